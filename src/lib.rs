@@ -1,2 +1,8 @@
 //! apigw: the Amazon API Gateway v2 control plane and gateway, run locally
 //! against a workspace file.
+
+pub mod error;
+pub mod model;
+pub mod ops;
+pub mod rules;
+pub mod workspace;

@@ -1,0 +1,92 @@
+//! Error values with a kind. The kind decides the exit code (see `main.rs`);
+//! the message is what the user reads.
+
+/// An error the (local) service returns for a request, as API Gateway would.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ApiError {
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    Conflict(String),
+}
+
+impl ApiError {
+    /// The exception name the AWS CLI prints in parentheses.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ApiError::BadRequest(_) => "BadRequestException",
+            ApiError::NotFound(_) => "NotFoundException",
+            ApiError::Conflict(_) => "ConflictException",
+        }
+    }
+
+    pub fn bad_request(msg: impl Into<String>) -> Self {
+        ApiError::BadRequest(msg.into())
+    }
+
+    pub fn not_found(thing: &str, id: &str) -> Self {
+        ApiError::NotFound(format!("Invalid {thing} identifier specified {id}"))
+    }
+}
+
+/// Everything that can end a command, by kind.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The command line could not be parsed (exit 2). The text is complete.
+    #[error("{0}")]
+    Usage(String),
+    /// A value was malformed or failed client-side validation (exit 252).
+    #[error("{0}")]
+    InvalidInput(String),
+    /// The workspace file or the environment is unusable (exit 253).
+    #[error("{0}")]
+    Workspace(String),
+    /// The service refused the request (exit 254).
+    #[error("An error occurred ({code}) when calling the {operation} operation: {source}", code = .source.code())]
+    Api {
+        operation: &'static str,
+        #[source]
+        source: ApiError,
+    },
+    /// An I/O failure that is not about the workspace file itself (exit 255).
+    #[error("{context}: {source}")]
+    Io {
+        context: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// Anything else (exit 255).
+    #[error("{0}")]
+    Other(String),
+}
+
+impl Error {
+    pub fn workspace_io(path: &std::path::Path, what: &str, err: std::io::Error) -> Self {
+        Error::Workspace(format!(
+            "cannot {what} workspace file {}: {err}",
+            path.display()
+        ))
+    }
+
+    pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
+        Error::Io {
+            context: context.into(),
+            source,
+        }
+    }
+
+    /// The AWS CLI v2 exit code for this kind of error.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Usage(_) => 2,
+            Error::InvalidInput(_) => 252,
+            Error::Workspace(_) => 253,
+            Error::Api { .. } => 254,
+            Error::Io { .. } | Error::Other(_) => 255,
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,155 @@
+//! CreateStage, GetStage(s), UpdateStage, DeleteStage.
+
+use super::integrations::api_protocol;
+use super::{Paging, page, quota, timestamp};
+use crate::error::ApiError;
+use crate::model::{CreateStageRequest, Page, RouteSettings, Stage, StringMap, UpdateStageRequest};
+use crate::rules::names::{check_stage_name, check_stage_variable};
+use crate::workspace::Workspace;
+
+fn not_found(name: &str) -> ApiError {
+    ApiError::NotFound(format!("Invalid stage identifier specified {name}"))
+}
+
+fn check_variables(vars: &StringMap) -> Result<(), ApiError> {
+    for (k, v) in vars {
+        check_stage_variable(k, v).map_err(ApiError::BadRequest)?;
+    }
+    Ok(())
+}
+
+fn check_settings(s: &RouteSettings) -> Result<(), ApiError> {
+    if let Some(level) = &s.logging_level {
+        if !matches!(level.as_str(), "ERROR" | "INFO" | "OFF") {
+            return Err(ApiError::bad_request(format!(
+                "Invalid logging level specified: {level}. Must be one of [ERROR, INFO, OFF]"
+            )));
+        }
+    }
+    if s.throttling_burst_limit.is_some_and(|n| n < 0)
+        || s.throttling_rate_limit.is_some_and(|n| n < 0.0)
+    {
+        return Err(ApiError::bad_request(
+            "Throttling limits must not be negative",
+        ));
+    }
+    Ok(())
+}
+
+pub fn create_stage(ws: &mut Workspace, req: CreateStageRequest) -> Result<Stage, ApiError> {
+    api_protocol(ws, &req.api_id)?;
+    check_stage_name(&req.stage_name).map_err(ApiError::BadRequest)?;
+    let existing = ws.stages.get(&req.api_id);
+    if existing.is_some_and(|m| m.contains_key(&req.stage_name)) {
+        return Err(ApiError::Conflict(format!(
+            "Stage {} already exists",
+            req.stage_name
+        )));
+    }
+    if existing.is_some_and(|m| m.len() >= quota::STAGES_PER_API) {
+        return Err(ApiError::bad_request(format!(
+            "API {} already has {} stages, the most an API may have",
+            req.api_id,
+            quota::STAGES_PER_API
+        )));
+    }
+    let variables = req.stage_variables.unwrap_or_default();
+    check_variables(&variables)?;
+    let defaults = req.default_route_settings.unwrap_or_default();
+    check_settings(&defaults)?;
+    let route_settings = req.route_settings.unwrap_or_default();
+    for s in route_settings.values() {
+        check_settings(s)?;
+    }
+    let now = timestamp();
+    let stage = Stage {
+        access_log_settings: req.access_log_settings,
+        api_gateway_managed: None,
+        auto_deploy: req.auto_deploy.unwrap_or(false),
+        client_certificate_id: req.client_certificate_id,
+        created_date: now.clone(),
+        default_route_settings: RouteSettings {
+            detailed_metrics_enabled: Some(defaults.detailed_metrics_enabled.unwrap_or(false)),
+            ..defaults
+        },
+        deployment_id: req.deployment_id,
+        description: req.description,
+        last_deployment_status_message: None,
+        last_updated_date: now,
+        route_settings,
+        stage_name: req.stage_name,
+        stage_variables: variables,
+        tags: req.tags.unwrap_or_default(),
+    };
+    ws.stages
+        .entry(req.api_id)
+        .or_default()
+        .insert(stage.stage_name.clone(), stage.clone());
+    Ok(stage)
+}
+
+pub fn get_stage(ws: &Workspace, api_id: &str, stage_name: &str) -> Result<Stage, ApiError> {
+    api_protocol(ws, api_id)?;
+    ws.stages
+        .get(api_id)
+        .and_then(|m| m.get(stage_name))
+        .cloned()
+        .ok_or_else(|| not_found(stage_name))
+}
+
+pub fn get_stages(ws: &Workspace, api_id: &str, paging: &Paging) -> Result<Page<Stage>, ApiError> {
+    api_protocol(ws, api_id)?;
+    page(ws.stages.get(api_id), paging)
+}
+
+pub fn update_stage(ws: &mut Workspace, req: UpdateStageRequest) -> Result<Stage, ApiError> {
+    let mut s = get_stage(ws, &req.api_id, &req.stage_name)?;
+    if let Some(v) = req.auto_deploy {
+        s.auto_deploy = v;
+    }
+    if let Some(vars) = req.stage_variables {
+        // An empty value removes a variable, as the service does.
+        for (k, v) in vars {
+            if v.is_empty() {
+                s.stage_variables.remove(&k);
+            } else {
+                check_stage_variable(&k, &v).map_err(ApiError::BadRequest)?;
+                s.stage_variables.insert(k, v);
+            }
+        }
+    }
+    if let Some(d) = req.default_route_settings {
+        check_settings(&d)?;
+        s.default_route_settings = d;
+    }
+    if let Some(rs) = req.route_settings {
+        for (k, v) in rs {
+            check_settings(&v)?;
+            s.route_settings.insert(k, v);
+        }
+    }
+    macro_rules! set {
+        ($($field:ident),*) => { $( if req.$field.is_some() { s.$field = req.$field; } )* };
+    }
+    set!(
+        access_log_settings,
+        client_certificate_id,
+        deployment_id,
+        description
+    );
+    s.last_updated_date = timestamp();
+    ws.stages
+        .entry(req.api_id)
+        .or_default()
+        .insert(s.stage_name.clone(), s.clone());
+    Ok(s)
+}
+
+pub fn delete_stage(ws: &mut Workspace, api_id: &str, stage_name: &str) -> Result<(), ApiError> {
+    api_protocol(ws, api_id)?;
+    ws.stages
+        .get_mut(api_id)
+        .and_then(|m| m.remove(stage_name))
+        .map(|_| ())
+        .ok_or_else(|| not_found(stage_name))
+}

@@ -1,0 +1,7 @@
+//! The rules the service applies to requests, as pure functions over typed
+//! values. Each returns the service's own message where it is known.
+
+pub mod arn;
+pub mod integration;
+pub mod mapping;
+pub mod names;

@@ -1,0 +1,180 @@
+//! Reading, checking and safely replacing the workspace file.
+
+use super::Workspace;
+use crate::error::{Error, Result};
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+/// A loaded workspace and the file it came from.
+#[derive(Debug)]
+pub struct WorkspaceFile {
+    pub path: PathBuf,
+    pub exists: bool,
+    pub workspace: Workspace,
+}
+
+/// Reads the workspace without locking (saves are atomic renames, so a
+/// reader always sees a whole file). A missing file is an empty workspace.
+pub fn load_path(path: &Path) -> Result<WorkspaceFile> {
+    match std::fs::read(path) {
+        Ok(bytes) => Ok(WorkspaceFile {
+            path: path.to_path_buf(),
+            exists: true,
+            workspace: parse(path, &bytes)?,
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(WorkspaceFile {
+            path: path.to_path_buf(),
+            exists: false,
+            workspace: Workspace::default(),
+        }),
+        Err(e) => Err(Error::workspace_io(path, "read", e)),
+    }
+}
+
+/// Parses and checks the bytes of a workspace file.
+pub fn parse(path: &Path, bytes: &[u8]) -> Result<Workspace> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let (line, col) = line_col(bytes, e.valid_up_to());
+        Error::Workspace(format!(
+            "workspace file {} is not valid UTF-8 at line {line}, column {col}",
+            path.display()
+        ))
+    })?;
+    if text.trim().is_empty() {
+        return Ok(Workspace::default());
+    }
+    let ws: Workspace = toml::from_str(text).map_err(|e| {
+        let at = match e.span() {
+            Some(span) => {
+                let (line, col) = line_col(bytes, span.start);
+                format!(" at line {line}, column {col}")
+            }
+            None => String::new(),
+        };
+        Error::Workspace(format!(
+            "workspace file {} is not valid{at}: {}",
+            path.display(),
+            e.message().trim_end()
+        ))
+    })?;
+    ws.check().map_err(|m| {
+        Error::Workspace(format!(
+            "workspace file {} is not valid: {m}",
+            path.display()
+        ))
+    })?;
+    Ok(ws)
+}
+
+fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    let col = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line, col)
+}
+
+/// Renders a workspace as the text of its file.
+pub fn render(ws: &Workspace) -> Result<String> {
+    let body = toml::to_string(ws)
+        .map_err(|e| Error::Other(format!("cannot write the workspace as TOML: {e}")))?;
+    Ok(format!("{HEADER}{body}"))
+}
+
+const HEADER: &str = "# apigw workspace: API Gateway resources for local checks and `apigw serve`.\n\
+# Written by apigw; hand edits are checked on the next command.\n\n";
+
+/// Runs `change` on the workspace at `path` under an exclusive lock and saves
+/// the result atomically when it succeeds. Nothing is written when `change`
+/// fails, so a refused request leaves the file exactly as it was.
+pub fn update<T>(path: &Path, change: impl FnOnce(&mut Workspace) -> Result<T>) -> Result<T> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Error::workspace_io(path, "create the folder of", e))?;
+    }
+    let (file, bytes) = lock_current(path)?;
+    let mut ws = parse(path, &bytes)?;
+    let out = change(&mut ws)?;
+    let text = render(&ws)?;
+    save_atomically(path, &file, text.as_bytes())?;
+    drop(file); // releases the lock, after the new file is in place
+    Ok(out)
+}
+
+/// Opens and locks the file that `path` names now. A writer that replaced the
+/// file while we waited for the lock leaves us holding the old one; then we
+/// try again on the new one.
+fn lock_current(path: &Path) -> Result<(File, Vec<u8>)> {
+    loop {
+        let mut file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(path)
+            .map_err(|e| Error::workspace_io(path, "open", e))?;
+        file.lock()
+            .map_err(|e| Error::workspace_io(path, "lock", e))?;
+        if !still_current(path, &file)? {
+            continue;
+        }
+        let mut bytes = Vec::new();
+        file.read_to_end(&mut bytes)
+            .map_err(|e| Error::workspace_io(path, "read", e))?;
+        return Ok((file, bytes));
+    }
+}
+
+#[cfg(unix)]
+fn still_current(path: &Path, file: &File) -> Result<bool> {
+    use std::os::unix::fs::MetadataExt;
+    let held = file
+        .metadata()
+        .map_err(|e| Error::workspace_io(path, "inspect", e))?;
+    match std::fs::metadata(path) {
+        Ok(now) => Ok(now.dev() == held.dev() && now.ino() == held.ino()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(Error::workspace_io(path, "inspect", e)),
+    }
+}
+
+#[cfg(not(unix))]
+fn still_current(_path: &Path, _file: &File) -> Result<bool> {
+    Ok(true)
+}
+
+/// Writes a temporary file beside `path`, flushes it to disk and renames it
+/// over `path`, so that a reader or a crash sees the old file or the new one,
+/// never a part.
+fn save_atomically(path: &Path, current: &File, bytes: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".apigw.toml.")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(|e| Error::workspace_io(path, "create a temporary file beside the", e))?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| Error::workspace_io(path, "write", e))?;
+    if let Ok(meta) = current.metadata() {
+        // Keep the permissions of the file being replaced (a temp file is 0600).
+        let _ = tmp.as_file().set_permissions(meta.permissions());
+    }
+    tmp.persist(path)
+        .map_err(|e| Error::workspace_io(path, "replace", e.error))?;
+    #[cfg(unix)]
+    if let Ok(d) = File::open(&dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}

@@ -1,0 +1,147 @@
+//! The workspace store: where `apigw.toml` is found, how it is read and
+//! checked, and how it is changed safely (an exclusive lock around
+//! read-modify-write, atomic replacement on save).
+
+mod file;
+mod locate;
+
+pub use file::{WorkspaceFile, load_path, update};
+pub use locate::{Located, Source, locate};
+
+use crate::model::{Api, Authorizer, Integration, Route, Stage, VpcLink};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The account a new workspace uses: the one in the AWS documentation's examples.
+pub const DEFAULT_ACCOUNT: &str = "123456789012";
+/// The region a new workspace uses when none is configured anywhere.
+pub const DEFAULT_REGION: &str = "us-east-2";
+
+/// Per-API children, keyed by API id then by the child's id.
+pub type PerApi<T> = BTreeMap<String, BTreeMap<String, T>>;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// The AWS account that owns every resource of this workspace.
+    pub account: String,
+    /// The region used when neither `--region` nor the environment sets one.
+    pub region: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            account: DEFAULT_ACCOUNT.to_string(),
+            region: DEFAULT_REGION.to_string(),
+        }
+    }
+}
+
+/// Everything one workspace file holds. The field order is the file's order.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Workspace {
+    #[serde(default)]
+    pub workspace: Settings,
+    #[serde(
+        default,
+        rename = "vpc-links",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
+    pub vpc_links: BTreeMap<String, VpcLink>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub apis: BTreeMap<String, Api>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub integrations: PerApi<Integration>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub routes: PerApi<Route>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub stages: PerApi<Stage>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub authorizers: PerApi<Authorizer>,
+    /// The region this command runs in when `--region` or the environment
+    /// names one; never saved.
+    #[serde(skip)]
+    pub region_override: Option<String>,
+}
+
+impl Workspace {
+    /// The region of this command: `--region`/environment, else the file's.
+    pub fn region(&self) -> &str {
+        self.region_override
+            .as_deref()
+            .unwrap_or(&self.workspace.region)
+    }
+
+    pub fn account(&self) -> &str {
+        &self.workspace.account
+    }
+
+    /// Checks what serde cannot: ids that agree with their keys, children of
+    /// known APIs, settings of the right shape. Returns the first problem.
+    pub fn check(&self) -> Result<(), String> {
+        let s = &self.workspace;
+        if s.account.len() != 12 || !s.account.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(format!(
+                "[workspace] account must be 12 digits, found {:?}",
+                s.account
+            ));
+        }
+        if !crate::rules::arn::is_region(&s.region) {
+            return Err(format!(
+                "[workspace] region {:?} is not a region name such as us-east-2",
+                s.region
+            ));
+        }
+        for (id, link) in &self.vpc_links {
+            same_id("vpc-links", id, &link.vpc_link_id, "VpcLinkId")?;
+        }
+        for (id, api) in &self.apis {
+            same_id("apis", id, &api.api_id, "ApiId")?;
+        }
+        children(&self.apis, "integrations", &self.integrations, |i| {
+            (&i.integration_id, "IntegrationId")
+        })?;
+        children(&self.apis, "routes", &self.routes, |r| {
+            (&r.route_id, "RouteId")
+        })?;
+        children(&self.apis, "stages", &self.stages, |s| {
+            (&s.stage_name, "StageName")
+        })?;
+        children(&self.apis, "authorizers", &self.authorizers, |a| {
+            (&a.authorizer_id, "AuthorizerId")
+        })?;
+        Ok(())
+    }
+}
+
+fn same_id(section: &str, key: &str, id: &str, member: &str) -> Result<(), String> {
+    if key == id {
+        Ok(())
+    } else {
+        Err(format!(
+            "[{section}.{key}] has {member} = {id:?}; the two must be the same"
+        ))
+    }
+}
+
+fn children<T>(
+    apis: &BTreeMap<String, Api>,
+    section: &str,
+    map: &PerApi<T>,
+    id_of: impl Fn(&T) -> (&String, &'static str),
+) -> Result<(), String> {
+    for (api_id, items) in map {
+        if !apis.contains_key(api_id) {
+            return Err(format!(
+                "[{section}.{api_id}] belongs to API {api_id}, which is not in [apis]"
+            ));
+        }
+        for (key, item) in items {
+            let (id, member) = id_of(item);
+            same_id(&format!("{section}.{api_id}"), key, id, member)?;
+        }
+    }
+    Ok(())
+}
