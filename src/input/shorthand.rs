@@ -18,18 +18,27 @@
 //! item       = list / hash / first-value
 //! ```
 //!
-//! Bare words are made of "word" characters (see [`starts_word`] and the two
-//! continuation predicates); `\,` inside a bare word is a literal comma, and
-//! trailing Unicode whitespace is dropped. Quoted values (`'...'` or `"..."`)
-//! keep everything verbatim except `\'`/`\"` and `\\`.
+//! Bare words may not start with whitespace, a control character, a quote,
+//! `,`, `=`, `[` or `{`.
+//! After that, the first word of a value (and every word inside `[...]` and
+//! `{...}`) also allows whitespace, `=`, `[` and `{`, but stops at a quote,
+//! `,`, `]` or `}`; later words of an implicit list allow `[`, `]`, `{` and `}`
+//! but stop at a quote, `,` or `=`. `\,` inside a bare word is a literal
+//! comma, and trailing Unicode whitespace is dropped. Quoted values (`'...'` or
+//! `"..."`) are kept verbatim except that `\'` (or `\"`) and `\\` lose their
+//! backslash.
 //!
 //! An implicit list (`k=a,b,c`) ends at the first element that turns out to be
 //! the key of the next pair (`k=a,b,c=d` is `{"k": ["a", "b"], "c": "d"}`):
 //! the parser reads ahead and, when that fails, rewinds to the last comma.
+//! Repeating a top-level key is an error; inside `{...}` the last value wins.
 //!
 //! Positions in error messages count Unicode scalar values, as Python does,
 //! and only characters in the Basic Multilingual Plane can appear in bare
 //! words (characters beyond U+FFFF need quoting), also as in awscli.
+//!
+//! `fileb://` contents are returned as text too, so they must be UTF-8: JSON
+//! strings cannot carry arbitrary bytes (awscli would pass the raw bytes on).
 
 use std::path::Path;
 
@@ -358,8 +367,8 @@ impl Parser<'_> {
     }
 
     fn list(&mut self) -> Parsed<Value> {
-        self.expect('[', true)?;
         self.descend()?;
+        self.expect('[', true)?;
         let mut items = Vec::new();
         while self.peek() != Some(']') {
             let item = self.nested_value()?;
@@ -376,8 +385,8 @@ impl Parser<'_> {
     }
 
     fn map(&mut self) -> Parsed<Value> {
-        self.expect('{', true)?;
         self.descend()?;
+        self.expect('{', true)?;
         let mut object = Map::new();
         while self.peek() != Some('}') {
             let key = self.key();
@@ -396,10 +405,11 @@ impl Parser<'_> {
         Ok(Value::Object(object))
     }
 
+    /// Notes one more open bracket (the one at the cursor), within limits.
     fn descend(&mut self) -> Parsed<()> {
         if self.depth >= MAX_DEPTH {
             let kind = ShorthandErrorKind::TooDeep { limit: MAX_DEPTH };
-            return Err(self.error(kind, self.pos.saturating_sub(1)));
+            return Err(self.error(kind, self.pos));
         }
         self.depth += 1;
         Ok(())
@@ -581,12 +591,57 @@ fn python_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if c.is_control() => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if !python_printable(c) => {
+                let code = c as u32;
+                let escape = match code {
+                    0..=0xff => format!("\\x{code:02x}"),
+                    0x100..=0xffff => format!("\\u{code:04x}"),
+                    _ => format!("\\U{code:08x}"),
+                };
+                out.push_str(&escape);
+            }
             c => out.push(c),
         }
     }
     out.push(quote);
     out
+}
+
+/// Python's `str.isprintable` for one character, which `repr` keeps as is:
+/// everything except control, format, separator (bar the plain space),
+/// private-use and noncharacter code points. Unassigned code points, which
+/// Python also escapes, are not tracked.
+fn python_printable(c: char) -> bool {
+    if c == ' ' {
+        return true;
+    }
+    let code = c as u32;
+    let format = matches!(
+        code,
+        0xad | 0x600..=0x605
+            | 0x61c
+            | 0x6dd
+            | 0x70f
+            | 0x890..=0x891
+            | 0x8e2
+            | 0x180e
+            | 0x200b..=0x200f
+            | 0x202a..=0x202e
+            | 0x2060..=0x2064
+            | 0x2066..=0x206f
+            | 0xfeff
+            | 0xfff9..=0xfffb
+            | 0x110bd
+            | 0x110cd
+            | 0x13430..=0x1343f
+            | 0x1bca0..=0x1bca3
+            | 0x1d173..=0x1d17a
+            | 0xe0001
+            | 0xe0020..=0xe007f
+    );
+    let private_use = matches!(code, 0xe000..=0xf8ff | 0xf0000..=0x10ffff);
+    let noncharacter = matches!(code, 0xfdd0..=0xfdef) || code & 0xfffe == 0xfffe;
+    !(c.is_control() || c.is_whitespace() || format || private_use || noncharacter)
 }
 
 /// Expands a leading `~` / `~user`, then `$NAME` and `${NAME}`, leaving
@@ -869,6 +924,16 @@ mod tests {
     }
 
     #[test]
+    fn nul_in_file_path_is_an_error() {
+        // awscli dies with an unhandled ValueError here; a clear error is better.
+        let e = err("k@='file://x\0y'");
+        assert!(
+            e.starts_with("Unable to load paramfile file://x\0y: "),
+            "{e:?}"
+        );
+    }
+
+    #[test]
     fn path_expansion() {
         if let Ok(home) = std::env::var("HOME") {
             assert_eq!(
@@ -888,6 +953,22 @@ mod tests {
             expand_vars("${}/${a=b}/${open/$/$-"),
             "${}/${a=b}/${open/$/$-"
         );
+    }
+
+    #[test]
+    fn python_repr_escapes_like_python() {
+        assert_eq!(python_repr("a b"), "'a b'");
+        assert_eq!(python_repr("it's"), "\"it's\"");
+        assert_eq!(python_repr("'\""), "'\\'\"'");
+        assert_eq!(
+            python_repr("t\tn\n\x1c\u{7f}\u{a0}é中😀"),
+            "'t\\tn\\n\\x1c\\x7f\\xa0é中😀'"
+        );
+        assert_eq!(
+            python_repr("\u{3000}\u{200b}\u{feff}\u{e000}\u{ffff}"),
+            "'\\u3000\\u200b\\ufeff\\ue000\\uffff'"
+        );
+        assert_eq!(python_repr("\u{10ffff}"), "'\\U0010ffff'");
     }
 
     #[test]
