@@ -2,6 +2,7 @@
 //! against a workspace file.
 
 pub mod error;
+pub mod input;
 pub mod model;
 pub mod ops;
 pub mod rules;

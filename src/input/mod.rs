@@ -1,0 +1,3 @@
+//! Parsing of command-line input values.
+
+pub mod shorthand;
