@@ -1,0 +1,211 @@
+//! From a checked request object to the operation that serves it, and the
+//! commands that are apigw's own (workspace, completion, serve, …).
+
+use super::Globals;
+use crate::error::{ApiError, Error, Result};
+use crate::ops::{self, Paging};
+use crate::workspace::{self, Workspace};
+use clap::{ArgMatches, Command};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+fn req<T: DeserializeOwned>(input: Map<String, Value>) -> Result<T> {
+    serde_json::from_value(Value::Object(input))
+        .map_err(|e| Error::InvalidInput(format!("Parameter validation failed:\n{e}")))
+}
+
+fn text<'a>(input: &'a Map<String, Value>, key: &str) -> &'a str {
+    input.get(key).and_then(Value::as_str).unwrap_or_default()
+}
+
+fn to_value<T: Serialize>(v: T) -> Result<Value> {
+    serde_json::to_value(v).map_err(|e| Error::Other(format!("cannot encode the answer: {e}")))
+}
+
+fn read<T: Serialize>(
+    operation: &'static str,
+    g: &Globals,
+    f: impl FnOnce(&Workspace) -> Result<T, ApiError>,
+) -> Result<Option<Value>> {
+    let mut file = workspace::load_path(&g.workspace.path)?;
+    file.workspace.region_override = g.region.clone();
+    let out = f(&file.workspace).map_err(|source| Error::Api { operation, source })?;
+    to_value(out).map(Some)
+}
+
+fn write<T: Serialize>(
+    operation: &'static str,
+    g: &Globals,
+    f: impl FnOnce(&mut Workspace) -> Result<T, ApiError>,
+) -> Result<Option<Value>> {
+    let region = g.region.clone();
+    let out = workspace::update(&g.workspace.path, |ws| {
+        ws.region_override = region;
+        f(ws).map_err(|source| Error::Api { operation, source })
+    })?;
+    to_value(out).map(Some)
+}
+
+fn delete(
+    operation: &'static str,
+    g: &Globals,
+    f: impl FnOnce(&mut Workspace) -> Result<(), ApiError>,
+) -> Result<Option<Value>> {
+    write(operation, g, f).map(|_| None)
+}
+
+/// Runs the operation `name` of the AWS model with a checked request.
+pub fn call(name: &'static str, input: Map<String, Value>, paging: &Paging, g: &Globals) -> Result<Option<Value>> {
+    let i = &input;
+    match name {
+        "CreateApi" => {
+            let r = req(input)?;
+            write(name, g, |ws| ops::create_api(ws, r))
+        }
+        "GetApi" => read(name, g, |ws| ops::get_api(ws, text(i, "ApiId"))),
+        "GetApis" => read(name, g, |ws| ops::get_apis(ws, paging)),
+        "UpdateApi" => {
+            let r = req(input)?;
+            write(name, g, |ws| ops::update_api(ws, r))
+        }
+        "DeleteApi" => delete(name, g, |ws| ops::delete_api(ws, text(i, "ApiId"))),
+
+        "CreateVpcLink" => {
+            let r = req(input)?;
+            write(name, g, |ws| ops::create_vpc_link(ws, r))
+        }
+        "GetVpcLink" => read(name, g, |ws| ops::get_vpc_link(ws, text(i, "VpcLinkId"))),
+        "GetVpcLinks" => {
+            let paging = Paging {
+                max_items: i.get("MaxResults").and_then(Value::as_str).and_then(|s| s.parse().ok()),
+                starting_token: i.get("NextToken").and_then(Value::as_str).map(str::to_string),
+            };
+            read(name, g, |ws| ops::get_vpc_links(ws, &paging))
+        }
+        "UpdateVpcLink" => {
+            let r = req(input)?;
+            write(name, g, |ws| ops::update_vpc_link(ws, r))
+        }
+        "DeleteVpcLink" => delete(name, g, |ws| ops::delete_vpc_link(ws, text(i, "VpcLinkId"))),
+
+        "CreateIntegration" => {
+            let r = req(input)?;
+            write(name, g, |ws| ops::create_integration(ws, r))
+        }
+        "GetIntegration" => read(name, g, |ws| {
+            ops::get_integration(ws, text(i, "ApiId"), text(i, "IntegrationId"))
+        }),
+        "GetIntegrations" => read(name, g, |ws| ops::get_integrations(ws, text(i, "ApiId"), paging)),
+        "UpdateIntegration" => {
+            let r = req(input)?;
+            write(name, g, |ws| ops::update_integration(ws, r))
+        }
+        "DeleteIntegration" => delete(name, g, |ws| {
+            ops::delete_integration(ws, text(i, "ApiId"), text(i, "IntegrationId"))
+        }),
+
+        "CreateRoute" => {
+            let r = req(input)?;
+            write(name, g, |ws| ops::create_route(ws, r))
+        }
+        "GetRoute" => read(name, g, |ws| ops::get_route(ws, text(i, "ApiId"), text(i, "RouteId"))),
+        "GetRoutes" => read(name, g, |ws| ops::get_routes(ws, text(i, "ApiId"), paging)),
+        "UpdateRoute" => {
+            let r = req(input)?;
+            write(name, g, |ws| ops::update_route(ws, r))
+        }
+        "DeleteRoute" => delete(name, g, |ws| ops::delete_route(ws, text(i, "ApiId"), text(i, "RouteId"))),
+
+        "CreateStage" => {
+            let r = req(input)?;
+            write(name, g, |ws| ops::create_stage(ws, r))
+        }
+        "GetStage" => read(name, g, |ws| ops::get_stage(ws, text(i, "ApiId"), text(i, "StageName"))),
+        "GetStages" => read(name, g, |ws| ops::get_stages(ws, text(i, "ApiId"), paging)),
+        "UpdateStage" => {
+            let r = req(input)?;
+            write(name, g, |ws| ops::update_stage(ws, r))
+        }
+        "DeleteStage" => delete(name, g, |ws| ops::delete_stage(ws, text(i, "ApiId"), text(i, "StageName"))),
+
+        "CreateAuthorizer" => {
+            let r = req(input)?;
+            write(name, g, |ws| ops::create_authorizer(ws, r))
+        }
+        "GetAuthorizer" => read(name, g, |ws| {
+            ops::get_authorizer(ws, text(i, "ApiId"), text(i, "AuthorizerId"))
+        }),
+        "GetAuthorizers" => read(name, g, |ws| ops::get_authorizers(ws, text(i, "ApiId"), paging)),
+        "UpdateAuthorizer" => {
+            let r = req(input)?;
+            write(name, g, |ws| ops::update_authorizer(ws, r))
+        }
+        "DeleteAuthorizer" => delete(name, g, |ws| {
+            ops::delete_authorizer(ws, text(i, "ApiId"), text(i, "AuthorizerId"))
+        }),
+        other => Err(Error::Other(format!("operation {other} has no handler"))),
+    }
+}
+
+/// apigw's own commands, beside the AWS ones.
+pub fn local_commands() -> Vec<Command> {
+    use clap::{Arg, value_parser};
+    vec![
+        Command::new("workspace").about("Show which workspace file is in use, with its account and region"),
+        Command::new("completion")
+            .about("Print a shell completion script")
+            .arg(
+                Arg::new("shell")
+                    .required(true)
+                    .value_parser(value_parser!(clap_complete::Shell))
+                    .help("bash, zsh, fish, powershell or elvish"),
+            ),
+        Command::new("generate-docs")
+            .hide(true)
+            .about("Write the completion scripts and man pages into a folder (used to refresh the committed ones)")
+            .arg(Arg::new("dir").required(true).value_parser(value_parser!(std::path::PathBuf))),
+    ]
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct WorkspaceInfo {
+    path: String,
+    source: &'static str,
+    exists: bool,
+    account: String,
+    region: String,
+}
+
+/// Runs one of apigw's own commands.
+pub fn run_local(name: &str, m: &ArgMatches) -> Result<i32> {
+    match name {
+        "workspace" => {
+            let g = super::globals(m)?;
+            let file = workspace::load_path(&g.workspace.path)?;
+            let info = WorkspaceInfo {
+                path: g.workspace.path.display().to_string(),
+                source: g.workspace.source.describe(),
+                exists: file.exists,
+                account: file.workspace.account().to_string(),
+                region: g.region.clone().unwrap_or_else(|| file.workspace.region().to_string()),
+            };
+            super::print_value("Workspace", &to_value(info)?, &g)?;
+            Ok(0)
+        }
+        "completion" => {
+            let shell = *m.get_one::<clap_complete::Shell>("shell").expect("required");
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut super::command(), "apigw", &mut buf);
+            super::print(&String::from_utf8_lossy(&buf))?;
+            Ok(0)
+        }
+        "generate-docs" => {
+            let dir = m.get_one::<std::path::PathBuf>("dir").expect("required");
+            super::docs::generate(dir)?;
+            Ok(0)
+        }
+        other => Err(Error::Other(format!("command {other} has no handler"))),
+    }
+}

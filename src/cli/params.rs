@@ -1,0 +1,361 @@
+//! Turns flag values, `--cli-input-json`/`--cli-input-yaml` and `file://`
+//! values into one JSON request object, checked against the operation's
+//! members the way the AWS CLI checks parameters before sending them.
+
+use super::spec::{Kind, Member, flag_name};
+use crate::error::Error;
+use crate::input::shorthand;
+use serde_json::{Map, Value};
+
+/// Reads `file://path` (and `fileb://path`) values; other values pass through.
+pub fn resolve_file(flag: &str, raw: &str) -> Result<String, Error> {
+    let path = match raw.strip_prefix("file://").or_else(|| raw.strip_prefix("fileb://")) {
+        Some(p) => p,
+        None => return Ok(raw.to_string()),
+    };
+    let expanded = match path.strip_prefix("~/") {
+        Some(rest) => match std::env::var_os("HOME") {
+            Some(home) => std::path::Path::new(&home).join(rest),
+            None => path.into(),
+        },
+        None => path.into(),
+    };
+    std::fs::read_to_string(&expanded).map_err(|e| {
+        Error::InvalidInput(format!(
+            "Error parsing parameter '{flag}': Unable to load paramfile {raw}: {e}"
+        ))
+    })
+}
+
+fn parse_error(flag: &str, msg: impl std::fmt::Display) -> Error {
+    Error::InvalidInput(format!("Error parsing parameter '{flag}': {msg}"))
+}
+
+/// Parses the text given to a flag into a JSON value of the member's kind.
+pub fn parse_flag_value(flag: &str, kind: &Kind, raw: &[String]) -> Result<Value, Error> {
+    let texts: Vec<String> = raw.iter().map(|r| resolve_file(flag, r)).collect::<Result<_, _>>()?;
+    let first = texts.first().map(String::as_str).unwrap_or_default();
+    match kind {
+        Kind::String => Ok(Value::String(first.to_string())),
+        Kind::Integer => first
+            .trim()
+            .parse::<i64>()
+            .map(Value::from)
+            .map_err(|_| parse_error(flag, format!("expected an integer, received '{first}'"))),
+        Kind::Double => first
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .and_then(serde_json::Number::from_f64)
+            .map(Value::Number)
+            .ok_or_else(|| parse_error(flag, format!("expected a number, received '{first}'"))),
+        Kind::Boolean => Ok(Value::Bool(true)),
+        Kind::List(item) => {
+            if texts.len() == 1 && first.trim_start().starts_with('[') {
+                return json(flag, first);
+            }
+            let mut out = Vec::new();
+            for t in &texts {
+                match item {
+                    Kind::Struct(_) | Kind::Map(_) => out.push(structured(flag, t, item)?),
+                    _ => out.extend(split_commas(t).into_iter().map(Value::String)),
+                }
+            }
+            Ok(Value::Array(out))
+        }
+        Kind::Map(_) | Kind::Struct(_) => structured(flag, first, kind),
+    }
+}
+
+fn json(flag: &str, text: &str) -> Result<Value, Error> {
+    serde_json::from_str(text).map_err(|e| parse_error(flag, format!("Invalid JSON: {e}\nJSON received: {text}")))
+}
+
+/// A JSON document or AWS shorthand, shaped to `kind`.
+fn structured(flag: &str, text: &str, kind: &Kind) -> Result<Value, Error> {
+    let trimmed = text.trim_start();
+    if trimmed.starts_with('{') || trimmed.starts_with('[') {
+        return json(flag, text);
+    }
+    let value = shorthand::parse(text).map_err(|e| parse_error(flag, e))?;
+    Ok(coerce_shorthand(value, kind))
+}
+
+/// Splits `a,b` on commas not escaped with a backslash.
+fn split_commas(s: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&',') => {
+                out.last_mut().expect("never empty").push(',');
+                chars.next();
+            }
+            ',' => out.push(String::new()),
+            _ => out.last_mut().expect("never empty").push(c),
+        }
+    }
+    out
+}
+
+/// Shorthand yields only strings, lists and objects; give them the model's
+/// types (`TimeoutInMillis=50` → 50, a lone list item → a one-item list).
+fn coerce_shorthand(value: Value, kind: &Kind) -> Value {
+    match (kind, value) {
+        (Kind::Integer, Value::String(s)) => s.trim().parse::<i64>().map_or(Value::String(s), Value::from),
+        (Kind::Double, Value::String(s)) => s
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .and_then(serde_json::Number::from_f64)
+            .map_or(Value::String(s), Value::Number),
+        (Kind::Boolean, Value::String(s)) => match s.to_ascii_lowercase().as_str() {
+            "true" => Value::Bool(true),
+            "false" => Value::Bool(false),
+            _ => Value::String(s),
+        },
+        (Kind::List(item), Value::Array(items)) => {
+            Value::Array(items.into_iter().map(|v| coerce_shorthand(v, item)).collect())
+        }
+        (Kind::List(item), v @ (Value::String(_) | Value::Object(_))) => Value::Array(vec![coerce_shorthand(v, item)]),
+        (Kind::Map(inner), Value::Object(m)) => {
+            Value::Object(m.into_iter().map(|(k, v)| (k, coerce_shorthand(v, inner))).collect())
+        }
+        (Kind::Struct(members), Value::Object(m)) => Value::Object(
+            m.into_iter()
+                .map(|(k, v)| {
+                    let v = match members.iter().find(|mm| mm.name == k) {
+                        Some(member) => coerce_shorthand(v, &member.kind),
+                        None => v,
+                    };
+                    (k, v)
+                })
+                .collect(),
+        ),
+        (_, v) => v,
+    }
+}
+
+/// Checks a whole request object against the members, collecting every
+/// problem in the AWS CLI's words.
+pub fn validate(input: &Map<String, Value>, members: &[Member]) -> Result<(), Error> {
+    let mut errors = Vec::new();
+    check_struct(input, members, "input", "", &mut errors);
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::InvalidInput(format!("Parameter validation failed:\n{}", errors.join("\n"))))
+    }
+}
+
+fn check_struct(obj: &Map<String, Value>, members: &[Member], name: &str, prefix: &str, errors: &mut Vec<String>) {
+    for m in members.iter().filter(|m| m.required) {
+        if !obj.contains_key(m.name) {
+            errors.push(format!("Missing required parameter in {name}: \"{}\"", m.name));
+        }
+    }
+    for (k, v) in obj {
+        match members.iter().find(|m| m.name == k) {
+            Some(m) => check_value(v, &m.kind, m.min, &format!("{prefix}{k}"), errors),
+            None => errors.push(format!(
+                "Unknown parameter in {name}: \"{k}\", must be one of: {}",
+                members.iter().map(|m| m.name).collect::<Vec<_>>().join(", ")
+            )),
+        }
+    }
+}
+
+fn python_type(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "<class 'NoneType'>",
+        Value::Bool(_) => "<class 'bool'>",
+        Value::Number(n) if n.is_f64() => "<class 'float'>",
+        Value::Number(_) => "<class 'int'>",
+        Value::String(_) => "<class 'str'>",
+        Value::Array(_) => "<class 'list'>",
+        Value::Object(_) => "<class 'dict'>",
+    }
+}
+
+fn show(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn check_value(v: &Value, kind: &Kind, min: Option<i64>, path: &str, errors: &mut Vec<String>) {
+    let mut wrong = |valid: &str| {
+        errors.push(format!(
+            "Invalid type for parameter {path}, value: {}, type: {}, valid types: {valid}",
+            show(v),
+            python_type(v)
+        ))
+    };
+    match kind {
+        Kind::String => match v {
+            Value::String(s) => {
+                if let Some(lo) = min {
+                    if (s.chars().count() as i64) < lo {
+                        errors.push(format!(
+                            "Invalid length for parameter {path}, value: {}, valid min length: {lo}",
+                            s.chars().count()
+                        ));
+                    }
+                }
+            }
+            _ => wrong("<class 'str'>"),
+        },
+        Kind::Integer => match v.as_i64() {
+            Some(n) if !matches!(v, Value::Bool(_)) => {
+                if let Some(lo) = min {
+                    if n < lo {
+                        errors.push(format!("Invalid value for parameter {path}, value: {n}, valid min value: {lo}"));
+                    }
+                }
+            }
+            _ => wrong("<class 'int'>"),
+        },
+        Kind::Double => {
+            if !v.is_number() {
+                wrong("<class 'float'>, <class 'decimal.Decimal'>, <class 'int'>");
+            }
+        }
+        Kind::Boolean => {
+            if !v.is_boolean() {
+                wrong("<class 'bool'>");
+            }
+        }
+        Kind::List(item) => match v {
+            Value::Array(items) => {
+                for (i, it) in items.iter().enumerate() {
+                    check_value(it, item, None, &format!("{path}[{i}]"), errors);
+                }
+            }
+            _ => wrong("<class 'list'>, <class 'tuple'>"),
+        },
+        Kind::Map(inner) => match v {
+            Value::Object(m) => {
+                for (k, it) in m {
+                    check_value(it, inner, None, &format!("{path}.{k}"), errors);
+                }
+            }
+            _ => wrong("<class 'dict'>"),
+        },
+        Kind::Struct(members) => match v {
+            Value::Object(m) => check_struct(m, members, path, &format!("{path}."), errors),
+            _ => wrong("<class 'dict'>"),
+        },
+    }
+}
+
+/// Reads `--cli-input-json` or `--cli-input-yaml` into an object.
+pub fn cli_input(json_arg: Option<&str>, yaml_arg: Option<&str>) -> Result<Map<String, Value>, Error> {
+    let value = match (json_arg, yaml_arg) {
+        (Some(_), Some(_)) => {
+            return Err(Error::InvalidInput("Only one --cli-input- parameter may be specified.".into()));
+        }
+        (Some(j), None) => {
+            let text = resolve_file("--cli-input-json", j)?;
+            serde_json::from_str::<Value>(&text).map_err(|e| {
+                Error::InvalidInput(format!(
+                    "Error parsing parameter 'cli-input-json': Invalid JSON received: {e}"
+                ))
+            })?
+        }
+        (None, Some(y)) => {
+            let text = resolve_file("--cli-input-yaml", y)?;
+            serde_norway::from_str::<Value>(&text).map_err(|e| {
+                Error::InvalidInput(format!("Error parsing parameter 'cli-input-yaml': Invalid YAML received: {e}"))
+            })?
+        }
+        (None, None) => return Ok(Map::new()),
+    };
+    match value {
+        Value::Object(m) => Ok(m),
+        Value::Null => Ok(Map::new()),
+        _ => Err(Error::InvalidInput(
+            "The --cli-input-json/--cli-input-yaml value must be a JSON object (or YAML mapping) of parameters".into(),
+        )),
+    }
+}
+
+/// A template of the members with empty values, as `--generate-cli-skeleton` prints.
+pub fn skeleton(members: &[Member]) -> Value {
+    Value::Object(members.iter().map(|m| (m.name.to_string(), placeholder(&m.kind))).collect())
+}
+
+fn placeholder(kind: &Kind) -> Value {
+    match kind {
+        Kind::String => Value::String(String::new()),
+        Kind::Integer => Value::from(0),
+        Kind::Double => Value::from(0.0),
+        Kind::Boolean => Value::Bool(true),
+        Kind::List(item) => Value::Array(vec![placeholder(item)]),
+        Kind::Map(inner) => {
+            let mut m = Map::new();
+            m.insert("KeyName".into(), placeholder(inner));
+            Value::Object(m)
+        }
+        Kind::Struct(members) => skeleton(members),
+    }
+}
+
+/// The YAML input skeleton, with `# [REQUIRED]` beside required members.
+pub fn yaml_skeleton(members: &[Member]) -> String {
+    let mut out = String::new();
+    for m in members {
+        let v = placeholder(&m.kind);
+        let text = serde_norway::to_string(&serde_json::json!({ m.name: v })).unwrap_or_default();
+        let mut lines = text.lines();
+        if let Some(first) = lines.next() {
+            out.push_str(first);
+            if m.required {
+                out.push_str("  # [REQUIRED]");
+            }
+            out.push('\n');
+        }
+        for l in lines {
+            out.push_str(l);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The flag a member is given with.
+pub fn flag_of(member: &Member) -> String {
+    format!("--{}", flag_name(member.name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TLS: &[Member] = &[Member { name: "ServerNameToVerify", kind: Kind::String, required: false, min: Some(1) }];
+    const INPUT: &[Member] = &[
+        Member { name: "ApiId", kind: Kind::String, required: true, min: None },
+        Member { name: "TimeoutInMillis", kind: Kind::Integer, required: false, min: Some(50) },
+        Member { name: "TlsConfig", kind: Kind::Struct(TLS), required: false, min: None },
+    ];
+
+    #[test]
+    fn validation_messages() {
+        let m: Map<String, Value> = serde_json::from_str(r#"{"TimeoutInMillis": 10, "TlsConfig": {"Foo": "x"}}"#).unwrap();
+        let err = validate(&m, INPUT).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "Parameter validation failed:\nMissing required parameter in input: \"ApiId\"\n\
+             Invalid value for parameter TimeoutInMillis, value: 10, valid min value: 50\n\
+             Unknown parameter in TlsConfig: \"Foo\", must be one of: ServerNameToVerify"
+        );
+    }
+
+    #[test]
+    fn shorthand_is_coerced() {
+        let v = parse_flag_value("--tls-config", &Kind::Struct(TLS), &["ServerNameToVerify=example.com".into()]).unwrap();
+        assert_eq!(v, serde_json::json!({"ServerNameToVerify": "example.com"}));
+        let list = parse_flag_value("--x", &Kind::List(&Kind::String), &["a".into(), "b,c".into()]).unwrap();
+        assert_eq!(list, serde_json::json!(["a", "b", "c"]));
+    }
+}
