@@ -324,6 +324,74 @@ def slug(text):
     return s[:40] or 'empty'
 
 
+# Strings that stress quoting, folding, width counting and escapes.
+TRICKY = [
+    "", " ", "a", "yes", "no", "on", "off", "y", "true", "False", "NULL", "~",
+    "null", "0", "007", "0x1F", "0b101", "0o17", "1_000", "+1", "-1", ".5",
+    "1.", "1e3", "1E+3", "-.inf", ".NaN", "2024-01-15", "2024-1-5 1:02:03",
+    "2001-12-14t21:59:43.10-05:00", "12:30:45", "<<", "=", "!", "&", "*",
+    "!tag", "&anchor", "*alias", "%percent", "@at", "`tick", "|pipe",
+    ">gt", "'single'", '"double"', "#hash", "a#b", "a #b", "a# b", "a:b",
+    "a: b", "a:", ":a", ": a", "?a", "? a", "-a", "- a", "--", "---",
+    "--- x", "...", "... x", "[x]", "{x}", "x,y", "x, y", "a[0]", "a{b}",
+    "trailing ", " leading", "two  spaces", "tab\there", "new\nline",
+    "cr\rhere", "end\n", "\nstart", "a \nb", "a\n b", "a\n\nb",
+    "back\\slash", "caf\u00e9", "\u65e5\u672c", "\U0001F600", "\u00a0nbsp",
+    "\u0085nel", "\u2028ls", "\ufeffbom", "\x7fdel", "\x00nul", "\x1besc",
+    "$default", "$request.header.Authorization", "ANY /{proxy+}",
+    "arn:aws:lambda:us-west-2:123456789012:function:f",
+    "https://example.com/a?b=c&d=e#f",
+    "word " * 20,
+    "x" * 100,
+    "'q' " * 25,
+    "a: b " * 20,
+    "\t" + "tabbed words " * 8,
+    "ends with spaces past the fold " * 3 + "  ",
+]
+
+
+def random_doc(rng, depth=0):
+    """A response-shaped dict mixing tricky strings, numbers and nesting."""
+    doc = {}
+    for _ in range(rng.randint(1, 6)):
+        key = rng.choice(TRICKY[2:] + ["Name", "Id", "Tags", "Items", "200", "x-y"])
+        doc[key] = random_value(rng, depth)
+    return doc
+
+
+def random_value(rng, depth):
+    roll = rng.random()
+    if depth < 3 and roll < 0.15:
+        return random_doc(rng, depth + 1)
+    if depth < 3 and roll < 0.25:
+        return [random_doc(rng, depth + 1) for _ in range(rng.randint(0, 3))]
+    if roll < 0.35:
+        return [rng.choice(TRICKY) for _ in range(rng.randint(0, 4))]
+    if roll < 0.42:
+        return rng.choice([None, True, False, 0, 1, -7, 30000, 2.5, 10000.0, 1e16, 1.5e-07, 0.1 + 0.2])
+    if roll < 0.45:
+        return rng.choice([{}, []])
+    return rng.choice(TRICKY)
+
+
+def record_random(loaded_count):
+    import random
+    rng = random.Random(20240115)
+    cases = []
+    for i in range(60):
+        doc = json.loads(json.dumps(random_doc(rng)))
+        outputs = {}
+        for fmt in FORMATS:
+            try:
+                outputs[fmt] = run_format(fmt, 'GetThing', doc, None)
+            except Exception:
+                pass  # the AWS CLI itself fails on this shape
+        cases.append({'doc': doc, 'operation': 'GetThing', 'outputs': outputs})
+    with open(os.path.join(ROOT, 'random.json'), 'w', encoding='utf-8') as f:
+        json.dump(cases, f, indent=1, ensure_ascii=True)
+        f.write('\n')
+
+
 def main():
     for sub in ('docs', 'expected'):
         shutil.rmtree(os.path.join(ROOT, sub), ignore_errors=True)
@@ -369,6 +437,7 @@ def main():
     with open(os.path.join(ROOT, 'cases.json'), 'w', encoding='utf-8') as f:
         json.dump(cases, f, indent=2, ensure_ascii=False)
         f.write('\n')
+    record_random(len(cases))
     print(f'{len(cases)} cases written to {os.path.normpath(ROOT)}', file=sys.stderr)
 
 

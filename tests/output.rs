@@ -306,3 +306,35 @@ fn table_layout_is_pinned() {
         "-------------------\n|CreateIntegration|\n+-----------------+\n"
     );
 }
+
+/// Sixty seeded random documents built from strings that stress quoting,
+/// folding, escapes and width counting (`random.json`), in every format
+/// the AWS CLI could print them in.
+#[test]
+fn random_documents_match_awscli() {
+    let text = fs::read_to_string(fixtures().join("random.json")).expect("random.json");
+    let cases: Vec<Value> = serde_json::from_str(&text).expect("random.json parses");
+    let mut failures = Vec::new();
+    let mut ran = 0;
+    for (i, case) in cases.iter().enumerate() {
+        let operation = case["operation"].as_str().unwrap();
+        for (format, want) in case["outputs"].as_object().unwrap() {
+            ran += 1;
+            let fmt: OutputFormat = format.parse().unwrap();
+            let got = render(operation, &case["doc"], fmt, None).unwrap();
+            let want = want.as_str().unwrap();
+            if got != want {
+                failures.push(format!(
+                    "case {i} --output {format}\n--- expected\n{want}--- got\n{got}"
+                ));
+            }
+        }
+    }
+    assert!(ran >= 250, "only {ran} outputs checked");
+    assert!(
+        failures.is_empty(),
+        "{} of {ran} differ:\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+}
