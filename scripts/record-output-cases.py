@@ -392,6 +392,58 @@ def record_random(loaded_count):
         f.write('\n')
 
 
+# JMESPath expressions checked against Python jmespath through the json
+# format (the result's value and key order both show there).
+QUERY_BATTERY = [
+    "@", "*", "Items[*]", "Items[*].IntegrationId", "Items[].TlsConfig", "Items[].TlsConfig.ServerNameToVerify",
+    "Items[0].IntegrationId", "Items[-1].IntegrationId", "Items[5]", "Items[-5]", "Items[1:]", "Items[:1]",
+    "Items[::2].IntegrationId", "Items[::-1].IntegrationId", "Items[-2:].IntegrationId", "Items[10:]",
+    "Items[?TimeoutInMillis >= `29000`].IntegrationId", "Items[?TimeoutInMillis < `29000`] | length(@)",
+    "Items[?ConnectionType == 'INTERNET' && TimeoutInMillis > `10000`].IntegrationId",
+    "Items[?ConnectionType == 'VPC_LINK' || TimeoutInMillis == `5000`].IntegrationId",
+    "Items[?!TlsConfig].IntegrationId", "Items[?TlsConfig].TlsConfig", "Items[?IntegrationId > '1'].IntegrationId",
+    "Items[?PayloadFormatVersion == `\"1.0\"`].IntegrationId", "Items[?TimeoutInMillis == `30000.0`].IntegrationId",
+    "Items[].[IntegrationId, TimeoutInMillis]", "Items[].{b: IntegrationId, a: IntegrationMethod}",
+    "Items[].RequestParameters", "Items[].ResponseParameters.*", "Items[].ResponseParameters.*.*",
+    "Items[].ResponseParameters.*[]", "Items[].RequestParameters | [0]", "Items[].ResponseParameters[]",
+    "Items[*].ResponseParameters.\"200\"", "Items[].keys(@)", "Items[].values(@)[0]",
+    "sort_by(Items, &IntegrationId)[].IntegrationId", "sort_by(Items, &TimeoutInMillis)[-1].IntegrationId",
+    "reverse(sort(Items[].IntegrationMethod))", "max_by(Items, &TimeoutInMillis).IntegrationId",
+    "min_by(Items, &IntegrationId).IntegrationId", "max(Items[].TimeoutInMillis)", "min(Items[].IntegrationType)",
+    "sum(Items[].TimeoutInMillis)", "avg(Items[].TimeoutInMillis)", "length(Items[0])", "length(NextToken)",
+    "map(&IntegrationId, Items)", "map(&TlsConfig, Items)", "not_null(Items[0].TlsConfig, Items[1].TlsConfig)",
+    "contains(Items[].IntegrationId, '1fedcba')", "contains(NextToken, 'Key')", "starts_with(NextToken, 'eyJ')",
+    "ends_with(NextToken, '==')", "join('/', Items[].IntegrationMethod)", "to_array(NextToken)", "to_array(Items)[0].IntegrationId",
+    "to_string(Items[0].TimeoutInMillis)", "to_string(Items[1].ResponseParameters)", "to_number('42')", "to_number('4.5e1')",
+    "to_number('x')", "to_number(Items[0].PayloadFormatVersion)", "type(@)", "type(Items[0].TimeoutInMillis)",
+    "type(NextToken)", "type(`null`)", "type(`true`)", "abs(`-3`)", "abs(`-3.5`)", "ceil(`1.2`)", "floor(`-1.2`)",
+    "merge(Items[0], Items[2])", "merge(`{}`, Items[1].TlsConfig)", "keys(Items[1].ResponseParameters)",
+    "values(Items[1].RequestParameters)", "Items[1].ResponseParameters.\"404\"", "Items[0] | keys(@)",
+    "`[1, 2, 3]`", "`\"lit\"`", "'raw'", "`1.5`", "`false`", "`null`", "@.NextToken", "NextToken || 'none'",
+    "Missing || 'none'", "Items && 'yes'", "Missing && 'yes'", "!Missing", "!Items", "!`0`", "Items[?`true`] | length(@)",
+    "{Next: NextToken, First: Items[0].IntegrationId, Count: length(Items)}", "{x: Missing}", "Missing.{x: a}",
+    "Missing[0]", "Missing[*]", "Items[0].Missing.Deeper", "[Missing, NextToken]", "Items[0].TimeoutInMillis > `1`",
+    "Items[0].TimeoutInMillis == Items[0].TimeoutInMillis", "`1` == `1.0`", "`[1]` == `[1.0]`", "`1` == `true`",
+    "`{\"a\": 1}` == `{\"a\": 1.0}`", "'a' < 'b'", "`1` < `null`", "Items[*] | [0].IntegrationId",
+    "Items[].ResponseParameters | [0]", "length(Items[].ResponseParameters)", "Items[][]", "[[`1`, `2`], `3`][]",
+]
+
+
+def record_queries(loaded):
+    operation, doc = loaded['integrations']
+    cases = []
+    for query in QUERY_BATTERY:
+        case = {'query': query}
+        try:
+            case['json'] = run_format('json', operation, doc, query)
+        except Exception as e:
+            case['error'] = str(e)
+        cases.append(case)
+    with open(os.path.join(ROOT, 'queries.json'), 'w', encoding='utf-8') as f:
+        json.dump(cases, f, indent=1, ensure_ascii=False)
+        f.write('\n')
+
+
 def main():
     for sub in ('docs', 'expected'):
         shutil.rmtree(os.path.join(ROOT, sub), ignore_errors=True)
@@ -438,6 +490,7 @@ def main():
         json.dump(cases, f, indent=2, ensure_ascii=False)
         f.write('\n')
     record_random(len(cases))
+    record_queries(loaded)
     print(f'{len(cases)} cases written to {os.path.normpath(ROOT)}', file=sys.stderr)
 
 

@@ -338,3 +338,37 @@ fn random_documents_match_awscli() {
         failures.join("\n\n")
     );
 }
+
+/// A battery of JMESPath expressions over the list response
+/// (`queries.json`), checked through the json format so both the values
+/// and the key order must match Python jmespath.
+#[test]
+fn query_battery_matches_python_jmespath() {
+    let text = fs::read_to_string(fixtures().join("queries.json")).expect("queries.json");
+    let cases: Vec<Value> = serde_json::from_str(&text).expect("queries.json parses");
+    let doc = load_doc("integrations");
+    let mut failures = Vec::new();
+    for case in &cases {
+        let query = case["query"].as_str().unwrap();
+        let got = render("GetIntegrations", &doc, OutputFormat::Json, Some(query));
+        match (
+            &got,
+            case.get("json").and_then(Value::as_str),
+            case.get("error").and_then(Value::as_str),
+        ) {
+            (Ok(got), Some(want), _) if got == want => {}
+            (Err(e), _, Some(want)) if e.to_string() == want => {}
+            _ => failures.push(format!(
+                "--query {query:?}\n--- expected\n{case}\n--- got\n{got:?}"
+            )),
+        }
+    }
+    assert!(cases.len() >= 100);
+    assert!(
+        failures.is_empty(),
+        "{} of {} differ:\n\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n\n")
+    );
+}
