@@ -13,6 +13,28 @@
 //! | `text`        | the tab-separated layout of `awscli/text.py` ([`text`])      |
 //! | `table`       | the `MultiTable` layout of `awscli/table.py` ([`table`])     |
 //! | `off`         | nothing                                                     |
+//!
+//! `tests/output.rs` checks all of this byte for byte against outputs
+//! recorded from the AWS CLI's own formatters by
+//! `scripts/record-output-cases.py`.
+//!
+//! Known differences from the AWS CLI:
+//! - `--query` parse errors other than an incomplete or empty expression
+//!   are worded by the `jmespath` crate, not Python jmespath (same prefix,
+//!   column and quoted expression); the crate's parser may also accept or
+//!   reject a few odd expressions differently.
+//! - JSON literals inside an expression (`` `{"b":1,"a":2}` ``) come back
+//!   with their keys sorted.
+//! - An `&expr` outside a function argument, a comparison of a number with
+//!   a string in `sort`/`max`/..., and `to_number` of `inf`/`nan` fail or
+//!   give null with messages that differ from Python's.
+//! - Integers beyond 64 bits and non-finite floats can't be represented.
+//! - `table` is never coloured (the AWS CLI colours it on a terminal unless
+//!   `--color off`), and its terminal width is 80 unless the caller passes
+//!   the real one through [`render_with`].
+//! - `yaml`/`yaml-stream` follow ruamel.yaml with libyaml (what the v2
+//!   installers ship); v2 running the pure-Python emitter would differ for
+//!   multi-line strings and characters beyond the BMP.
 
 mod eaw;
 pub mod pyfmt;
