@@ -1,9 +1,11 @@
 //! apigw: the Amazon API Gateway v2 control plane and gateway, run locally
 //! against a workspace file.
 
+pub mod cli;
 pub mod error;
 pub mod input;
 pub mod model;
 pub mod ops;
+pub mod output;
 pub mod rules;
 pub mod workspace;
