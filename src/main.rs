@@ -6,7 +6,11 @@ fn main() {
         Ok(code) => code,
         Err(err) => {
             match &err {
-                apigw::error::Error::Usage(text) => eprint!("apigw: {}", text.trim_start_matches("error: ").trim_start_matches("apigw: ")),
+                apigw::error::Error::Usage(text) => eprint!(
+                    "apigw: {}",
+                    text.trim_start_matches("error: ")
+                        .trim_start_matches("apigw: ")
+                ),
                 other => eprintln!("{other}"),
             }
             err.exit_code()

@@ -56,7 +56,12 @@ fn delete(
 }
 
 /// Runs the operation `name` of the AWS model with a checked request.
-pub fn call(name: &'static str, input: Map<String, Value>, paging: &Paging, g: &Globals) -> Result<Option<Value>> {
+pub fn call(
+    name: &'static str,
+    input: Map<String, Value>,
+    paging: &Paging,
+    g: &Globals,
+) -> Result<Option<Value>> {
     let i = &input;
     match name {
         "CreateApi" => {
@@ -78,8 +83,14 @@ pub fn call(name: &'static str, input: Map<String, Value>, paging: &Paging, g: &
         "GetVpcLink" => read(name, g, |ws| ops::get_vpc_link(ws, text(i, "VpcLinkId"))),
         "GetVpcLinks" => {
             let paging = Paging {
-                max_items: i.get("MaxResults").and_then(Value::as_str).and_then(|s| s.parse().ok()),
-                starting_token: i.get("NextToken").and_then(Value::as_str).map(str::to_string),
+                max_items: i
+                    .get("MaxResults")
+                    .and_then(Value::as_str)
+                    .and_then(|s| s.parse().ok()),
+                starting_token: i
+                    .get("NextToken")
+                    .and_then(Value::as_str)
+                    .map(str::to_string),
             };
             read(name, g, |ws| ops::get_vpc_links(ws, &paging))
         }
@@ -96,7 +107,9 @@ pub fn call(name: &'static str, input: Map<String, Value>, paging: &Paging, g: &
         "GetIntegration" => read(name, g, |ws| {
             ops::get_integration(ws, text(i, "ApiId"), text(i, "IntegrationId"))
         }),
-        "GetIntegrations" => read(name, g, |ws| ops::get_integrations(ws, text(i, "ApiId"), paging)),
+        "GetIntegrations" => read(name, g, |ws| {
+            ops::get_integrations(ws, text(i, "ApiId"), paging)
+        }),
         "UpdateIntegration" => {
             let r = req(input)?;
             write(name, g, |ws| ops::update_integration(ws, r))
@@ -109,25 +122,33 @@ pub fn call(name: &'static str, input: Map<String, Value>, paging: &Paging, g: &
             let r = req(input)?;
             write(name, g, |ws| ops::create_route(ws, r))
         }
-        "GetRoute" => read(name, g, |ws| ops::get_route(ws, text(i, "ApiId"), text(i, "RouteId"))),
+        "GetRoute" => read(name, g, |ws| {
+            ops::get_route(ws, text(i, "ApiId"), text(i, "RouteId"))
+        }),
         "GetRoutes" => read(name, g, |ws| ops::get_routes(ws, text(i, "ApiId"), paging)),
         "UpdateRoute" => {
             let r = req(input)?;
             write(name, g, |ws| ops::update_route(ws, r))
         }
-        "DeleteRoute" => delete(name, g, |ws| ops::delete_route(ws, text(i, "ApiId"), text(i, "RouteId"))),
+        "DeleteRoute" => delete(name, g, |ws| {
+            ops::delete_route(ws, text(i, "ApiId"), text(i, "RouteId"))
+        }),
 
         "CreateStage" => {
             let r = req(input)?;
             write(name, g, |ws| ops::create_stage(ws, r))
         }
-        "GetStage" => read(name, g, |ws| ops::get_stage(ws, text(i, "ApiId"), text(i, "StageName"))),
+        "GetStage" => read(name, g, |ws| {
+            ops::get_stage(ws, text(i, "ApiId"), text(i, "StageName"))
+        }),
         "GetStages" => read(name, g, |ws| ops::get_stages(ws, text(i, "ApiId"), paging)),
         "UpdateStage" => {
             let r = req(input)?;
             write(name, g, |ws| ops::update_stage(ws, r))
         }
-        "DeleteStage" => delete(name, g, |ws| ops::delete_stage(ws, text(i, "ApiId"), text(i, "StageName"))),
+        "DeleteStage" => delete(name, g, |ws| {
+            ops::delete_stage(ws, text(i, "ApiId"), text(i, "StageName"))
+        }),
 
         "CreateAuthorizer" => {
             let r = req(input)?;
@@ -136,7 +157,9 @@ pub fn call(name: &'static str, input: Map<String, Value>, paging: &Paging, g: &
         "GetAuthorizer" => read(name, g, |ws| {
             ops::get_authorizer(ws, text(i, "ApiId"), text(i, "AuthorizerId"))
         }),
-        "GetAuthorizers" => read(name, g, |ws| ops::get_authorizers(ws, text(i, "ApiId"), paging)),
+        "GetAuthorizers" => read(name, g, |ws| {
+            ops::get_authorizers(ws, text(i, "ApiId"), paging)
+        }),
         "UpdateAuthorizer" => {
             let r = req(input)?;
             write(name, g, |ws| ops::update_authorizer(ws, r))
@@ -189,13 +212,18 @@ pub fn run_local(name: &str, m: &ArgMatches) -> Result<i32> {
                 source: g.workspace.source.describe(),
                 exists: file.exists,
                 account: file.workspace.account().to_string(),
-                region: g.region.clone().unwrap_or_else(|| file.workspace.region().to_string()),
+                region: g
+                    .region
+                    .clone()
+                    .unwrap_or_else(|| file.workspace.region().to_string()),
             };
             super::print_value("Workspace", &to_value(info)?, &g)?;
             Ok(0)
         }
         "completion" => {
-            let shell = *m.get_one::<clap_complete::Shell>("shell").expect("required");
+            let shell = *m
+                .get_one::<clap_complete::Shell>("shell")
+                .expect("required");
             let mut buf = Vec::new();
             clap_complete::generate(shell, &mut super::command(), "apigw", &mut buf);
             super::print(&String::from_utf8_lossy(&buf))?;

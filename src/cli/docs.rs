@@ -7,9 +7,11 @@ use std::path::Path;
 
 fn write(path: &Path, bytes: &[u8]) -> Result<()> {
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
     }
-    std::fs::write(path, bytes).map_err(|e| Error::io(format!("cannot write {}", path.display()), e))
+    std::fs::write(path, bytes)
+        .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))
 }
 
 /// Writes `completions/apigw.{bash,zsh,fish,ps1,elv}` and `man/*.1` under `dir`.

@@ -3,7 +3,9 @@
 
 pub fn operation_about(op: &str) -> &'static str {
     match op {
-        "CreateApi" => "Create an HTTP or WebSocket API (with --target: quick create an integration, route and $default stage)",
+        "CreateApi" => {
+            "Create an HTTP or WebSocket API (with --target: quick create an integration, route and $default stage)"
+        }
         "GetApi" => "Show one API",
         "GetApis" => "List the APIs of the workspace",
         "UpdateApi" => "Change an API's name, description, CORS or other settings",
@@ -13,7 +15,9 @@ pub fn operation_about(op: &str) -> &'static str {
         "GetVpcLinks" => "List the VPC links of the workspace",
         "UpdateVpcLink" => "Rename a VPC link",
         "DeleteVpcLink" => "Delete a VPC link that no integration uses",
-        "CreateIntegration" => "Create an integration: where a route's requests are sent, checked as API Gateway checks it",
+        "CreateIntegration" => {
+            "Create an integration: where a route's requests are sent, checked as API Gateway checks it"
+        }
         "GetIntegration" => "Show one integration",
         "GetIntegrations" => "List the integrations of an API",
         "UpdateIntegration" => "Change an integration; the result is checked like a new one",
@@ -23,12 +27,16 @@ pub fn operation_about(op: &str) -> &'static str {
         "GetRoutes" => "List the routes of an API",
         "UpdateRoute" => "Change a route's key, target or authorization",
         "DeleteRoute" => "Delete a route",
-        "CreateStage" => "Create a stage: the path prefix an API is served under ($default for none)",
+        "CreateStage" => {
+            "Create a stage: the path prefix an API is served under ($default for none)"
+        }
         "GetStage" => "Show one stage",
         "GetStages" => "List the stages of an API",
         "UpdateStage" => "Change a stage's variables, settings or description",
         "DeleteStage" => "Delete a stage",
-        "CreateAuthorizer" => "Create an authorizer (JWT: checks bearer tokens against an issuer's keys)",
+        "CreateAuthorizer" => {
+            "Create an authorizer (JWT: checks bearer tokens against an issuer's keys)"
+        }
         "GetAuthorizer" => "Show one authorizer",
         "GetAuthorizers" => "List the authorizers of an API",
         "UpdateAuthorizer" => "Change an authorizer",
@@ -40,22 +48,36 @@ pub fn operation_about(op: &str) -> &'static str {
 pub fn member_help(member: &str) -> &'static str {
     match member {
         "ApiId" => "The API's identifier (10 characters, as create-api printed it)",
-        "ApiKeySelectionExpression" => "Where API keys are read from (WebSocket APIs); default $request.header.x-api-key",
+        "ApiKeySelectionExpression" => {
+            "Where API keys are read from (WebSocket APIs); default $request.header.x-api-key"
+        }
         "ApiKeyRequired" => "Whether the route needs an API key (WebSocket APIs only)",
-        "AuthorizationScopes" => "OAuth scopes a JWT route accepts; a token needs at least one of them",
+        "AuthorizationScopes" => {
+            "OAuth scopes a JWT route accepts; a token needs at least one of them"
+        }
         "AuthorizationType" => "Who may call the route: NONE, JWT, AWS_IAM or CUSTOM",
         "AuthorizerCredentialsArn" => "IAM role API Gateway assumes to call a Lambda authorizer",
         "AuthorizerId" => "The authorizer's identifier (6 characters)",
-        "AuthorizerPayloadFormatVersion" => "Event format sent to a Lambda (REQUEST) authorizer: 1.0 or 2.0",
-        "AuthorizerResultTtlInSeconds" => "How long a Lambda authorizer's answer is cached, 0 to 3600 seconds",
+        "AuthorizerPayloadFormatVersion" => {
+            "Event format sent to a Lambda (REQUEST) authorizer: 1.0 or 2.0"
+        }
+        "AuthorizerResultTtlInSeconds" => {
+            "How long a Lambda authorizer's answer is cached, 0 to 3600 seconds"
+        }
         "AuthorizerType" => "JWT (check bearer tokens) or REQUEST (ask a Lambda function)",
         "AuthorizerUri" => "The Lambda invocation URI of a REQUEST authorizer",
         "AutoDeploy" => "Deploy every change to the stage at once",
         "ClientCertificateId" => "Client certificate for the stage (WebSocket APIs)",
         "ConnectionId" => "The VPC link id, when --connection-type is VPC_LINK",
-        "ConnectionType" => "INTERNET (default) for public endpoints, VPC_LINK for private ones behind a VPC link",
-        "ContentHandlingStrategy" => "Payload conversion, CONVERT_TO_BINARY or CONVERT_TO_TEXT (WebSocket APIs only)",
-        "CorsConfiguration" => "CORS settings of an HTTP API, e.g. AllowOrigins=https://example.com,AllowMethods=GET",
+        "ConnectionType" => {
+            "INTERNET (default) for public endpoints, VPC_LINK for private ones behind a VPC link"
+        }
+        "ContentHandlingStrategy" => {
+            "Payload conversion, CONVERT_TO_BINARY or CONVERT_TO_TEXT (WebSocket APIs only)"
+        }
+        "CorsConfiguration" => {
+            "CORS settings of an HTTP API, e.g. AllowOrigins=https://example.com,AllowMethods=GET"
+        }
         "CredentialsArn" => "IAM role API Gateway assumes to call the integration",
         "DefaultRouteSettings" => "Throttling and logging settings for every route of the stage",
         "DeploymentId" => "The deployment the stage serves",
@@ -64,37 +86,59 @@ pub fn member_help(member: &str) -> &'static str {
         "DisableSchemaValidation" => "Skip schema validation of imported definitions",
         "EnableSimpleResponses" => "Let a Lambda authorizer answer with a plain boolean",
         "IdentitySource" => "Where the identity is read, e.g. '$request.header.Authorization'",
-        "IdentityValidationExpression" => "Regular expression an identity must match (REQUEST authorizers)",
+        "IdentityValidationExpression" => {
+            "Regular expression an identity must match (REQUEST authorizers)"
+        }
         "IntegrationId" => "The integration's identifier (7 characters)",
         "IntegrationMethod" => "HTTP method used to call the backend (POST for AWS_PROXY)",
-        "IntegrationSubtype" => "AWS service action of an AWS_PROXY integration, e.g. SQS-SendMessage",
-        "IntegrationType" => "HTTP_PROXY (an HTTP backend) or AWS_PROXY (Lambda); AWS, HTTP and MOCK are WebSocket only",
-        "IntegrationUri" => "The backend: a URL, an ELB listener ARN or Cloud Map service ARN (VPC_LINK), or a Lambda ARN",
+        "IntegrationSubtype" => {
+            "AWS service action of an AWS_PROXY integration, e.g. SQS-SendMessage"
+        }
+        "IntegrationType" => {
+            "HTTP_PROXY (an HTTP backend) or AWS_PROXY (Lambda); AWS, HTTP and MOCK are WebSocket only"
+        }
+        "IntegrationUri" => {
+            "The backend: a URL, an ELB listener ARN or Cloud Map service ARN (VPC_LINK), or a Lambda ARN"
+        }
         "IpAddressType" => "ipv4 or dualstack",
-        "JwtConfiguration" => "Issuer and audiences of a JWT authorizer, e.g. Audience=my-app,Issuer=https://idp.example.com",
+        "JwtConfiguration" => {
+            "Issuer and audiences of a JWT authorizer, e.g. Audience=my-app,Issuer=https://idp.example.com"
+        }
         "ModelSelectionExpression" => "Selects the request model (WebSocket APIs)",
         "Name" => "A name for the resource (1 to 128 characters)",
         "OperationName" => "A name for the route's operation",
         "PassthroughBehavior" => "What happens to unmapped content types (WebSocket APIs only)",
-        "PayloadFormatVersion" => "Event format sent to the integration: 1.0 for HTTP_PROXY, 1.0 or 2.0 for Lambda",
+        "PayloadFormatVersion" => {
+            "Event format sent to the integration: 1.0 for HTTP_PROXY, 1.0 or 2.0 for Lambda"
+        }
         "ProtocolType" => "HTTP or WEBSOCKET",
         "RequestModels" => "Request models by content type (WebSocket APIs)",
-        "RequestParameters" => "Parameter mappings, e.g. 'append:header.x=$request.header.y,overwrite:path=$request.path'",
+        "RequestParameters" => {
+            "Parameter mappings, e.g. 'append:header.x=$request.header.y,overwrite:path=$request.path'"
+        }
         "RequestTemplates" => "Mapping templates by content type (WebSocket APIs only)",
-        "ResponseParameters" => "Response mappings by status code, e.g. '200={overwrite:statuscode=204}'",
+        "ResponseParameters" => {
+            "Response mappings by status code, e.g. '200={overwrite:statuscode=204}'"
+        }
         "RouteId" => "The route's identifier (7 characters)",
         "RouteKey" => "The route key: '$default' or 'METHOD /path', e.g. 'GET /pets/{id}'",
         "RouteResponseSelectionExpression" => "Selects the route response (WebSocket APIs)",
-        "RouteSelectionExpression" => "How a route is chosen; for HTTP APIs always '$request.method $request.path'",
+        "RouteSelectionExpression" => {
+            "How a route is chosen; for HTTP APIs always '$request.method $request.path'"
+        }
         "RouteSettings" => "Per-route throttling and logging settings, by route key",
         "SecurityGroupIds" => "Security groups of the VPC link's network interfaces",
         "StageName" => "The stage's name: letters, digits, - and _, or $default",
         "StageVariables" => "Variables of the stage, usable as ${stageVariables.NAME}",
         "SubnetIds" => "Subnets the VPC link reaches (subnet-…)",
         "Tags" => "Tags as Key=Value pairs",
-        "Target" => "Route: integrations/INTEGRATION_ID. API: the quick-create target (URL or Lambda ARN)",
+        "Target" => {
+            "Route: integrations/INTEGRATION_ID. API: the quick-create target (URL or Lambda ARN)"
+        }
         "TemplateSelectionExpression" => "Selects the mapping template (WebSocket APIs only)",
-        "TimeoutInMillis" => "Backend timeout, 50 to 30000 ms for HTTP APIs (29000 for WebSocket); default the maximum",
+        "TimeoutInMillis" => {
+            "Backend timeout, 50 to 30000 ms for HTTP APIs (29000 for WebSocket); default the maximum"
+        }
         "TlsConfig" => "TLS to a private backend, e.g. ServerNameToVerify=api.internal.example.com",
         "Version" => "A version label for the API",
         "VpcLinkId" => "The VPC link's identifier (7 characters)",

@@ -68,10 +68,19 @@ fn operation_command(op: &'static ModelOperation) -> Command {
     for m in op.input {
         let flag = flag_name(m.name);
         let help = help::member_help(m.name);
-        let help = if m.required { format!("{help} [required]") } else { help.to_string() };
+        let help = if m.required {
+            format!("{help} [required]")
+        } else {
+            help.to_string()
+        };
         cmd = match m.kind {
             Kind::Boolean => cmd
-                .arg(Arg::new(flag.clone()).long(flag.clone()).action(ArgAction::SetTrue).help(help))
+                .arg(
+                    Arg::new(flag.clone())
+                        .long(flag.clone())
+                        .action(ArgAction::SetTrue)
+                        .help(help),
+                )
                 .arg(
                     Arg::new(format!("no-{flag}"))
                         .long(format!("no-{flag}"))
@@ -84,14 +93,12 @@ fn operation_command(op: &'static ModelOperation) -> Command {
                     .long(flag)
                     .num_args(1..)
                     .value_name(m.name)
-                    .allow_hyphen_values(true)
                     .help(help),
             ),
             _ => cmd.arg(
                 Arg::new(flag.clone())
                     .long(flag)
                     .value_name(m.name)
-                    .allow_hyphen_values(true)
                     .help(help),
             ),
         };
@@ -161,7 +168,11 @@ pub fn run(argv: Vec<std::ffi::OsString>) -> Result<i32> {
             return match e.kind() {
                 DisplayHelp | DisplayVersion | DisplayHelpOnMissingArgumentOrSubcommand => {
                     let _ = e.print();
-                    Ok(if e.kind() == DisplayHelpOnMissingArgumentOrSubcommand { 2 } else { 0 })
+                    Ok(if e.kind() == DisplayHelpOnMissingArgumentOrSubcommand {
+                        2
+                    } else {
+                        0
+                    })
                 }
                 _ => Err(Error::Usage(e.render().to_string())),
             };
@@ -185,7 +196,11 @@ pub fn globals(m: &ArgMatches) -> Result<Globals> {
         .get_one::<String>("region")
         .cloned()
         .or_else(|| std::env::var("AWS_REGION").ok().filter(|s| !s.is_empty()))
-        .or_else(|| std::env::var("AWS_DEFAULT_REGION").ok().filter(|s| !s.is_empty()));
+        .or_else(|| {
+            std::env::var("AWS_DEFAULT_REGION")
+                .ok()
+                .filter(|s| !s.is_empty())
+        });
     if let Some(r) = &region {
         if !crate::rules::arn::is_region(r) {
             return Err(Error::Workspace(format!(
@@ -193,21 +208,41 @@ pub fn globals(m: &ArgMatches) -> Result<Globals> {
             )));
         }
     }
-    let cwd = std::env::current_dir().map_err(|e| Error::Workspace(format!("cannot read the current folder: {e}")))?;
+    let cwd = std::env::current_dir()
+        .map_err(|e| Error::Workspace(format!("cannot read the current folder: {e}")))?;
     let env = std::env::var("APIGW_WORKSPACE").ok();
-    let workspace = workspace::locate(m.get_one::<PathBuf>("workspace").map(PathBuf::as_path), env.as_deref(), &cwd)
-        .map_err(Error::Workspace)?;
-    Ok(Globals { output, query: m.get_one::<String>("query").cloned(), region, workspace })
+    let workspace = workspace::locate(
+        m.get_one::<PathBuf>("workspace").map(PathBuf::as_path),
+        env.as_deref(),
+        &cwd,
+    )
+    .map_err(Error::Workspace)?;
+    Ok(Globals {
+        output,
+        query: m.get_one::<String>("query").cloned(),
+        region,
+        workspace,
+    })
 }
 
 fn run_operation(op: &'static ModelOperation, m: &ArgMatches, g: &Globals) -> Result<()> {
     if let Some(kind) = m.get_one::<String>("generate-cli-skeleton") {
         let text = match kind.as_str() {
             "yaml-input" => params::yaml_skeleton(op.input),
-            "output" => render(op.name, &params::skeleton(op.output), OutputFormat::Json, None)
-                .map_err(|e| Error::InvalidInput(e.to_string()))?,
-            _ => render(op.name, &params::skeleton(op.input), OutputFormat::Json, None)
-                .map_err(|e| Error::InvalidInput(e.to_string()))?,
+            "output" => render(
+                op.name,
+                &params::skeleton(op.output),
+                OutputFormat::Json,
+                None,
+            )
+            .map_err(|e| Error::InvalidInput(e.to_string()))?,
+            _ => render(
+                op.name,
+                &params::skeleton(op.input),
+                OutputFormat::Json,
+                None,
+            )
+            .map_err(|e| Error::InvalidInput(e.to_string()))?,
         };
         return print(&text);
     }
@@ -230,7 +265,11 @@ fn run_operation(op: &'static ModelOperation, m: &ArgMatches, g: &Globals) -> Re
             _ => match m.get_many::<String>(&flag) {
                 Some(vals) => {
                     let raw: Vec<String> = vals.cloned().collect();
-                    Some(params::parse_flag_value(&format!("--{flag}"), &member.kind, &raw)?)
+                    Some(params::parse_flag_value(
+                        &format!("--{flag}"),
+                        &member.kind,
+                        &raw,
+                    )?)
                 }
                 None => None,
             },
@@ -256,8 +295,16 @@ fn run_operation(op: &'static ModelOperation, m: &ArgMatches, g: &Globals) -> Re
     }
     params::validate(&input, op.input)?;
     let paging = crate::ops::Paging {
-        max_items: m.get_one::<u32>("max-items").map(|n| *n as usize),
-        starting_token: m.get_one::<String>("starting-token").cloned(),
+        max_items: m
+            .try_get_one::<u32>("max-items")
+            .ok()
+            .flatten()
+            .map(|n| *n as usize),
+        starting_token: m
+            .try_get_one::<String>("starting-token")
+            .ok()
+            .flatten()
+            .cloned(),
     };
     let answer = dispatch::call(op.name, input, &paging, g)?;
     match answer {
@@ -268,7 +315,24 @@ fn run_operation(op: &'static ModelOperation, m: &ArgMatches, g: &Globals) -> Re
 
 /// Renders an answer with the global output options and prints it.
 pub fn print_value(operation: &str, value: &Value, g: &Globals) -> Result<()> {
-    let text = render(operation, value, g.output, g.query.as_deref()).map_err(|e| Error::InvalidInput(e.to_string()))?;
+    // The text format prints a page's token last, as its own NEXTTOKEN row.
+    let token = match (g.output, g.query.as_deref(), value) {
+        (OutputFormat::Text, None, Value::Object(m)) if m.contains_key("NextToken") => {
+            let mut m = m.clone();
+            let token = m.shift_remove("NextToken");
+            Some((Value::Object(m), token))
+        }
+        _ => None,
+    };
+    let (value, token) = match &token {
+        Some((v, t)) => (v, t.as_ref().and_then(Value::as_str)),
+        None => (value, None),
+    };
+    let mut text = render(operation, value, g.output, g.query.as_deref())
+        .map_err(|e| Error::InvalidInput(e.to_string()))?;
+    if let Some(t) = token {
+        text.push_str(&format!("NEXTTOKEN\t{t}\n"));
+    }
     print(&text)
 }
 
@@ -276,7 +340,9 @@ pub fn print_value(operation: &str, value: &Value, g: &Globals) -> Result<()> {
 pub fn print(text: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io("cannot write the answer", e)),
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Error::io("cannot write the answer", e))
+        }
         _ => Ok(()),
     }
 }

@@ -9,7 +9,10 @@ use serde_json::{Map, Value};
 
 /// Reads `file://path` (and `fileb://path`) values; other values pass through.
 pub fn resolve_file(flag: &str, raw: &str) -> Result<String, Error> {
-    let path = match raw.strip_prefix("file://").or_else(|| raw.strip_prefix("fileb://")) {
+    let path = match raw
+        .strip_prefix("file://")
+        .or_else(|| raw.strip_prefix("fileb://"))
+    {
         Some(p) => p,
         None => return Ok(raw.to_string()),
     };
@@ -33,7 +36,10 @@ fn parse_error(flag: &str, msg: impl std::fmt::Display) -> Error {
 
 /// Parses the text given to a flag into a JSON value of the member's kind.
 pub fn parse_flag_value(flag: &str, kind: &Kind, raw: &[String]) -> Result<Value, Error> {
-    let texts: Vec<String> = raw.iter().map(|r| resolve_file(flag, r)).collect::<Result<_, _>>()?;
+    let texts: Vec<String> = raw
+        .iter()
+        .map(|r| resolve_file(flag, r))
+        .collect::<Result<_, _>>()?;
     let first = texts.first().map(String::as_str).unwrap_or_default();
     match kind {
         Kind::String => Ok(Value::String(first.to_string())),
@@ -68,7 +74,8 @@ pub fn parse_flag_value(flag: &str, kind: &Kind, raw: &[String]) -> Result<Value
 }
 
 fn json(flag: &str, text: &str) -> Result<Value, Error> {
-    serde_json::from_str(text).map_err(|e| parse_error(flag, format!("Invalid JSON: {e}\nJSON received: {text}")))
+    serde_json::from_str(text)
+        .map_err(|e| parse_error(flag, format!("Invalid JSON: {e}\nJSON received: {text}")))
 }
 
 /// A JSON document or AWS shorthand, shaped to `kind`.
@@ -102,7 +109,10 @@ fn split_commas(s: &str) -> Vec<String> {
 /// types (`TimeoutInMillis=50` → 50, a lone list item → a one-item list).
 fn coerce_shorthand(value: Value, kind: &Kind) -> Value {
     match (kind, value) {
-        (Kind::Integer, Value::String(s)) => s.trim().parse::<i64>().map_or(Value::String(s), Value::from),
+        (Kind::Integer, Value::String(s)) => s
+            .trim()
+            .parse::<i64>()
+            .map_or(Value::String(s), Value::from),
         (Kind::Double, Value::String(s)) => s
             .trim()
             .parse::<f64>()
@@ -114,13 +124,20 @@ fn coerce_shorthand(value: Value, kind: &Kind) -> Value {
             "false" => Value::Bool(false),
             _ => Value::String(s),
         },
-        (Kind::List(item), Value::Array(items)) => {
-            Value::Array(items.into_iter().map(|v| coerce_shorthand(v, item)).collect())
+        (Kind::List(item), Value::Array(items)) => Value::Array(
+            items
+                .into_iter()
+                .map(|v| coerce_shorthand(v, item))
+                .collect(),
+        ),
+        (Kind::List(item), v @ (Value::String(_) | Value::Object(_))) => {
+            Value::Array(vec![coerce_shorthand(v, item)])
         }
-        (Kind::List(item), v @ (Value::String(_) | Value::Object(_))) => Value::Array(vec![coerce_shorthand(v, item)]),
-        (Kind::Map(inner), Value::Object(m)) => {
-            Value::Object(m.into_iter().map(|(k, v)| (k, coerce_shorthand(v, inner))).collect())
-        }
+        (Kind::Map(inner), Value::Object(m)) => Value::Object(
+            m.into_iter()
+                .map(|(k, v)| (k, coerce_shorthand(v, inner)))
+                .collect(),
+        ),
         (Kind::Struct(members), Value::Object(m)) => Value::Object(
             m.into_iter()
                 .map(|(k, v)| {
@@ -144,14 +161,26 @@ pub fn validate(input: &Map<String, Value>, members: &[Member]) -> Result<(), Er
     if errors.is_empty() {
         Ok(())
     } else {
-        Err(Error::InvalidInput(format!("Parameter validation failed:\n{}", errors.join("\n"))))
+        Err(Error::InvalidInput(format!(
+            "Parameter validation failed:\n{}",
+            errors.join("\n")
+        )))
     }
 }
 
-fn check_struct(obj: &Map<String, Value>, members: &[Member], name: &str, prefix: &str, errors: &mut Vec<String>) {
+fn check_struct(
+    obj: &Map<String, Value>,
+    members: &[Member],
+    name: &str,
+    prefix: &str,
+    errors: &mut Vec<String>,
+) {
     for m in members.iter().filter(|m| m.required) {
         if !obj.contains_key(m.name) {
-            errors.push(format!("Missing required parameter in {name}: \"{}\"", m.name));
+            errors.push(format!(
+                "Missing required parameter in {name}: \"{}\"",
+                m.name
+            ));
         }
     }
     for (k, v) in obj {
@@ -159,7 +188,11 @@ fn check_struct(obj: &Map<String, Value>, members: &[Member], name: &str, prefix
             Some(m) => check_value(v, &m.kind, m.min, &format!("{prefix}{k}"), errors),
             None => errors.push(format!(
                 "Unknown parameter in {name}: \"{k}\", must be one of: {}",
-                members.iter().map(|m| m.name).collect::<Vec<_>>().join(", ")
+                members
+                    .iter()
+                    .map(|m| m.name)
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )),
         }
     }
@@ -206,16 +239,18 @@ fn check_value(v: &Value, kind: &Kind, min: Option<i64>, path: &str, errors: &mu
             }
             _ => wrong("<class 'str'>"),
         },
-        Kind::Integer => match v.as_i64() {
-            Some(n) if !matches!(v, Value::Bool(_)) => {
-                if let Some(lo) = min {
-                    if n < lo {
-                        errors.push(format!("Invalid value for parameter {path}, value: {n}, valid min value: {lo}"));
+        Kind::Integer => {
+            match v.as_i64() {
+                Some(n) if !matches!(v, Value::Bool(_)) => {
+                    if let Some(lo) = min {
+                        if n < lo {
+                            errors.push(format!("Invalid value for parameter {path}, value: {n}, valid min value: {lo}"));
+                        }
                     }
                 }
+                _ => wrong("<class 'int'>"),
             }
-            _ => wrong("<class 'int'>"),
-        },
+        }
         Kind::Double => {
             if !v.is_number() {
                 wrong("<class 'float'>, <class 'decimal.Decimal'>, <class 'int'>");
@@ -250,10 +285,15 @@ fn check_value(v: &Value, kind: &Kind, min: Option<i64>, path: &str, errors: &mu
 }
 
 /// Reads `--cli-input-json` or `--cli-input-yaml` into an object.
-pub fn cli_input(json_arg: Option<&str>, yaml_arg: Option<&str>) -> Result<Map<String, Value>, Error> {
+pub fn cli_input(
+    json_arg: Option<&str>,
+    yaml_arg: Option<&str>,
+) -> Result<Map<String, Value>, Error> {
     let value = match (json_arg, yaml_arg) {
         (Some(_), Some(_)) => {
-            return Err(Error::InvalidInput("Only one --cli-input- parameter may be specified.".into()));
+            return Err(Error::InvalidInput(
+                "Only one --cli-input- parameter may be specified.".into(),
+            ));
         }
         (Some(j), None) => {
             let text = resolve_file("--cli-input-json", j)?;
@@ -266,7 +306,9 @@ pub fn cli_input(json_arg: Option<&str>, yaml_arg: Option<&str>) -> Result<Map<S
         (None, Some(y)) => {
             let text = resolve_file("--cli-input-yaml", y)?;
             serde_norway::from_str::<Value>(&text).map_err(|e| {
-                Error::InvalidInput(format!("Error parsing parameter 'cli-input-yaml': Invalid YAML received: {e}"))
+                Error::InvalidInput(format!(
+                    "Error parsing parameter 'cli-input-yaml': Invalid YAML received: {e}"
+                ))
             })?
         }
         (None, None) => return Ok(Map::new()),
@@ -282,7 +324,12 @@ pub fn cli_input(json_arg: Option<&str>, yaml_arg: Option<&str>) -> Result<Map<S
 
 /// A template of the members with empty values, as `--generate-cli-skeleton` prints.
 pub fn skeleton(members: &[Member]) -> Value {
-    Value::Object(members.iter().map(|m| (m.name.to_string(), placeholder(&m.kind))).collect())
+    Value::Object(
+        members
+            .iter()
+            .map(|m| (m.name.to_string(), placeholder(&m.kind)))
+            .collect(),
+    )
 }
 
 fn placeholder(kind: &Kind) -> Value {
@@ -332,16 +379,37 @@ pub fn flag_of(member: &Member) -> String {
 mod tests {
     use super::*;
 
-    const TLS: &[Member] = &[Member { name: "ServerNameToVerify", kind: Kind::String, required: false, min: Some(1) }];
+    const TLS: &[Member] = &[Member {
+        name: "ServerNameToVerify",
+        kind: Kind::String,
+        required: false,
+        min: Some(1),
+    }];
     const INPUT: &[Member] = &[
-        Member { name: "ApiId", kind: Kind::String, required: true, min: None },
-        Member { name: "TimeoutInMillis", kind: Kind::Integer, required: false, min: Some(50) },
-        Member { name: "TlsConfig", kind: Kind::Struct(TLS), required: false, min: None },
+        Member {
+            name: "ApiId",
+            kind: Kind::String,
+            required: true,
+            min: None,
+        },
+        Member {
+            name: "TimeoutInMillis",
+            kind: Kind::Integer,
+            required: false,
+            min: Some(50),
+        },
+        Member {
+            name: "TlsConfig",
+            kind: Kind::Struct(TLS),
+            required: false,
+            min: None,
+        },
     ];
 
     #[test]
     fn validation_messages() {
-        let m: Map<String, Value> = serde_json::from_str(r#"{"TimeoutInMillis": 10, "TlsConfig": {"Foo": "x"}}"#).unwrap();
+        let m: Map<String, Value> =
+            serde_json::from_str(r#"{"TimeoutInMillis": 10, "TlsConfig": {"Foo": "x"}}"#).unwrap();
         let err = validate(&m, INPUT).unwrap_err().to_string();
         assert_eq!(
             err,
@@ -353,9 +421,19 @@ mod tests {
 
     #[test]
     fn shorthand_is_coerced() {
-        let v = parse_flag_value("--tls-config", &Kind::Struct(TLS), &["ServerNameToVerify=example.com".into()]).unwrap();
+        let v = parse_flag_value(
+            "--tls-config",
+            &Kind::Struct(TLS),
+            &["ServerNameToVerify=example.com".into()],
+        )
+        .unwrap();
         assert_eq!(v, serde_json::json!({"ServerNameToVerify": "example.com"}));
-        let list = parse_flag_value("--x", &Kind::List(&Kind::String), &["a".into(), "b,c".into()]).unwrap();
+        let list = parse_flag_value(
+            "--x",
+            &Kind::List(&Kind::String),
+            &["a".into(), "b,c".into()],
+        )
+        .unwrap();
         assert_eq!(list, serde_json::json!(["a", "b", "c"]));
     }
 }
