@@ -1,6 +1,6 @@
 //! Reading, checking and safely replacing the workspace file.
 
-use super::Workspace;
+use super::{Workspace, codec};
 use crate::error::{Error, Result};
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Write};
@@ -44,7 +44,23 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Workspace> {
     if text.trim().is_empty() {
         return Ok(Workspace::default());
     }
-    let ws: Workspace = toml::from_str(text).map_err(|e| {
+    // The fast reader declines anything it does not handle exactly; `toml`
+    // then reads it, or says what is wrong and where.
+    let ws: Workspace = match codec::from_str(text) {
+        Some(ws) => ws,
+        None => slow_parse(path, bytes, text)?,
+    };
+    ws.check().map_err(|m| {
+        Error::Workspace(format!(
+            "workspace file {} is not valid: {m}",
+            path.display()
+        ))
+    })?;
+    Ok(ws)
+}
+
+fn slow_parse(path: &Path, bytes: &[u8], text: &str) -> Result<Workspace> {
+    toml::from_str(text).map_err(|e| {
         let at = match e.span() {
             Some(span) => {
                 let (line, col) = line_col(bytes, span.start);
@@ -57,14 +73,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Workspace> {
             path.display(),
             e.message().trim_end()
         ))
-    })?;
-    ws.check().map_err(|m| {
-        Error::Workspace(format!(
-            "workspace file {} is not valid: {m}",
-            path.display()
-        ))
-    })?;
-    Ok(ws)
+    })
 }
 
 fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
@@ -83,13 +92,28 @@ fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
 
 /// Renders a workspace as the text of its file.
 pub fn render(ws: &Workspace) -> Result<String> {
-    let body = toml::to_string(ws)
-        .map_err(|e| Error::Other(format!("cannot write the workspace as TOML: {e}")))?;
-    Ok(format!("{HEADER}{body}"))
+    let mut text = String::new();
+    render_into(ws, &mut text)?;
+    Ok(text)
 }
 
+/// As `render`, into `text` (its memory is reused).
+fn render_into(ws: &Workspace, text: &mut String) -> Result<()> {
+    if codec::to_document_into(HEADER, ws, text).is_ok() {
+        return Ok(());
+    }
+    let body = toml::to_string(ws)
+        .map_err(|e| Error::Other(format!("cannot write the workspace as TOML: {e}")))?;
+    text.clear();
+    text.push_str(HEADER);
+    text.push('\n');
+    text.push_str(&body);
+    Ok(())
+}
+
+/// The comment the file starts with (a blank line follows it).
 const HEADER: &str = "# apigw workspace: API Gateway resources for local checks and `apigw serve`.\n\
-# Written by apigw; hand edits are checked on the next command.\n\n";
+# Written by apigw; hand edits are checked on the next command.\n";
 
 /// Runs `change` on the workspace at `path` under an exclusive lock and saves
 /// the result atomically when it succeeds. Nothing is written when `change`

@@ -2,10 +2,11 @@
 //! checked, and how it is changed safely (an exclusive lock around
 //! read-modify-write, atomic replacement on save).
 
+pub mod codec;
 mod file;
 mod locate;
 
-pub use file::{WorkspaceFile, load_path, update};
+pub use file::{WorkspaceFile, load_path, parse, render, update};
 pub use locate::{Located, Source, locate};
 
 use crate::model::{Api, Authorizer, Integration, Route, Stage, VpcLink};
