@@ -123,13 +123,39 @@ pub fn update<T>(path: &Path, change: impl FnOnce(&mut Workspace) -> Result<T>) 
         std::fs::create_dir_all(dir)
             .map_err(|e| Error::workspace_io(path, "create the folder of", e))?;
     }
-    let (file, bytes) = lock_current(path)?;
+    let (file, mut bytes) = lock_current(path)?;
     let mut ws = parse(path, &bytes)?;
     let out = change(&mut ws)?;
-    let text = render(&ws)?;
+    // The new text goes where the old one was: that memory is already mapped.
+    bytes.clear();
+    let mut text = String::from_utf8(bytes).expect("empty");
+    render_into(&ws, &mut text)?;
     save_atomically(path, &file, text.as_bytes())?;
     drop(file); // releases the lock, after the new file is in place
+    discard(ws);
     Ok(out)
+}
+
+/// Frees a large workspace on another thread: tens of thousands of small
+/// allocations take milliseconds to free, and a command that is done need
+/// not wait (when the process exits first, the memory goes with it).
+fn discard(ws: Workspace) {
+    const LARGE: usize = 2_000;
+    let size: usize = [
+        ws.integrations.values().map(|m| m.len()).sum::<usize>(),
+        ws.routes.values().map(|m| m.len()).sum(),
+        ws.stages.values().map(|m| m.len()).sum(),
+        ws.authorizers.values().map(|m| m.len()).sum(),
+        ws.apis.len(),
+    ]
+    .iter()
+    .sum();
+    if size >= LARGE {
+        // If no thread can be started, the closure and `ws` are dropped here.
+        let _ = std::thread::Builder::new()
+            .name("apigw-free".into())
+            .spawn(move || drop(ws));
+    }
 }
 
 /// Opens and locks the file that `path` names now. A writer that replaced the
@@ -151,7 +177,9 @@ fn lock_current(path: &Path) -> Result<(File, Vec<u8>)> {
         if !still_current(path, &file)? {
             continue;
         }
-        let mut bytes = Vec::new();
+        // Room for the file and some growth: the new text is written here too.
+        let len = file.metadata().map_or(0, |m| m.len() as usize);
+        let mut bytes = Vec::with_capacity(len + len / 16 + 4096);
         file.read_to_end(&mut bytes)
             .map_err(|e| Error::workspace_io(path, "read", e))?;
         return Ok((file, bytes));
@@ -189,13 +217,14 @@ fn save_atomically(path: &Path, current: &File, bytes: &[u8]) -> Result<()> {
         .suffix(".tmp")
         .tempfile_in(&dir)
         .map_err(|e| Error::workspace_io(path, "create a temporary file beside the", e))?;
+    if let Ok(meta) = current.metadata() {
+        // Keep the permissions of the file being replaced (a temp file is
+        // 0600); set before the flush, so that it is on disk too.
+        let _ = tmp.as_file().set_permissions(meta.permissions());
+    }
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| Error::workspace_io(path, "write", e))?;
-    if let Ok(meta) = current.metadata() {
-        // Keep the permissions of the file being replaced (a temp file is 0600).
-        let _ = tmp.as_file().set_permissions(meta.permissions());
-    }
     tmp.persist(path)
         .map_err(|e| Error::workspace_io(path, "replace", e.error))?;
     #[cfg(unix)]
