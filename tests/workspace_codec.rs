@@ -4,7 +4,9 @@
 //! to `toml`; hand-written TOML outside the fast subset must still load, and
 //! broken files must still be refused with a line and column.
 
-use apigw::workspace::{Workspace, codec, load_path, parse, render, update};
+use apigw::workspace::{
+    Workspace, codec, load_path, parse, read_split_at, read_split_at_serially, render, update,
+};
 use serde_json::{Map, Value, json};
 use std::path::Path;
 
@@ -592,5 +594,125 @@ fn a_large_workspace_is_read_by_the_fast_path() {
     }
     let text = render(&ws).unwrap();
     assert_eq!(codec::from_str::<Workspace>(&text).as_ref(), Some(&ws));
+    assert_eq!(toml::from_str::<Workspace>(&text).unwrap(), ws);
+}
+
+/// Every start of a line in `doc`.
+fn line_starts(doc: &str) -> impl Iterator<Item = usize> + '_ {
+    std::iter::once(0).chain(doc.match_indices('\n').map(|(i, _)| i + 1))
+}
+
+/// Reading in two parts gives what reading in one go gives, or nothing.
+/// (The parts are read one after the other: threads are tested below.)
+fn check_split(doc: &str, at: usize) -> Option<Workspace> {
+    let joined = read_split_at_serially(doc, at)?;
+    let whole: Option<Workspace> = codec::from_str(doc);
+    assert_eq!(Some(&joined), whole.as_ref(), "cut at {at} of\n{doc}");
+    Some(joined)
+}
+
+#[test]
+fn reading_in_two_parts_joins_to_the_same_workspace() {
+    let mut joined = 0;
+    for seed in 0..400 {
+        let ws = Gen::new(seed).workspace();
+        let text = render(&ws).unwrap();
+        for at in line_starts(&text) {
+            let resource = {
+                let line = &text[at..];
+                let head = &line[..line.find('\n').unwrap_or(line.len())];
+                head.starts_with("[apis.") && head.matches('.').count() == 1
+                    || head.starts_with("[integrations.") && head.matches('.').count() == 2
+            };
+            match check_split(&text, at) {
+                Some(got) => {
+                    assert_eq!(got, ws);
+                    joined += 1;
+                }
+                None => assert!(!resource, "seed {seed}: cut before {:?}", &text[at..]),
+            }
+        }
+    }
+    assert!(joined > 1000, "only {joined} cuts joined");
+}
+
+#[test]
+fn mutated_documents_read_in_two_parts_or_not_at_all() {
+    const BITS: &[&str] = &[
+        "[apis.x]\n",
+        "[integrations.x.y]\n",
+        "[integrations]\n",
+        "[workspace]\n",
+        "[routes.a]\n",
+        "Name = \"x\"\n",
+        "\"\"\"\n",
+        "\n",
+        "[",
+        "]",
+        ".",
+        "\"",
+    ];
+    let mut rng = fastrand::Rng::with_seed(5);
+    for seed in 0..300 {
+        let text = render(&Gen::new(seed).workspace()).unwrap();
+        for _ in 0..30 {
+            let mut doc = text.clone();
+            // Move, repeat or insert whole lines, around where a cut is made.
+            let mut lines: Vec<String> = doc.split_inclusive('\n').map(String::from).collect();
+            for _ in 0..rng.usize(1..3) {
+                let i = rng.usize(..=lines.len());
+                match rng.u32(..3) {
+                    0 if !lines.is_empty() => {
+                        let l = lines.remove(rng.usize(..lines.len()));
+                        lines.insert(i.min(lines.len()), l);
+                    }
+                    1 if !lines.is_empty() => {
+                        let l = lines[rng.usize(..lines.len())].clone();
+                        lines.insert(i, l);
+                    }
+                    _ => lines.insert(i, BITS[rng.usize(..BITS.len())].to_string()),
+                }
+            }
+            doc = lines.concat();
+            let starts: Vec<usize> = line_starts(&doc).collect();
+            for _ in 0..4 {
+                check_split(&doc, starts[rng.usize(..starts.len())]);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_long_file_is_read_in_two_parts_like_toml_reads_it() {
+    let mut g = Gen::new(11);
+    let mut ws = g.workspace();
+    for a in 0..8 {
+        let api = format!("api{a}");
+        ws.apis
+            .insert(api.clone(), serde_json::from_value(g.api(&api)).unwrap());
+        let items = ws.integrations.entry(api).or_default();
+        for i in 0..300 {
+            let id = format!("i{i:04}");
+            items.insert(
+                id.clone(),
+                serde_json::from_value(g.integration(&id)).unwrap(),
+            );
+        }
+    }
+    let text = render(&ws).unwrap();
+    assert!(text.len() > 256 * 1024, "{}", text.len());
+    // A cut before a resource (a header of three keys, here without dots in them).
+    let mid = text.len() / 2;
+    let at = mid
+        + text[mid..]
+            .match_indices("\n[integrations.")
+            .map(|(i, _)| i + 1)
+            .find(|&i| {
+                let line = &text[mid + i..];
+                line[..line.find('\n').unwrap()].matches('.').count() == 2
+            })
+            .unwrap();
+    assert_eq!(read_split_at(&text, at).as_ref(), Some(&ws));
+    assert_eq!(parse(here(), text.as_bytes()).unwrap(), ws);
     assert_eq!(toml::from_str::<Workspace>(&text).unwrap(), ws);
 }

@@ -1,6 +1,6 @@
 //! Reading, checking and safely replacing the workspace file.
 
-use super::{Workspace, codec};
+use super::{Workspace, codec, split};
 use crate::error::{Error, Result};
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Write};
@@ -44,9 +44,10 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Workspace> {
     if text.trim().is_empty() {
         return Ok(Workspace::default());
     }
-    // The fast reader declines anything it does not handle exactly; `toml`
-    // then reads it, or says what is wrong and where.
-    let ws: Workspace = match codec::from_str(text) {
+    // The fast reader declines anything it does not handle exactly (a long
+    // text is read on two threads when it can be cut); `toml` then reads it,
+    // or says what is wrong and where.
+    let ws: Workspace = match split::read(text).or_else(|| codec::from_str(text)) {
         Some(ws) => ws,
         None => slow_parse(path, bytes, text)?,
     };

@@ -5,9 +5,12 @@
 pub mod codec;
 mod file;
 mod locate;
+mod split;
 
 pub use file::{WorkspaceFile, load_path, parse, render, update};
 pub use locate::{Located, Source, locate};
+#[doc(hidden)]
+pub use split::{read_at as read_split_at, read_at_serially as read_split_at_serially};
 
 use crate::model::{Api, Authorizer, Integration, Route, Stage, VpcLink};
 use serde::{Deserialize, Serialize};

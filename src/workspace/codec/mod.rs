@@ -25,7 +25,7 @@
 mod read;
 mod write;
 
-pub use read::from_str;
+pub use read::{Outline, from_str, from_str_part};
 pub use write::{to_document, to_document_into, to_string};
 
 use serde::{de, ser};

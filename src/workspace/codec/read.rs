@@ -13,6 +13,24 @@ use std::borrow::Cow;
 /// back after another one shows up as a key defined twice, and is left to
 /// `toml`.
 pub fn from_str<'a, T: de::Deserialize<'a>>(text: &'a str) -> Option<T> {
+    from_str_part(text).map(|(value, _)| value)
+}
+
+/// The shape of a document read by [`from_str_part`], for a caller that
+/// reads a long document in parts and joins the values.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Outline<'a> {
+    /// The keys of the top table, in order (the first key of every header
+    /// and the keys of the lines before the first header).
+    pub top_keys: Vec<Cow<'a, str>>,
+    /// The keys of the first header; empty when there is none.
+    pub first_header: Vec<Cow<'a, str>>,
+    /// The keys of the last header; empty when there is none.
+    pub last_header: Vec<Cow<'a, str>>,
+}
+
+/// As [`from_str`], with the outline of the document.
+pub fn from_str_part<'a, T: de::Deserialize<'a>>(text: &'a str) -> Option<(T, Outline<'a>)> {
     let mut doc = Doc {
         p: Parser {
             text,
@@ -24,6 +42,7 @@ pub fn from_str<'a, T: de::Deserialize<'a>>(text: &'a str) -> Option<T> {
         shared: 0,
         at: At::Lines,
         keys: Vec::new(),
+        outline: Outline::default(),
     };
     let value = T::deserialize(TableDe {
         doc: &mut doc,
@@ -31,7 +50,12 @@ pub fn from_str<'a, T: de::Deserialize<'a>>(text: &'a str) -> Option<T> {
         own: true,
     })
     .ok()?;
-    (doc.at == At::End).then_some(value)
+    if doc.at != At::End {
+        return None;
+    }
+    let mut outline = doc.outline;
+    outline.last_header = doc.header;
+    Some((value, outline))
 }
 
 /// A value on the right of `=`. Strings borrow from the text unless they had escapes.
@@ -65,6 +89,7 @@ struct Doc<'a> {
     /// The keys of the tables being read, each table's after its parent's
     /// (a table takes its own off when it ends), to refuse a key defined twice.
     keys: Vec<Cow<'a, str>>,
+    outline: Outline<'a>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,6 +131,9 @@ impl<'a> Doc<'a> {
                     self.header.clear();
                     p.header_keys(&mut self.header)?;
                     p.line_end()?;
+                    if self.spare.is_empty() && self.outline.first_header.is_empty() {
+                        self.outline.first_header = self.header.clone();
+                    }
                     self.shared = self
                         .header
                         .iter()
@@ -224,6 +252,9 @@ impl<'a> TableMap<'_, 'a> {
             if keys.windows(2).any(|w| w[0] == w[1]) {
                 return Err(Unsupported);
             }
+        }
+        if self.depth == 0 {
+            self.doc.outline.top_keys = self.doc.keys.split_off(self.first_key);
         }
         self.doc.keys.truncate(self.first_key);
         self.next = Next::Done;
