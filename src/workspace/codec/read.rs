@@ -112,6 +112,13 @@ impl<'a> Doc<'a> {
     /// Reads up to the next `key =`, header or the end.
     fn line(&mut self) -> R<Line<'a>> {
         let p = &mut self.p;
+        // The usual line, `Bare = `, in one go.
+        let start = p.pos;
+        let end = start + p.bytes[start..].iter().take_while(|&&b| is_bare(b)).count();
+        if end > start && p.bytes[end..].starts_with(b" = ") {
+            p.pos = end + 3;
+            return Ok(Line::Key(Cow::Borrowed(&p.text[start..end])));
+        }
         loop {
             p.skip_ws();
             match p.peek() {
@@ -299,7 +306,9 @@ impl<'de> MapAccess<'de> for TableMap<'_, 'de> {
         match std::mem::replace(&mut self.next, Next::Key) {
             Next::LineValue => {
                 let value = self.doc.p.value(0)?;
-                unique_in(&value)?;
+                if let Value::Array(_) | Value::Table(_) = value {
+                    unique_in(&value)?;
+                }
                 self.doc.p.line_end()?;
                 seed.deserialize(value)
             }
@@ -391,6 +400,10 @@ impl<'a> Parser<'a> {
 
     /// Spaces, an optional comment, then a line break or the end.
     fn line_end(&mut self) -> R<()> {
+        if self.peek() == Some(b'\n') {
+            self.pos += 1;
+            return Ok(());
+        }
         self.skip_ws();
         if self.peek() == Some(b'#') {
             self.comment()?;
