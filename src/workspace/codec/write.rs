@@ -763,7 +763,13 @@ impl ser::SerializeStruct for InlineState<'_> {
 
 /// A string value: a basic string, or a multi-line one when it has line breaks.
 fn push_string(out: &mut String, s: &str) {
-    if s.contains('\n') {
+    // Most text needs no escape at all: one scan, one copy.
+    let plain = plain_run(s.as_bytes(), 0);
+    if plain == s.len() {
+        out.push('"');
+        out.push_str(s);
+        out.push('"');
+    } else if s[plain..].contains('\n') {
         push_multi_line(out, s);
     } else {
         push_basic(out, s);
