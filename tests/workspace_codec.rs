@@ -716,3 +716,59 @@ fn a_long_file_is_read_in_two_parts_like_toml_reads_it() {
     assert_eq!(parse(here(), text.as_bytes()).unwrap(), ws);
     assert_eq!(toml::from_str::<Workspace>(&text).unwrap(), ws);
 }
+
+/// A workspace file long enough to be read on two threads.
+fn long_workspace(seed: u64) -> Workspace {
+    let mut g = Gen::new(seed);
+    let mut ws = g.workspace();
+    for a in 0..8 {
+        let api = format!("api{a}");
+        ws.apis
+            .insert(api.clone(), serde_json::from_value(g.api(&api)).unwrap());
+        let items = ws.integrations.entry(api).or_default();
+        for i in 0..300 {
+            let id = format!("i{i:04}");
+            items.insert(
+                id.clone(),
+                serde_json::from_value(g.integration(&id)).unwrap(),
+            );
+        }
+    }
+    ws
+}
+
+#[test]
+fn a_long_file_is_loaded_and_updated_like_a_short_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("apigw.toml");
+    let ws = long_workspace(21);
+    let text = render(&ws).unwrap();
+    assert!(text.len() > 256 * 1024);
+    std::fs::write(&path, &text).unwrap();
+    assert_eq!(load_path(&path).unwrap().workspace, ws);
+    let n = update(&path, |w| {
+        assert_eq!(*w, ws);
+        Ok(w.integrations.len())
+    })
+    .unwrap();
+    assert_eq!(n, ws.integrations.len());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
+
+#[test]
+fn a_long_broken_file_is_refused_with_line_and_column_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("apigw.toml");
+    let text = render(&long_workspace(22)).unwrap();
+    // Break a line in the second half.
+    let at = text.len() * 3 / 4;
+    let at = at + text[at..].find("\nTimeoutInMillis = ").unwrap() + 1;
+    let line = text[..at].matches('\n').count() + 1;
+    let broken = format!("{}TimeoutInMillis = x{}", &text[..at], &text[at + 17..]);
+    std::fs::write(&path, &broken).unwrap();
+    let err = load_path(&path).unwrap_err().to_string();
+    assert!(err.contains(&format!("line {line}, column 19")), "{err}");
+    let err = update(&path, |_| Ok(())).unwrap_err().to_string();
+    assert!(err.contains(&format!("line {line}, column 19")), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), broken);
+}

@@ -3,7 +3,7 @@
 use super::{Workspace, codec, split};
 use crate::error::{Error, Result};
 use std::fs::{File, OpenOptions};
-use std::io::{Read, Write};
+use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 /// A loaded workspace and the file it came from.
@@ -17,11 +17,11 @@ pub struct WorkspaceFile {
 /// Reads the workspace without locking (saves are atomic renames, so a
 /// reader always sees a whole file). A missing file is an empty workspace.
 pub fn load_path(path: &Path) -> Result<WorkspaceFile> {
-    match std::fs::read(path) {
-        Ok(bytes) => Ok(WorkspaceFile {
+    match File::open(path) {
+        Ok(file) => Ok(WorkspaceFile {
             path: path.to_path_buf(),
             exists: true,
-            workspace: parse(path, &bytes)?,
+            workspace: read_file(path, &file)?.0,
         }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(WorkspaceFile {
             path: path.to_path_buf(),
@@ -30,6 +30,24 @@ pub fn load_path(path: &Path) -> Result<WorkspaceFile> {
         }),
         Err(e) => Err(Error::workspace_io(path, "read", e)),
     }
+}
+
+/// Reads and checks the workspace in `file`, from its start; a large one on
+/// two threads. Returns the buffer the text was read into, with room to
+/// write the new text in.
+fn read_file(path: &Path, file: &File) -> Result<(Workspace, Vec<u8>)> {
+    let len = file.metadata().map_or(0, |m| m.len() as usize);
+    if let Some((ws, bytes)) = split::read_file(file, len) {
+        return Ok((checked(path, ws)?, bytes));
+    }
+    let mut file = file;
+    file.seek(SeekFrom::Start(0))
+        .map_err(|e| Error::workspace_io(path, "read", e))?;
+    let mut bytes = Vec::with_capacity(len + len / 16 + 4096);
+    file.read_to_end(&mut bytes)
+        .map_err(|e| Error::workspace_io(path, "read", e))?;
+    let ws = parse(path, &bytes)?;
+    Ok((ws, bytes))
 }
 
 /// Parses and checks the bytes of a workspace file.
@@ -51,6 +69,10 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Workspace> {
         Some(ws) => ws,
         None => slow_parse(path, bytes, text)?,
     };
+    checked(path, ws)
+}
+
+fn checked(path: &Path, ws: Workspace) -> Result<Workspace> {
     ws.check().map_err(|m| {
         Error::Workspace(format!(
             "workspace file {} is not valid: {m}",
@@ -124,8 +146,8 @@ pub fn update<T>(path: &Path, change: impl FnOnce(&mut Workspace) -> Result<T>) 
         std::fs::create_dir_all(dir)
             .map_err(|e| Error::workspace_io(path, "create the folder of", e))?;
     }
-    let (file, mut bytes) = lock_current(path)?;
-    let mut ws = parse(path, &bytes)?;
+    let file = lock_current(path)?;
+    let (mut ws, mut bytes) = read_file(path, &file)?;
     let out = change(&mut ws)?;
     // The new text goes where the old one was: that memory is already mapped.
     bytes.clear();
@@ -162,9 +184,9 @@ fn discard(ws: Workspace) {
 /// Opens and locks the file that `path` names now. A writer that replaced the
 /// file while we waited for the lock leaves us holding the old one; then we
 /// try again on the new one.
-fn lock_current(path: &Path) -> Result<(File, Vec<u8>)> {
+fn lock_current(path: &Path) -> Result<File> {
     loop {
-        let mut file = OpenOptions::new()
+        let file = OpenOptions::new()
             .read(true)
             .write(true)
             .create(true)
@@ -175,15 +197,9 @@ fn lock_current(path: &Path) -> Result<(File, Vec<u8>)> {
         #[allow(clippy::incompatible_msrv)]
         file.lock()
             .map_err(|e| Error::workspace_io(path, "lock", e))?;
-        if !still_current(path, &file)? {
-            continue;
+        if still_current(path, &file)? {
+            return Ok(file);
         }
-        // Room for the file and some growth: the new text is written here too.
-        let len = file.metadata().map_or(0, |m| m.len() as usize);
-        let mut bytes = Vec::with_capacity(len + len / 16 + 4096);
-        file.read_to_end(&mut bytes)
-            .map_err(|e| Error::workspace_io(path, "read", e))?;
-        return Ok((file, bytes));
     }
 }
 

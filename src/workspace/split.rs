@@ -31,13 +31,17 @@ pub(crate) fn read(text: &str) -> Option<Workspace> {
 /// The start of the first resource header (`[apis.x]`, `[integrations.a.i]`)
 /// after the middle of `text`: a cut there never splits a resource.
 fn cut(text: &str) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let mut from = text.len() / 2;
+    cut_after(text.as_bytes(), text.len() / 2)
+}
+
+/// The start of the first resource header in `bytes` after `from`.
+fn cut_after(bytes: &[u8], mut from: usize) -> Option<usize> {
     let until = (from + MAX_LOOK).min(bytes.len());
     while from < until {
         let at = from + bytes[from..until].windows(2).position(|w| w == b"\n[")? + 1;
         let end = at + bytes[at..].iter().position(|&b| b == b'\n')? + 1;
-        if let Some((_, outline)) = codec::from_str_part::<IgnoredAny>(&text[at..end]) {
+        let line = std::str::from_utf8(&bytes[at..end]).ok();
+        if let Some((_, outline)) = line.and_then(codec::from_str_part::<IgnoredAny>) {
             let keys = &outline.first_header;
             let top = keys.first().map_or("", |k| k.as_ref());
             if (keys.len() == 2 && RESOURCES.contains(&top))
@@ -48,6 +52,62 @@ fn cut(text: &str) -> Option<usize> {
         }
         from = at;
     }
+    None
+}
+
+type Part = (Workspace, codec::Outline<'static>);
+
+fn read_part(text: &str) -> Option<Part> {
+    codec::from_str_part::<Workspace>(text).map(|(ws, outline)| (ws, outline.into_owned()))
+}
+
+/// Reads and joins a file of `len` bytes (its read position at the start),
+/// each half read from the file by the thread that reads it as TOML: this
+/// thread the first part, into a buffer with room to write the new text in,
+/// which is returned; a helper the second part, from the first resource
+/// header after the middle. `None` when the file is short or cannot be read
+/// so; then its read position is anywhere.
+#[cfg(unix)]
+pub(crate) fn read_file(file: &std::fs::File, len: usize) -> Option<(Workspace, Vec<u8>)> {
+    use std::io::Read;
+    use std::os::unix::fs::FileExt;
+    if len < MIN_LEN {
+        return None;
+    }
+    let half = len / 2;
+    let (tell, cut_at) = std::sync::mpsc::channel::<Option<usize>>();
+    std::thread::scope(|s| {
+        let helper = std::thread::Builder::new()
+            .name("apigw-read".into())
+            .spawn_scoped(s, move || {
+                let mut rest = vec![0; len - half];
+                let mut more = [0; 1];
+                let whole = file.read_exact_at(&mut rest, half as u64).is_ok()
+                    && matches!(file.read_at(&mut more, len as u64), Ok(0));
+                let at = if whole { cut_after(&rest, 0) } else { None };
+                let _ = tell.send(at.map(|at| half + at));
+                read_part(std::str::from_utf8(&rest[at?..]).ok()?)
+            })
+            .ok()?;
+        let mut bytes = Vec::with_capacity(len + len / 16 + 4096);
+        let mut first = || {
+            // The first half while the helper reads the second, then up to the cut.
+            file.take(half as u64).read_to_end(&mut bytes).ok()?;
+            let at = cut_at.recv().ok()??;
+            file.take((at - half) as u64).read_to_end(&mut bytes).ok()?;
+            (bytes.len() == at).then_some(())?;
+            read_part(std::str::from_utf8(&bytes).ok()?)
+        };
+        let first = first();
+        let second = helper.join().ok().flatten();
+        let ((mut ws, before), (after_ws, after)) = (first?, second?);
+        join(&mut ws, &before, after_ws, &after)?;
+        Some((ws, bytes))
+    })
+}
+
+#[cfg(not(unix))]
+pub(crate) fn read_file(_file: &std::fs::File, _len: usize) -> Option<(Workspace, Vec<u8>)> {
     None
 }
 

@@ -29,6 +29,22 @@ pub struct Outline<'a> {
     pub last_header: Vec<Cow<'a, str>>,
 }
 
+impl Outline<'_> {
+    /// The same outline, owning its keys.
+    pub fn into_owned(self) -> Outline<'static> {
+        let own = |keys: Vec<Cow<'_, str>>| -> Vec<Cow<'static, str>> {
+            keys.into_iter()
+                .map(|k| Cow::Owned(k.into_owned()))
+                .collect()
+        };
+        Outline {
+            top_keys: own(self.top_keys),
+            first_header: own(self.first_header),
+            last_header: own(self.last_header),
+        }
+    }
+}
+
 /// As [`from_str`], with the outline of the document.
 pub fn from_str_part<'a, T: de::Deserialize<'a>>(text: &'a str) -> Option<(T, Outline<'a>)> {
     let mut doc = Doc {
