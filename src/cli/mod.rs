@@ -201,12 +201,12 @@ pub fn globals(m: &ArgMatches) -> Result<Globals> {
                 .ok()
                 .filter(|s| !s.is_empty())
         });
-    if let Some(r) = &region {
-        if !crate::rules::arn::is_region(r) {
-            return Err(Error::Workspace(format!(
-                "Provided region_name '{r}' doesn't match a supported format."
-            )));
-        }
+    if let Some(r) = &region
+        && !crate::rules::arn::is_region(r)
+    {
+        return Err(Error::Workspace(format!(
+            "Provided region_name '{r}' doesn't match a supported format."
+        )));
     }
     let cwd = std::env::current_dir()
         .map_err(|e| Error::Workspace(format!("cannot read the current folder: {e}")))?;

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Times one `apigw create-integration` call as a whole process, on an empty
+# workspace and on one holding 10,000 integrations, and prints the medians.
+# Usage: bench/cli.sh [RUNS]   (default 31 runs per case)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-31}
+cargo build --release --quiet
+bin=$PWD/target/release/apigw
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+listener=arn:aws:elasticloadbalancing:us-east-2:123456789012:listener/app/my-load-balancer/50dc6c495c0c9188/0467ef3c8400ae65
+
+# A workspace with one API and one VPC link: every timed call adds one private integration.
+setup() {
+  local ws=$1
+  APIGW_WORKSPACE=$ws "$bin" create-api --name bench --protocol-type HTTP --query ApiId --output text
+}
+
+# Fills a workspace with N integrations spread over APIs of 300 (the service's quota per API).
+fill() {
+  local ws=$1 n=$2
+  python3 - "$ws" "$n" <<'PY'
+import sys, random, string
+path, n = sys.argv[1], int(sys.argv[2])
+rand = lambda k: ''.join(random.choice(string.ascii_lowercase + string.digits) for _ in range(k))
+random.seed(7)
+out = ['[workspace]', 'account = "123456789012"', 'region = "us-east-2"', '']
+link = rand(7)
+out += ['[vpc-links.%s]' % link, 'CreatedDate = "2026-01-01T00:00:00+00:00"', 'Name = "bench"',
+        'SubnetIds = ["subnet-0a"]', 'VpcLinkId = "%s"' % link, 'VpcLinkStatus = "AVAILABLE"',
+        'VpcLinkStatusMessage = "VPC link is ready to route traffic"', 'VpcLinkVersion = "V2"', '']
+apis = [rand(10) for _ in range(n // 300 + 2)]
+for a in apis:
+    out += ['[apis.%s]' % a, 'ApiEndpoint = "https://%s.execute-api.us-east-2.amazonaws.com"' % a, 'ApiId = "%s"' % a,
+            'ApiKeySelectionExpression = "$request.header.x-api-key"', 'CreatedDate = "2026-01-01T00:00:00+00:00"',
+            'DisableExecuteApiEndpoint = false', 'Name = "bench"', 'ProtocolType = "HTTP"',
+            'RouteSelectionExpression = "$request.method $request.path"', '']
+listener = "arn:aws:elasticloadbalancing:us-east-2:123456789012:listener/app/my-load-balancer/50dc6c495c0c9188/0467ef3c8400ae65"
+for i in range(n):
+    a, iid = apis[i // 300], rand(7)
+    out += ['[integrations.%s.%s]' % (a, iid), 'ConnectionId = "%s"' % link, 'ConnectionType = "VPC_LINK"',
+            'IntegrationId = "%s"' % iid, 'IntegrationMethod = "GET"', 'IntegrationType = "HTTP_PROXY"',
+            'IntegrationUri = "%s"' % listener, 'PayloadFormatVersion = "1.0"', 'TimeoutInMillis = 30000', '']
+open(path, 'w').write('\n'.join(out))
+# The last API has room: print it and the link for the timed calls.
+print(apis[-1], link)
+PY
+}
+
+# Runs the timed command RUNS times against a copy of the workspace; prints the median in ms.
+measure() {
+  local ws=$1 api=$2 link=$3
+  python3 - "$bin" "$ws" "$api" "$link" "$runs" "$listener" <<'PY'
+import os, shutil, statistics, subprocess, sys, time
+bin, ws, api, link, runs, listener = sys.argv[1:7]
+env = dict(os.environ, APIGW_WORKSPACE=ws + ".run")
+times = []
+for i in range(int(runs)):
+    shutil.copyfile(ws, ws + ".run")
+    t = time.perf_counter()
+    subprocess.run([bin, "create-integration", "--api-id", api, "--integration-type", "HTTP_PROXY",
+                    "--integration-method", "GET", "--connection-type", "VPC_LINK", "--connection-id", link,
+                    "--integration-uri", listener, "--payload-format-version", "1.0", "--output", "off"],
+                   env=env, check=True)
+    times.append((time.perf_counter() - t) * 1000)
+print("%.2f" % statistics.median(times))
+PY
+}
+
+empty=$tmp/empty.toml
+read -r api link < <(fill "$empty" 0)
+big=$tmp/big.toml
+read -r api_big link_big < <(fill "$big" 10000)
+
+e=$(measure "$empty" "$api" "$link")
+b=$(measure "$big" "$api_big" "$link_big")
+echo "create-integration, one process per call, median of $runs runs ($(nproc) cores):"
+printf '  empty workspace:               %8s ms\n' "$e"
+printf '  10,000 integrations (%s KiB): %8s ms\n' "$(( $(stat -c %s "$big") / 1024 ))" "$b"
+python3 -c "print('  ratio 10k/empty: %.1fx' % ($b / $e))"
