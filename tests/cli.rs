@@ -1709,3 +1709,54 @@ fn parallel_writers_lose_nothing() {
         .collect();
     assert!(leftovers.is_empty(), "no temporary files left behind");
 }
+
+#[test]
+fn hand_edits_that_break_references_are_refused() {
+    let ws = Ws::new();
+    let api = ws.api("HTTP");
+    let link = ws.vpc_link();
+    ws.ok(&[
+        "create-integration",
+        "--api-id",
+        &api,
+        "--integration-type",
+        "HTTP_PROXY",
+        "--integration-method",
+        "GET",
+        "--connection-type",
+        "VPC_LINK",
+        "--connection-id",
+        &link,
+        "--integration-uri",
+        LISTENER,
+    ]);
+    let text = String::from_utf8(read(&ws.path)).unwrap();
+    let broken = text.replace(
+        &format!("ConnectionId = \"{link}\""),
+        "ConnectionId = \"gone123\"",
+    );
+    std::fs::write(&ws.path, &broken).unwrap();
+    let err = ws.fails(&["get-apis"], 253);
+    assert!(
+        err.contains("uses VPC link gone123, which is not in [vpc-links]"),
+        "{err}"
+    );
+    assert_eq!(read(&ws.path), broken.as_bytes());
+}
+
+#[test]
+fn hand_written_workspace_is_read() {
+    let ws = Ws::new();
+    std::fs::write(
+        &ws.path,
+        "# team workspace\n[workspace]\naccount = \"123456789012\"\nregion = \"us-east-2\"\n\n\
+         [apis.abcdefghij]\nApiEndpoint = \"https://abcdefghij.execute-api.us-east-2.amazonaws.com\"\nApiId = \"abcdefghij\"\n\
+         ApiKeySelectionExpression = \"$request.header.x-api-key\"\nCreatedDate = \"2026-01-01T00:00:00+00:00\"\n\
+         DisableExecuteApiEndpoint = false\nName = \"by hand\"\nProtocolType = \"HTTP\"\nRouteSelectionExpression = \"$request.method $request.path\"\n",
+    )
+    .unwrap();
+    assert_eq!(
+        ws.ok(&["get-api", "--api-id", "abcdefghij"])["Name"],
+        "by hand"
+    );
+}

@@ -112,6 +112,50 @@ impl Workspace {
         children(&self.apis, "authorizers", &self.authorizers, |a| {
             (&a.authorizer_id, "AuthorizerId")
         })?;
+        self.check_references()
+    }
+
+    /// Hand edits must keep references whole: a private integration's VPC
+    /// link, a route's target integration and its authorizer must exist.
+    fn check_references(&self) -> Result<(), String> {
+        for (api_id, items) in &self.integrations {
+            for (id, i) in items {
+                if let Some(link) = &i.connection_id
+                    && i.connection_type == "VPC_LINK"
+                    && !self.vpc_links.contains_key(link)
+                {
+                    return Err(format!(
+                        "[integrations.{api_id}.{id}] uses VPC link {link}, which is not in [vpc-links]"
+                    ));
+                }
+            }
+        }
+        for (api_id, routes) in &self.routes {
+            for (id, r) in routes {
+                if let Some(target) = &r.target {
+                    let known = target.strip_prefix("integrations/").is_some_and(|iid| {
+                        self.integrations
+                            .get(api_id)
+                            .is_some_and(|m| m.contains_key(iid))
+                    });
+                    if !known {
+                        return Err(format!(
+                            "[routes.{api_id}.{id}] targets {target}, which is not an integration of API {api_id}"
+                        ));
+                    }
+                }
+                if let Some(auth) = &r.authorizer_id
+                    && !self
+                        .authorizers
+                        .get(api_id)
+                        .is_some_and(|m| m.contains_key(auth))
+                {
+                    return Err(format!(
+                        "[routes.{api_id}.{id}] uses authorizer {auth}, which is not an authorizer of API {api_id}"
+                    ));
+                }
+            }
+        }
         Ok(())
     }
 }
