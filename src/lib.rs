@@ -3,6 +3,7 @@
 
 pub mod error;
 pub mod input;
+pub mod jwt;
 pub mod model;
 pub mod ops;
 pub mod rules;
