@@ -102,11 +102,12 @@ struct Inner {
 }
 
 /// The cached keys of one issuer. `state` is only held briefly and never
-/// across an await; `refresh` makes concurrent requests share one fetch.
+/// across an await; `refresh` is held by the one fetch in flight, so
+/// concurrent requests share it.
 #[derive(Default)]
 struct IssuerKeys {
     state: Mutex<KeysState>,
-    refresh: tokio::sync::Mutex<()>,
+    refresh: Arc<tokio::sync::Mutex<()>>,
 }
 
 #[derive(Default, Clone)]
@@ -379,7 +380,7 @@ impl Verifier {
 
     /// Checks the identity source's value against `rule` and returns the
     /// token's claims. Never panics, and waits for the issuer at most
-    /// `fetch_timeout`.
+    /// `fetch_timeout`. Must run inside a Tokio runtime.
     pub async fn verify(
         &self,
         rule: &JwtRule<'_>,
@@ -471,34 +472,44 @@ impl Verifier {
         if !may_fetch {
             return keys_or_denial(issuer, &seen);
         }
-        let _one_fetch = entry.refresh.lock().await;
+        let one_fetch = entry.refresh.clone().lock_owned().await;
         let current = lock(&entry.state).clone();
         if current.attempts != seen.attempts {
             // Another request fetched while this one waited: use its result.
             return keys_or_denial(issuer, &current);
         }
-        let fetched =
-            match tokio::time::timeout(options.fetch_timeout, self.fetch_keys(issuer)).await {
+        // The fetch runs as its own task, holding the refresh lock, so it
+        // finishes and is recorded (and counts against the refetch interval)
+        // even when the request that started it goes away.
+        let (verifier, owner, name) = (self.clone(), entry.clone(), issuer.to_string());
+        let fetch = tokio::spawn(async move {
+            let _one_fetch = one_fetch;
+            let timeout = verifier.inner.options.fetch_timeout;
+            let fetched = match tokio::time::timeout(timeout, verifier.fetch_keys(&name)).await {
                 Ok(result) => result,
                 Err(_) => Err(format!(
-                    "fetching the keys of {issuer} took longer than {} ms",
-                    options.fetch_timeout.as_millis()
+                    "fetching the keys of {name} took longer than {} ms",
+                    timeout.as_millis()
                 )),
             };
-        let mut state = lock(&entry.state);
-        state.attempts += 1;
-        state.attempted_at = Some(Instant::now());
-        match fetched {
-            Ok(keys) => {
-                state.keys = Some(Arc::new(keys));
-                state.fetched_at = state.attempted_at;
-                state.last_error = None;
+            let mut state = lock(&owner.state);
+            state.attempts += 1;
+            state.attempted_at = Some(Instant::now());
+            match fetched {
+                Ok(keys) => {
+                    state.keys = Some(Arc::new(keys));
+                    state.fetched_at = state.attempted_at;
+                    state.last_error = None;
+                }
+                Err(e) => state.last_error = Some(e),
             }
-            Err(e) => state.last_error = Some(e),
+            state.clone()
+        });
+        match fetch.await {
+            Ok(after) => keys_or_denial(issuer, &after),
+            Err(e) => Err(Fault::KeysUnavailable
+                .deny(format!("fetching the keys of issuer {issuer} failed: {e}"))),
         }
-        let after = state.clone();
-        drop(state);
-        keys_or_denial(issuer, &after)
     }
 
     async fn fetch_keys(&self, issuer: &str) -> Result<KeySet, String> {
