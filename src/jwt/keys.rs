@@ -254,6 +254,38 @@ mod tests {
     }
 
     #[test]
+    fn mangled_documents_never_panic() {
+        let good = format!(
+            r#"{{"keys":[{{"kty":"EC","kid":"a","alg":"ES256","crv":"P-256","x":"{P256_X}","y":"{P256_Y}"}},{{"kty":"RSA","kid":"b","n":"0vx7agoebGcQSuuPiLJXZptN","e":"AQAB"}}]}}"#
+        );
+        let mut rng = fastrand::Rng::with_seed(7);
+        let alphabet = br#"{}[]",:AQab_-=.0 P256ECRSAkidxyne"#;
+        for _ in 0..2000 {
+            let mut doc = good.clone().into_bytes();
+            for _ in 0..rng.usize(1..6) {
+                let at = rng.usize(..doc.len());
+                match rng.u8(..3) {
+                    0 => doc[at] = alphabet[rng.usize(..alphabet.len())],
+                    1 => {
+                        doc.remove(at);
+                    }
+                    _ => doc.insert(at, alphabet[rng.usize(..alphabet.len())]),
+                }
+            }
+            if let Ok(set) = KeySet::parse(&doc) {
+                for alg in [Algorithm::ES256, Algorithm::RS256, Algorithm::HS256] {
+                    if let Lookup::Found(key) = set.lookup("a", alg) {
+                        let _ = jsonwebtoken::crypto::verify("c2ln", b"m", &key.key, alg);
+                    }
+                    if let Lookup::Found(key) = set.lookup("b", alg) {
+                        let _ = jsonwebtoken::crypto::verify("c2ln", b"m", &key.key, alg);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn only_asymmetric_algorithms_are_supported() {
         for name in [
             "none", "None", "HS256", "HS384", "HS512", "EdDSA", "ES512", "",
