@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod error;
 pub mod input;
+pub mod jwt;
 pub mod model;
 pub mod ops;
 pub mod output;
