@@ -63,6 +63,7 @@ Register-ArgumentCompleter -Native -CommandName 'apigw' -ScriptBlock {
             [CompletionResult]::new('delete-authorizer', 'delete-authorizer', [CompletionResultType]::ParameterValue, 'Delete an authorizer that no route uses')
             [CompletionResult]::new('workspace', 'workspace', [CompletionResultType]::ParameterValue, 'Show which workspace file is in use, with its account and region')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('mint-token', 'mint-token', [CompletionResultType]::ParameterValue, 'Print a token signed by the local issuer (key kept beside the workspace), for testing JWT routes')
             [CompletionResult]::new('generate-docs', 'generate-docs', [CompletionResultType]::ParameterValue, 'Write the completion scripts and man pages into a folder (used to refresh the committed ones)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -699,6 +700,23 @@ Register-ArgumentCompleter -Native -CommandName 'apigw' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'apigw;mint-token' {
+            [CompletionResult]::new('--issuer', '--issuer', [CompletionResultType]::ParameterName, 'The iss claim: the authorizer''s Issuer, e.g. http://127.0.0.1:8080 for `apigw serve --local-issuer`')
+            [CompletionResult]::new('--audience', '--audience', [CompletionResultType]::ParameterName, 'The aud claim: one or more of the authorizer''s audiences')
+            [CompletionResult]::new('--scope', '--scope', [CompletionResultType]::ParameterName, 'Scopes to grant, written to the scope claim')
+            [CompletionResult]::new('--subject', '--subject', [CompletionResultType]::ParameterName, 'The sub claim')
+            [CompletionResult]::new('--expires-in', '--expires-in', [CompletionResultType]::ParameterName, 'Lifetime: 3600, 45s, 30m, 1h or 2d')
+            [CompletionResult]::new('--claims', '--claims', [CompletionResultType]::ParameterName, 'More claims as a JSON object, e.g. ''{"email":"a@example.com"}''')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print the answer: json (default), yaml, yaml-stream, text, table or off')
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'A JMESPath expression applied to the answer before it is printed')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI')
+            [CompletionResult]::new('--no-cli-pager', '--no-cli-pager', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI; apigw never pages')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'apigw;generate-docs' {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print the answer: json (default), yaml, yaml-stream, text, table or off')
             [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'A JMESPath expression applied to the answer before it is printed')
@@ -743,6 +761,7 @@ Register-ArgumentCompleter -Native -CommandName 'apigw' -ScriptBlock {
             [CompletionResult]::new('delete-authorizer', 'delete-authorizer', [CompletionResultType]::ParameterValue, 'Delete an authorizer that no route uses')
             [CompletionResult]::new('workspace', 'workspace', [CompletionResultType]::ParameterValue, 'Show which workspace file is in use, with its account and region')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('mint-token', 'mint-token', [CompletionResultType]::ParameterValue, 'Print a token signed by the local issuer (key kept beside the workspace), for testing JWT routes')
             [CompletionResult]::new('generate-docs', 'generate-docs', [CompletionResultType]::ParameterValue, 'Write the completion scripts and man pages into a folder (used to refresh the committed ones)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -841,6 +860,9 @@ Register-ArgumentCompleter -Native -CommandName 'apigw' -ScriptBlock {
             break
         }
         'apigw;help;completion' {
+            break
+        }
+        'apigw;help;mint-token' {
             break
         }
         'apigw;help;generate-docs' {

@@ -97,6 +97,9 @@ _apigw() {
             apigw,help)
                 cmd="apigw__subcmd__help"
                 ;;
+            apigw,mint-token)
+                cmd="apigw__subcmd__mint__subcmd__token"
+                ;;
             apigw,update-api)
                 cmd="apigw__subcmd__update__subcmd__api"
                 ;;
@@ -199,6 +202,9 @@ _apigw() {
             apigw__subcmd__help,help)
                 cmd="apigw__subcmd__help__subcmd__help"
                 ;;
+            apigw__subcmd__help,mint-token)
+                cmd="apigw__subcmd__help__subcmd__mint__subcmd__token"
+                ;;
             apigw__subcmd__help,update-api)
                 cmd="apigw__subcmd__help__subcmd__update__subcmd__api"
                 ;;
@@ -227,7 +233,7 @@ _apigw() {
 
     case "${cmd}" in
         apigw)
-            opts="-h -V --output --query --region --workspace --no-cli-pager --color --help --version create-api get-api get-apis update-api delete-api create-vpc-link get-vpc-link get-vpc-links update-vpc-link delete-vpc-link create-integration get-integration get-integrations update-integration delete-integration create-route get-route get-routes update-route delete-route create-stage get-stage get-stages update-stage delete-stage create-authorizer get-authorizer get-authorizers update-authorizer delete-authorizer workspace completion generate-docs help"
+            opts="-h -V --output --query --region --workspace --no-cli-pager --color --help --version create-api get-api get-apis update-api delete-api create-vpc-link get-vpc-link get-vpc-links update-vpc-link delete-vpc-link create-integration get-integration get-integrations update-integration delete-integration create-route get-route get-routes update-route delete-route create-stage get-stage get-stages update-stage delete-stage create-authorizer get-authorizer get-authorizers update-authorizer delete-authorizer workspace completion mint-token generate-docs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1857,7 +1863,7 @@ _apigw() {
             return 0
             ;;
         apigw__subcmd__help)
-            opts="create-api get-api get-apis update-api delete-api create-vpc-link get-vpc-link get-vpc-links update-vpc-link delete-vpc-link create-integration get-integration get-integrations update-integration delete-integration create-route get-route get-routes update-route delete-route create-stage get-stage get-stages update-stage delete-stage create-authorizer get-authorizer get-authorizers update-authorizer delete-authorizer workspace completion generate-docs help"
+            opts="create-api get-api get-apis update-api delete-api create-vpc-link get-vpc-link get-vpc-links update-vpc-link delete-vpc-link create-integration get-integration get-integrations update-integration delete-integration create-route get-route get-routes update-route delete-route create-stage get-stage get-stages update-stage delete-stage create-authorizer get-authorizer get-authorizers update-authorizer delete-authorizer workspace completion mint-token generate-docs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2248,6 +2254,20 @@ _apigw() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        apigw__subcmd__help__subcmd__mint__subcmd__token)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         apigw__subcmd__help__subcmd__update__subcmd__api)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2339,6 +2359,64 @@ _apigw() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        apigw__subcmd__mint__subcmd__token)
+            opts="-h --issuer --audience --scope --subject --expires-in --claims --output --query --region --workspace --no-cli-pager --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --issuer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scope)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subject)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expires-in)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --claims)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "json yaml yaml-stream text table off" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "on off auto" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

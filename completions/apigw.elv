@@ -60,6 +60,7 @@ set edit:completion:arg-completer[apigw] = {|@words|
             cand delete-authorizer 'Delete an authorizer that no route uses'
             cand workspace 'Show which workspace file is in use, with its account and region'
             cand completion 'Print a shell completion script'
+            cand mint-token 'Print a token signed by the local issuer (key kept beside the workspace), for testing JWT routes'
             cand generate-docs 'Write the completion scripts and man pages into a folder (used to refresh the committed ones)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -663,6 +664,22 @@ set edit:completion:arg-completer[apigw] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'apigw;mint-token'= {
+            cand --issuer 'The iss claim: the authorizer''s Issuer, e.g. http://127.0.0.1:8080 for `apigw serve --local-issuer`'
+            cand --audience 'The aud claim: one or more of the authorizer''s audiences'
+            cand --scope 'Scopes to grant, written to the scope claim'
+            cand --subject 'The sub claim'
+            cand --expires-in 'Lifetime: 3600, 45s, 30m, 1h or 2d'
+            cand --claims 'More claims as a JSON object, e.g. ''{"email":"a@example.com"}'''
+            cand --output 'How to print the answer: json (default), yaml, yaml-stream, text, table or off'
+            cand --query 'A JMESPath expression applied to the answer before it is printed'
+            cand --region 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]'
+            cand --workspace 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]'
+            cand --color 'Accepted for compatibility with the AWS CLI'
+            cand --no-cli-pager 'Accepted for compatibility with the AWS CLI; apigw never pages'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'apigw;generate-docs'= {
             cand --output 'How to print the answer: json (default), yaml, yaml-stream, text, table or off'
             cand --query 'A JMESPath expression applied to the answer before it is printed'
@@ -706,6 +723,7 @@ set edit:completion:arg-completer[apigw] = {|@words|
             cand delete-authorizer 'Delete an authorizer that no route uses'
             cand workspace 'Show which workspace file is in use, with its account and region'
             cand completion 'Print a shell completion script'
+            cand mint-token 'Print a token signed by the local issuer (key kept beside the workspace), for testing JWT routes'
             cand generate-docs 'Write the completion scripts and man pages into a folder (used to refresh the committed ones)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -772,6 +790,8 @@ set edit:completion:arg-completer[apigw] = {|@words|
         &'apigw;help;workspace'= {
         }
         &'apigw;help;completion'= {
+        }
+        &'apigw;help;mint-token'= {
         }
         &'apigw;help;generate-docs'= {
         }

@@ -44,11 +44,17 @@ fn the_key_is_created_private_on_first_use_and_reused() {
         assert_eq!(mode(path.parent().unwrap()), 0o700);
     }
     // Nothing else is left in the folder (no temporary files).
-    let names: Vec<_> = std::fs::read_dir(path.parent().unwrap())
+    let mut names: Vec<_> = std::fs::read_dir(path.parent().unwrap())
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
-    assert_eq!(names, ["issuer-key.pem"]);
+    names.sort();
+    assert_eq!(names, [".gitignore", "issuer-key.pem"]);
+    let ignore = std::fs::read_to_string(path.parent().unwrap().join(".gitignore")).unwrap();
+    assert!(
+        ignore.lines().any(|l| l == "*"),
+        "the key folder keeps itself out of git"
+    );
 
     let second = LocalIssuer::load_or_create(&ws).unwrap();
     assert_eq!(second.kid(), first.kid());
@@ -73,7 +79,7 @@ fn concurrent_first_uses_agree_on_one_key() {
     let left = std::fs::read_dir(dir.path().join(".apigw"))
         .unwrap()
         .count();
-    assert_eq!(left, 1);
+    assert_eq!(left, 2, "the key and the folder's .gitignore, nothing else");
 }
 
 #[test]

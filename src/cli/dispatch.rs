@@ -184,6 +184,16 @@ pub fn local_commands() -> Vec<Command> {
                     .value_parser(value_parser!(clap_complete::Shell))
                     .help("bash, zsh, fish, powershell or elvish"),
             ),
+        Command::new("mint-token")
+            .about("Print a token signed by the local issuer (key kept beside the workspace), for testing JWT routes")
+            .arg(Arg::new("issuer").long("issuer").required(true).value_name("URL").help(
+                "The iss claim: the authorizer's Issuer, e.g. http://127.0.0.1:8080 for `apigw serve --local-issuer`",
+            ))
+            .arg(Arg::new("audience").long("audience").num_args(1..).value_name("AUD").help("The aud claim: one or more of the authorizer's audiences"))
+            .arg(Arg::new("scope").long("scope").num_args(1..).value_name("SCOPE").help("Scopes to grant, written to the scope claim"))
+            .arg(Arg::new("subject").long("subject").default_value("local-user").help("The sub claim"))
+            .arg(Arg::new("expires-in").long("expires-in").default_value("1h").help("Lifetime: 3600, 45s, 30m, 1h or 2d"))
+            .arg(Arg::new("claims").long("claims").value_name("JSON").help("More claims as a JSON object, e.g. '{\"email\":\"a@example.com\"}'")),
         Command::new("generate-docs")
             .hide(true)
             .about("Write the completion scripts and man pages into a folder (used to refresh the committed ones)")
@@ -227,6 +237,42 @@ pub fn run_local(name: &str, m: &ArgMatches) -> Result<i32> {
             let mut buf = Vec::new();
             clap_complete::generate(shell, &mut super::command(), "apigw", &mut buf);
             super::print(&String::from_utf8_lossy(&buf))?;
+            Ok(0)
+        }
+        "mint-token" => {
+            let g = super::globals(m)?;
+            let many = |id: &str| -> Vec<String> {
+                m.get_many::<String>(id)
+                    .map(|v| v.cloned().collect())
+                    .unwrap_or_default()
+            };
+            let expires = m.get_one::<String>("expires-in").expect("has a default");
+            let expires_in = crate::jwt::parse_duration(expires).map_err(|e| {
+                Error::InvalidInput(format!("Error parsing parameter '--expires-in': {e}"))
+            })?;
+            let extra_claims = match m.get_one::<String>("claims") {
+                None => Map::new(),
+                Some(text) => match serde_json::from_str::<Value>(&super::params::resolve_file(
+                    "--claims", text,
+                )?) {
+                    Ok(Value::Object(o)) => o,
+                    _ => {
+                        return Err(Error::InvalidInput(
+                            "Error parsing parameter '--claims': expected a JSON object".into(),
+                        ));
+                    }
+                },
+            };
+            let issuer = crate::jwt::LocalIssuer::load_or_create(&g.workspace.path)?;
+            let token = issuer.mint(&crate::jwt::MintRequest {
+                issuer: m.get_one::<String>("issuer").cloned().unwrap_or_default(),
+                audiences: many("audience"),
+                subject: m.get_one::<String>("subject").cloned().unwrap_or_default(),
+                scopes: many("scope"),
+                expires_in,
+                extra_claims,
+            })?;
+            super::print(&format!("{token}\n"))?;
             Ok(0)
         }
         "generate-docs" => {

@@ -5,7 +5,7 @@ mod dispatch;
 mod docs;
 mod help;
 mod model;
-mod params;
+pub(crate) mod params;
 mod spec;
 
 use crate::error::{Error, Result};

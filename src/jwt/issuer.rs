@@ -336,7 +336,14 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
         use std::os::unix::fs::DirBuilderExt;
         builder.mode(0o700);
     }
-    builder.create(dir)
+    builder.create(dir)?;
+    // The folder sits beside a workspace that teams commit; keep the private
+    // key out of version control unless someone decides otherwise.
+    let ignore = dir.join(".gitignore");
+    if !ignore.exists() {
+        std::fs::write(ignore, "# apigw's local signing key: never commit it\n*\n")?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

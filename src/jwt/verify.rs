@@ -252,21 +252,21 @@ fn check_times(claims: &Claims, skew: f64) -> Result<(), Denial> {
             (now - exp).max(0.0)
         )));
     }
-    if let Some(nbf) = time_claim(claims, "nbf")? {
-        if nbf > now + skew {
-            return Err(Fault::NotYetValid.deny(format!(
-                "the token is not valid for another {:.0} s (\"nbf\")",
-                nbf - now
-            )));
-        }
+    if let Some(nbf) = time_claim(claims, "nbf")?
+        && nbf > now + skew
+    {
+        return Err(Fault::NotYetValid.deny(format!(
+            "the token is not valid for another {:.0} s (\"nbf\")",
+            nbf - now
+        )));
     }
-    if let Some(iat) = time_claim(claims, "iat")? {
-        if iat > now + skew {
-            return Err(Fault::IssuedInFuture.deny(format!(
-                "the token claims to be issued {:.0} s from now (\"iat\")",
-                iat - now
-            )));
-        }
+    if let Some(iat) = time_claim(claims, "iat")?
+        && iat > now + skew
+    {
+        return Err(Fault::IssuedInFuture.deny(format!(
+            "the token claims to be issued {:.0} s from now (\"iat\")",
+            iat - now
+        )));
     }
     Ok(())
 }
