@@ -4,6 +4,7 @@
 mod dispatch;
 mod docs;
 mod help;
+mod local_model;
 mod model;
 pub(crate) mod params;
 mod spec;
@@ -156,6 +157,16 @@ pub fn command() -> Command {
     for op in OPERATIONS {
         cmd = cmd.subcommand(operation_command(op));
     }
+    for (group, about, ops) in local_model::GROUPS {
+        let mut sub = Command::new(*group)
+            .about(*about)
+            .subcommand_required(true)
+            .arg_required_else_help(true);
+        for op in *ops {
+            sub = sub.subcommand(operation_command(op));
+        }
+        cmd = cmd.subcommand(sub);
+    }
     cmd.subcommands(dispatch::local_commands())
 }
 
@@ -182,6 +193,15 @@ pub fn run(argv: Vec<std::ffi::OsString>) -> Result<i32> {
     if let Some(op) = OPERATIONS.iter().find(|op| command_name(op.name) == name) {
         let globals = globals(sub)?;
         return run_operation(op, sub, &globals).map(|()| 0);
+    }
+    if let Some((_, _, ops)) = local_model::GROUPS.iter().find(|(g, _, _)| *g == name) {
+        let (op_name, op_matches) = sub.subcommand().expect("a subcommand is required");
+        let op = ops
+            .iter()
+            .find(|op| command_name(op.name) == op_name)
+            .expect("clap knows only these");
+        let globals = globals(op_matches)?;
+        return run_operation(op, op_matches, &globals).map(|()| 0);
     }
     dispatch::run_local(name, sub)
 }
