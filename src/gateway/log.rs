@@ -4,7 +4,6 @@
 //! never waits on the terminal.
 
 use serde::Serialize;
-use std::io::Write;
 use std::sync::mpsc;
 use std::thread::JoinHandle;
 
@@ -48,18 +47,17 @@ impl AccessLog {
         let writer = std::thread::Builder::new()
             .name("apigw-access-log".into())
             .spawn(move || {
-                let mut batch = Vec::with_capacity(64 * 1024);
+                let mut batch = String::with_capacity(64 * 1024);
                 while let Ok(line) = rx.recv() {
-                    batch.extend_from_slice(line.as_bytes());
+                    batch.push_str(&line);
                     while batch.len() < 60 * 1024 {
                         match rx.try_recv() {
-                            Ok(line) => batch.extend_from_slice(line.as_bytes()),
+                            Ok(line) => batch.push_str(&line),
                             Err(_) => break,
                         }
                     }
-                    let mut err = std::io::stderr().lock();
-                    let _ = err.write_all(&batch);
-                    let _ = err.flush();
+                    // One write per batch; `eprint!` so a test harness captures it.
+                    eprint!("{batch}");
                     batch.clear();
                 }
             })

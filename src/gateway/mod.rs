@@ -114,22 +114,40 @@ impl Gateway {
     }
 
     pub fn start_with(opts: ServeOptions, hooks: Hooks) -> Result<(SocketAddr, Handle)> {
-        let runtime = runtime()?;
-        let (log, log_thread) = log::AccessLog::start(opts.log_format);
-        let gateway = runtime.block_on(async { Prepared::new(&opts, hooks, log) })?;
-        let addr = gateway.addr;
-        gateway.announce();
+        // Everything happens on the gateway's own thread, so that this can
+        // be called from inside another runtime (an async test, say).
+        let (ready, started) = std::sync::mpsc::channel::<Result<SocketAddr>>();
         let (stop, stopped) = oneshot::channel::<()>();
         let thread = std::thread::Builder::new()
             .name("apigw-gateway".into())
             .spawn(move || {
-                runtime.block_on(gateway.serve(async {
-                    let _ = stopped.await;
-                }));
+                let runtime = match runtime() {
+                    Ok(rt) => rt,
+                    Err(e) => {
+                        let _ = ready.send(Err(e));
+                        return;
+                    }
+                };
+                let (log, log_thread) = log::AccessLog::start(opts.log_format);
+                match runtime.block_on(async { Prepared::new(&opts, hooks, log) }) {
+                    Ok(gateway) => {
+                        gateway.announce();
+                        let _ = ready.send(Ok(gateway.addr));
+                        runtime.block_on(gateway.serve(async {
+                            let _ = stopped.await;
+                        }));
+                    }
+                    Err(e) => {
+                        let _ = ready.send(Err(e));
+                    }
+                }
                 drop(runtime);
                 let _ = log_thread.join();
             })
             .map_err(|e| Error::io("cannot start the gateway thread", e))?;
+        let addr = started
+            .recv()
+            .map_err(|_| Error::Other("the gateway thread stopped while starting".into()))??;
         Ok((
             addr,
             Handle {
@@ -237,20 +255,19 @@ impl Prepared {
     /// Prints where `serve` listens and what it serves, on stdout.
     fn announce(&self) {
         let plan = self.shared.plan();
-        let mut out = std::io::stdout().lock();
-        let _ = writeln!(out, "apigw serve: listening on {}", self.base_url());
-        let _ = write!(out, "{}", plan.table(&self.base_url()));
+        let mut out = format!("apigw serve: listening on {}\n", self.base_url());
+        out.push_str(&plan.table(&self.base_url()));
         let jwt = plan
             .routes
             .iter()
             .any(|r| matches!(r.authorization, auth::Authorization::Jwt(_)));
         if jwt && !self.shared.has_authorizer() {
-            let _ = writeln!(
-                out,
-                "  note: JWT authorizers are not checked by this build; JWT routes are forwarded without a token check"
+            out.push_str(
+                "  note: JWT authorizers are not checked by this build; JWT routes are forwarded without a token check\n",
             );
         }
-        let _ = out.flush();
+        print!("{out}");
+        let _ = std::io::stdout().flush();
     }
 
     async fn serve(self, shutdown: impl Future<Output = ()>) {
@@ -305,7 +322,7 @@ impl Prepared {
         let open = graceful.count();
         if open > 0 {
             self.shared.log.note(&format!(
-                "shutting down: letting {open} open connection(s) finish"
+                "shutting down: closing {open} connection(s) as their requests finish"
             ));
         }
         if tokio::time::timeout(DRAIN_LIMIT, graceful.shutdown())
@@ -391,9 +408,8 @@ async fn watch(
                 let table = plan.table(&base_url);
                 shared.replace_plan(plan);
                 shared.log.note(&format!("reloaded {}", path.display()));
-                let mut out = std::io::stdout().lock();
-                let _ = write!(out, "{table}");
-                let _ = out.flush();
+                print!("{table}");
+                let _ = std::io::stdout().flush();
             }
             Ok(Err(e)) => shared.log.note(&format!(
                 "ignored the change to {}: {e}; still serving the previous configuration",

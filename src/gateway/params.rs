@@ -6,11 +6,11 @@
 use crate::model::StringMap;
 use crate::rules::mapping::{self, Action, Location, Part, Side, Variable};
 use http::header::{HeaderMap, HeaderName, HeaderValue};
-use std::collections::HashMap;
 use std::fmt::Write as _;
 
-/// Claims of a verified token, for `$context.authorizer.claims.NAME`.
-pub type Claims = HashMap<String, String>;
+/// Claims of a verified token, for `$context.authorizer.claims.NAME` (the
+/// same shape `jwt::Verifier::verify` returns).
+pub type Claims = serde_json::Map<String, serde_json::Value>;
 
 /// One piece of a mapping value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -231,11 +231,13 @@ impl RequestView<'_> {
             }
             Context::SourceIp => out.push_str(self.source_ip),
             Context::UserAgent => out.push_str(self.header(http::header::USER_AGENT)),
-            Context::Claim(name) => {
-                if let Some(v) = self.claims.get(&**name) {
-                    out.push_str(v);
+            Context::Claim(name) => match self.claims.get(&**name) {
+                Some(serde_json::Value::String(s)) => out.push_str(s),
+                Some(serde_json::Value::Null) | None => {}
+                Some(other) => {
+                    let _ = write!(out, "{other}");
                 }
-            }
+            },
             Context::Other => {}
         }
     }
@@ -704,7 +706,7 @@ mod tests {
         let m = RequestMappings::compile(
             Some(&map(&[(
                 "overwrite:header.x-user",
-                "$context.authorizer.claims.sub",
+                "${context.authorizer.claims.sub}/${context.authorizer.claims.n}",
             )])),
             &StringMap::new(),
             &mut warnings,
@@ -712,10 +714,11 @@ mod tests {
         let req = HeaderMap::new();
         let mut claims = Claims::new();
         claims.insert("sub".into(), "user-1".into());
+        claims.insert("n".into(), serde_json::json!(7));
         let v = view(&req, "", &[], &claims);
         let mut headers = HeaderMap::new();
         m.apply(&v, &mut headers);
-        assert_eq!(headers["x-user"], "user-1");
+        assert_eq!(headers["x-user"], "user-1/7");
     }
 
     #[test]

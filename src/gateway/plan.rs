@@ -148,8 +148,7 @@ impl IntegrationPlan {
 
 pub struct StagePlan {
     pub name: String,
-    /// By the API's integration index; `None` for an integration that
-    /// could not be compiled for this stage.
+    /// Compiled for this stage, by the API's integration index.
     pub integrations: Vec<Arc<IntegrationPlan>>,
 }
 
@@ -374,30 +373,30 @@ impl Plan {
         names
     }
 
-    /// The table `serve` prints: each stage's routes and where they go.
+    /// The table `serve` prints: where each stage is, then each stage's
+    /// routes and where they go.
     pub fn table(&self, base_url: &str) -> String {
-        let mut rows: Vec<[String; 3]> = Vec::new();
+        let mut out = format!("API {} ({})\n", self.api_id, self.api_name);
+        let names = self.stage_names();
+        let width = names.iter().map(|n| n.len()).max().unwrap_or(0).max(5);
+        for name in &names {
+            let prefix = if *name == "$default" {
+                String::new()
+            } else {
+                format!("{name}/")
+            };
+            let _ = writeln!(out, "  stage {name:width$}  {base_url}/{prefix}");
+        }
         let mut order: Vec<usize> = (0..self.routes.len()).collect();
         order.sort_by(|a, b| self.routes[*a].key.cmp(&self.routes[*b].key));
-        for name in self.stage_names() {
-            let stage = if name == "$default" {
+        let mut rows: Vec<[String; 3]> = Vec::new();
+        for name in &names {
+            let stage = if *name == "$default" {
                 self.default_stage.as_ref()
             } else {
-                self.stages.get(name)
+                self.stages.get(*name)
             };
             let Some(stage) = stage else { continue };
-            let prefix = if name == "$default" {
-                format!("{base_url}/")
-            } else {
-                format!("{base_url}/{name}/")
-            };
-            if order.is_empty() {
-                rows.push([
-                    format!("{name} ({prefix})"),
-                    "(no routes)".into(),
-                    String::new(),
-                ]);
-            }
             for &r in &order {
                 let route = &self.routes[r];
                 let target = route
@@ -410,34 +409,33 @@ impl Plan {
                     Authorization::Iam => " [AWS_IAM, not checked]".into(),
                     Authorization::Lambda { .. } => " [Lambda authorizer: 500]".into(),
                 };
-                rows.push([
-                    format!("{name} ({prefix})"),
-                    format!("{}{auth}", route.key),
-                    target,
-                ]);
+                rows.push([name.to_string(), format!("{}{auth}", route.key), target]);
             }
         }
-        let mut out = format!("API {} ({})\n", self.api_id, self.api_name);
-        let headers = ["STAGE", "ROUTE", "INTEGRATION"];
-        let w0 = rows
-            .iter()
-            .map(|r| r[0].len())
-            .chain([headers[0].len()])
-            .max()
-            .unwrap_or(0);
-        let w1 = rows
-            .iter()
-            .map(|r| r[1].len())
-            .chain([headers[1].len()])
-            .max()
-            .unwrap_or(0);
-        let _ = writeln!(
-            out,
-            "  {:w0$}  {:w1$}  {}",
-            headers[0], headers[1], headers[2]
-        );
-        for r in &rows {
-            let _ = writeln!(out, "  {:w0$}  {:w1$}  {}", r[0], r[1], r[2]);
+        if rows.is_empty() {
+            out.push_str("  (no routes)\n");
+        } else {
+            let headers = ["STAGE", "ROUTE", "INTEGRATION"];
+            let w0 = rows
+                .iter()
+                .map(|r| r[0].len())
+                .chain([5])
+                .max()
+                .unwrap_or(0);
+            let w1 = rows
+                .iter()
+                .map(|r| r[1].len())
+                .chain([5])
+                .max()
+                .unwrap_or(0);
+            let _ = writeln!(
+                out,
+                "  {:w0$}  {:w1$}  {}",
+                headers[0], headers[1], headers[2]
+            );
+            for r in &rows {
+                let _ = writeln!(out, "  {:w0$}  {:w1$}  {}", r[0], r[1], r[2]);
+            }
         }
         for w in &self.warnings {
             let _ = writeln!(out, "  note: {w}");
