@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod error;
+pub mod gateway;
 pub mod input;
 pub mod jwt;
 pub mod model;

@@ -8,7 +8,7 @@ mod locate;
 pub use file::{WorkspaceFile, load_path, update};
 pub use locate::{Located, Source, locate};
 
-use crate::model::{Api, Authorizer, Integration, Route, Stage, VpcLink};
+use crate::model::{Api, Authorizer, Elbv2, Integration, Route, ServiceDiscovery, Stage, VpcLink};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -60,6 +60,12 @@ pub struct Workspace {
     pub stages: PerApi<Stage>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub authorizers: PerApi<Authorizer>,
+    /// Local stand-ins for load balancer listeners behind VPC links.
+    #[serde(default, skip_serializing_if = "Elbv2::is_empty")]
+    pub elbv2: Elbv2,
+    /// Local stand-ins for Cloud Map services behind VPC links.
+    #[serde(default, skip_serializing_if = "ServiceDiscovery::is_empty")]
+    pub servicediscovery: ServiceDiscovery,
     /// The region this command runs in when `--region` or the environment
     /// names one; never saved.
     #[serde(skip)]
@@ -112,6 +118,7 @@ impl Workspace {
         children(&self.apis, "authorizers", &self.authorizers, |a| {
             (&a.authorizer_id, "AuthorizerId")
         })?;
+        crate::model::check_backends(&self.elbv2, &self.servicediscovery)?;
         self.check_references()
     }
 

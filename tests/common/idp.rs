@@ -345,15 +345,16 @@ pub fn tls_pair() -> (
     Arc<rustls::ServerConfig>,
     rustls::pki_types::CertificateDer<'static>,
 ) {
-    use rcgen::{BasicConstraints, CertificateParams, IsCa, KeyPair as CertKey};
+    use rcgen::{BasicConstraints, CertificateParams, IsCa, Issuer, KeyPair as CertKey};
     let ca_key = CertKey::generate().unwrap();
     let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
     ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
     let ca = ca_params.self_signed(&ca_key).unwrap();
+    let issuer = Issuer::from_params(&ca_params, &ca_key);
     let leaf_key = CertKey::generate().unwrap();
     let leaf = CertificateParams::new(vec!["127.0.0.1".to_string(), "localhost".to_string()])
         .unwrap()
-        .signed_by(&leaf_key, &ca, &ca_key)
+        .signed_by(&leaf_key, &issuer)
         .unwrap();
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let mut config = rustls::ServerConfig::builder_with_provider(provider)

@@ -1,0 +1,421 @@
+//! `apigw serve`, the data plane: serves one HTTP API of the workspace the
+//! way API Gateway would — stages, routes, HTTP proxy integrations to URLs
+//! and, through the workspace's stand-ins for what sits behind a VPC link,
+//! to ELB listener targets and Cloud Map instances — with health checks,
+//! live reload of the workspace file, access logs and graceful shutdown.
+//!
+//! The pieces: [`plan`] compiles the workspace into an immutable routing
+//! plan (swapped whole on reload), [`router`] picks routes, [`upstream`]
+//! resolves backends, [`health`] keeps them honest, [`params`] runs
+//! parameter mappings, [`auth`] is the seam for JWT authorizers, and
+//! `proxy` moves each request.
+
+pub mod auth;
+mod client;
+pub mod health;
+mod log;
+pub mod params;
+pub mod plan;
+mod proxy;
+pub mod router;
+mod tls;
+pub mod upstream;
+
+pub use log::LogFormat;
+
+use crate::error::{ApiError, Error, Result};
+use crate::workspace::{Workspace, load_path};
+use auth::Authorizer;
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
+use plan::{Clients, Plan};
+use proxy::Shared;
+use std::future::Future;
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+
+/// What `apigw serve` is asked to do.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The workspace file; it is watched for changes.
+    pub workspace: PathBuf,
+    pub region: Option<String>,
+    /// The API to serve; needed only when the workspace has several.
+    pub api_id: Option<String>,
+    /// Where to listen; port 0 takes a free port (the real one is printed).
+    pub listen: SocketAddr,
+    /// CA certificates (PEM) for HTTPS backends; the system's when absent.
+    pub ca_bundle: Option<PathBuf>,
+    pub log_format: LogFormat,
+}
+
+/// What a library user can add that the command line cannot.
+#[derive(Clone, Default)]
+pub struct Hooks {
+    /// Checks callers of JWT routes; without one, JWT routes are forwarded
+    /// unchecked (and `serve` says so when it starts).
+    pub authorizer: Option<Arc<dyn Authorizer>>,
+}
+
+/// How often the workspace file is looked at.
+const WATCH_INTERVAL: Duration = Duration::from_millis(250);
+/// How long shutdown waits for requests under way.
+const DRAIN_LIMIT: Duration = Duration::from_secs(35);
+
+/// Serves until SIGINT or SIGTERM, then lets requests under way finish.
+pub fn run(opts: ServeOptions) -> Result<()> {
+    run_with(opts, Hooks::default())
+}
+
+/// [`run`] with hooks.
+pub fn run_with(opts: ServeOptions, hooks: Hooks) -> Result<()> {
+    let runtime = runtime()?;
+    let (log, log_thread) = log::AccessLog::start(opts.log_format);
+    let result = runtime.block_on(async {
+        let gateway = Prepared::new(&opts, hooks, log)?;
+        gateway.announce();
+        gateway.serve(shutdown_signal()).await;
+        Ok(())
+    });
+    drop(runtime);
+    let _ = log_thread.join();
+    result
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_name("apigw-serve")
+        .build()
+        .map_err(|e| Error::io("cannot start the gateway's runtime", e))
+}
+
+/// A gateway running in the background of this process (for tests and
+/// embedding). Dropping the handle shuts it down.
+pub struct Gateway;
+
+pub struct Handle {
+    stop: Option<oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Gateway {
+    /// Loads the workspace, binds, prints what it serves, and serves on a
+    /// thread of its own. Returns the address it listens on.
+    pub fn start(opts: ServeOptions) -> Result<(SocketAddr, Handle)> {
+        Gateway::start_with(opts, Hooks::default())
+    }
+
+    pub fn start_with(opts: ServeOptions, hooks: Hooks) -> Result<(SocketAddr, Handle)> {
+        // Everything happens on the gateway's own thread, so that this can
+        // be called from inside another runtime (an async test, say).
+        let (ready, started) = std::sync::mpsc::channel::<Result<SocketAddr>>();
+        let (stop, stopped) = oneshot::channel::<()>();
+        let thread = std::thread::Builder::new()
+            .name("apigw-gateway".into())
+            .spawn(move || {
+                let runtime = match runtime() {
+                    Ok(rt) => rt,
+                    Err(e) => {
+                        let _ = ready.send(Err(e));
+                        return;
+                    }
+                };
+                let (log, log_thread) = log::AccessLog::start(opts.log_format);
+                match runtime.block_on(async { Prepared::new(&opts, hooks, log) }) {
+                    Ok(gateway) => {
+                        gateway.announce();
+                        let _ = ready.send(Ok(gateway.addr));
+                        runtime.block_on(gateway.serve(async {
+                            let _ = stopped.await;
+                        }));
+                    }
+                    Err(e) => {
+                        let _ = ready.send(Err(e));
+                    }
+                }
+                drop(runtime);
+                let _ = log_thread.join();
+            })
+            .map_err(|e| Error::io("cannot start the gateway thread", e))?;
+        let addr = started
+            .recv()
+            .map_err(|_| Error::Other("the gateway thread stopped while starting".into()))??;
+        Ok((
+            addr,
+            Handle {
+                stop: Some(stop),
+                thread: Some(thread),
+            },
+        ))
+    }
+}
+
+impl Handle {
+    /// Stops accepting, waits for requests under way to finish, and returns
+    /// when the gateway has stopped.
+    pub fn shutdown(mut self) {
+        self.stop_and_join();
+    }
+
+    fn stop_and_join(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+impl Drop for Handle {
+    fn drop(&mut self) {
+        self.stop_and_join();
+    }
+}
+
+/// A gateway with its plan compiled and its socket bound.
+struct Prepared {
+    listener: TcpListener,
+    addr: SocketAddr,
+    shared: Arc<Shared>,
+    clients: Arc<Clients>,
+    workspace: PathBuf,
+    api_id: Option<String>,
+    region: Option<String>,
+}
+
+fn load(path: &Path, region: Option<&String>) -> Result<Workspace> {
+    let mut ws = load_path(path)?.workspace;
+    ws.region_override = region.cloned();
+    Ok(ws)
+}
+
+/// Which API to serve: the one asked for, else the one being served if it
+/// is still there, else the workspace's only HTTP API.
+fn choose_api(ws: &Workspace, asked: Option<&str>, serving: Option<&str>) -> Result<String> {
+    if let Some(id) = asked
+        && !ws.apis.contains_key(id)
+    {
+        return Err(Error::Api {
+            operation: "GetApi",
+            source: ApiError::not_found("API", id),
+        });
+    }
+    let keep = serving.filter(|id| ws.apis.contains_key(*id));
+    plan::choose_api(ws, asked.or(keep)).map_err(|m| {
+        if ws.apis.is_empty() {
+            Error::Workspace(m)
+        } else {
+            Error::InvalidInput(m)
+        }
+    })
+}
+
+impl Prepared {
+    fn new(opts: &ServeOptions, hooks: Hooks, log: log::AccessLog) -> Result<Prepared> {
+        let roots = tls::load_roots(opts.ca_bundle.as_deref())?;
+        let clients = Arc::new(Clients::new(tls::verified_config(roots)?));
+        let ws = load(&opts.workspace, opts.region.as_ref())?;
+        let api_id = choose_api(&ws, opts.api_id.as_deref(), None)?;
+        let plan = Plan::compile(&ws, &api_id, &clients, None).map_err(Error::Workspace)?;
+        let std_listener = std::net::TcpListener::bind(opts.listen)
+            .map_err(|e| Error::io(format!("cannot listen on {}", opts.listen), e))?;
+        std_listener
+            .set_nonblocking(true)
+            .map_err(|e| Error::io("cannot set up the listening socket", e))?;
+        let listener = TcpListener::from_std(std_listener)
+            .map_err(|e| Error::io("cannot set up the listening socket", e))?;
+        let addr = listener
+            .local_addr()
+            .map_err(|e| Error::io("cannot read the listening address", e))?;
+        let shared = Arc::new(Shared::new(plan, log, addr.port(), hooks.authorizer));
+        Ok(Prepared {
+            listener,
+            addr,
+            shared,
+            clients,
+            workspace: opts.workspace.clone(),
+            api_id: opts.api_id.clone(),
+            region: opts.region.clone(),
+        })
+    }
+
+    fn base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Prints where `serve` listens and what it serves, on stdout.
+    fn announce(&self) {
+        let plan = self.shared.plan();
+        let mut out = format!("apigw serve: listening on {}\n", self.base_url());
+        out.push_str(&plan.table(&self.base_url()));
+        let jwt = plan
+            .routes
+            .iter()
+            .any(|r| matches!(r.authorization, auth::Authorization::Jwt(_)));
+        if jwt && !self.shared.has_authorizer() {
+            out.push_str(
+                "  note: JWT authorizers are not checked by this build; JWT routes are forwarded without a token check\n",
+            );
+        }
+        print!("{out}");
+        let _ = std::io::stdout().flush();
+    }
+
+    async fn serve(self, shutdown: impl Future<Output = ()>) {
+        let health = {
+            let shared = self.shared.clone();
+            let log = self.shared.log.clone();
+            tokio::spawn(health::run_checks(
+                move || shared.plan().checked(),
+                Arc::new(move |m: &str| log.note(m)),
+            ))
+        };
+        let watcher = tokio::spawn(watch(
+            self.workspace.clone(),
+            self.api_id.clone(),
+            self.region.clone(),
+            self.shared.clone(),
+            self.clients.clone(),
+            self.base_url(),
+        ));
+
+        let graceful = GracefulShutdown::new();
+        let mut http = http1::Builder::new();
+        http.timer(TokioTimer::new());
+        tokio::pin!(shutdown);
+        loop {
+            tokio::select! {
+                accepted = self.listener.accept() => {
+                    let (stream, peer) = match accepted {
+                        Ok(a) => a,
+                        Err(e) => {
+                            // Out of file descriptors and the like: wait a little.
+                            self.shared.log.note(&format!("cannot accept a connection: {e}"));
+                            tokio::time::sleep(Duration::from_millis(50)).await;
+                            continue;
+                        }
+                    };
+                    let _ = stream.set_nodelay(true);
+                    let shared = self.shared.clone();
+                    let ip: Arc<str> = peer.ip().to_string().into();
+                    let service = service_fn(move |req| proxy::handle(shared.clone(), ip.clone(), req));
+                    let connection = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
+                    tokio::spawn(async move {
+                        let _ = connection.await;
+                    });
+                }
+                () = &mut shutdown => break,
+            }
+        }
+        drop(self.listener);
+        watcher.abort();
+        health.abort();
+        let open = graceful.count();
+        if open > 0 {
+            self.shared.log.note(&format!(
+                "shutting down: closing {open} connection(s) as their requests finish"
+            ));
+        }
+        if tokio::time::timeout(DRAIN_LIMIT, graceful.shutdown())
+            .await
+            .is_err()
+        {
+            self.shared.log.note(&format!(
+                "stopped waiting for requests under way after {} s",
+                DRAIN_LIMIT.as_secs()
+            ));
+        }
+        self.shared.log.note("stopped");
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = terminate => {}
+    }
+}
+
+/// What identifies a version of the workspace file.
+fn stamp(path: &Path) -> Option<(SystemTime, u64, u64)> {
+    let meta = std::fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+    #[cfg(not(unix))]
+    let inode = 0;
+    Some((meta.modified().ok()?, meta.len(), inode))
+}
+
+/// Reloads the plan whenever the workspace file changes. A change that
+/// does not load or compile is reported and the running plan kept.
+async fn watch(
+    path: PathBuf,
+    api_id: Option<String>,
+    region: Option<String>,
+    shared: Arc<Shared>,
+    clients: Arc<Clients>,
+    base_url: String,
+) {
+    let mut last = stamp(&path);
+    let mut tick = tokio::time::interval(WATCH_INTERVAL);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        let now = stamp(&path);
+        if now == last {
+            continue;
+        }
+        last = now;
+        let current = shared.plan();
+        let compiled = {
+            let path = path.clone();
+            let api_id = api_id.clone();
+            let region = region.clone();
+            let clients = clients.clone();
+            let current = current.clone();
+            tokio::task::spawn_blocking(move || -> Result<Plan> {
+                let ws = load(&path, region.as_ref())?;
+                let id = choose_api(&ws, api_id.as_deref(), Some(&current.api_id))?;
+                Plan::compile(&ws, &id, &clients, Some(&current)).map_err(Error::Workspace)
+            })
+            .await
+        };
+        match compiled {
+            Ok(Ok(plan)) => {
+                let table = plan.table(&base_url);
+                shared.replace_plan(plan);
+                shared.log.note(&format!("reloaded {}", path.display()));
+                print!("{table}");
+                let _ = std::io::stdout().flush();
+            }
+            Ok(Err(e)) => shared.log.note(&format!(
+                "ignored the change to {}: {e}; still serving the previous configuration",
+                path.display()
+            )),
+            Err(e) => shared.log.note(&format!("reload failed: {e}")),
+        }
+    }
+}
