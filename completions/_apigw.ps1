@@ -61,8 +61,11 @@ Register-ArgumentCompleter -Native -CommandName 'apigw' -ScriptBlock {
             [CompletionResult]::new('get-authorizers', 'get-authorizers', [CompletionResultType]::ParameterValue, 'List the authorizers of an API')
             [CompletionResult]::new('update-authorizer', 'update-authorizer', [CompletionResultType]::ParameterValue, 'Change an authorizer')
             [CompletionResult]::new('delete-authorizer', 'delete-authorizer', [CompletionResultType]::ParameterValue, 'Delete an authorizer that no route uses')
+            [CompletionResult]::new('elbv2', 'elbv2', [CompletionResultType]::ParameterValue, 'Targets of the load-balancer listeners that private integrations name')
+            [CompletionResult]::new('servicediscovery', 'servicediscovery', [CompletionResultType]::ParameterValue, 'Instances of the Cloud Map services that private integrations name')
             [CompletionResult]::new('workspace', 'workspace', [CompletionResultType]::ParameterValue, 'Show which workspace file is in use, with its account and region')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the workspace''s HTTP API on this machine as API Gateway would, until Ctrl-C')
             [CompletionResult]::new('mint-token', 'mint-token', [CompletionResultType]::ParameterValue, 'Print a token signed by the local issuer (key kept beside the workspace), for testing JWT routes')
             [CompletionResult]::new('generate-docs', 'generate-docs', [CompletionResultType]::ParameterValue, 'Write the completion scripts and man pages into a folder (used to refresh the committed ones)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -678,6 +681,221 @@ Register-ArgumentCompleter -Native -CommandName 'apigw' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'apigw;elbv2' {
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print the answer: json (default), yaml, yaml-stream, text, table or off')
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'A JMESPath expression applied to the answer before it is printed')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI')
+            [CompletionResult]::new('--no-cli-pager', '--no-cli-pager', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI; apigw never pages')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('register-targets', 'register-targets', [CompletionResultType]::ParameterValue, 'Register targets (IP and port on this machine) behind a load-balancer listener')
+            [CompletionResult]::new('deregister-targets', 'deregister-targets', [CompletionResultType]::ParameterValue, 'Remove targets from a load-balancer listener')
+            [CompletionResult]::new('describe-target-health', 'describe-target-health', [CompletionResultType]::ParameterValue, 'Check each target of a listener now and say whether it is healthy, and why not')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'apigw;elbv2;register-targets' {
+            [CompletionResult]::new('--listener-arn', '--listener-arn', [CompletionResultType]::ParameterName, 'The ELB listener ARN, as the integration''s IntegrationUri names it [required]')
+            [CompletionResult]::new('--targets', '--targets', [CompletionResultType]::ParameterName, 'Targets as Id=IP,Port=PORT, space-separated, e.g. Id=127.0.0.1,Port=9001 Id=127.0.0.1,Port=9002 [required]')
+            [CompletionResult]::new('--cli-input-json', '--cli-input-json', [CompletionResultType]::ParameterName, 'All parameters as one JSON object (or file://path); flags given as well win')
+            [CompletionResult]::new('--cli-input-yaml', '--cli-input-yaml', [CompletionResultType]::ParameterName, 'All parameters as one YAML mapping (or file://path); flags given as well win')
+            [CompletionResult]::new('--generate-cli-skeleton', '--generate-cli-skeleton', [CompletionResultType]::ParameterName, 'Print a template of the input (or output) and do nothing else')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print the answer: json (default), yaml, yaml-stream, text, table or off')
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'A JMESPath expression applied to the answer before it is printed')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI')
+            [CompletionResult]::new('--no-cli-pager', '--no-cli-pager', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI; apigw never pages')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'apigw;elbv2;deregister-targets' {
+            [CompletionResult]::new('--listener-arn', '--listener-arn', [CompletionResultType]::ParameterName, 'The ELB listener ARN, as the integration''s IntegrationUri names it [required]')
+            [CompletionResult]::new('--targets', '--targets', [CompletionResultType]::ParameterName, 'Targets as Id=IP,Port=PORT, space-separated, e.g. Id=127.0.0.1,Port=9001 Id=127.0.0.1,Port=9002 [required]')
+            [CompletionResult]::new('--cli-input-json', '--cli-input-json', [CompletionResultType]::ParameterName, 'All parameters as one JSON object (or file://path); flags given as well win')
+            [CompletionResult]::new('--cli-input-yaml', '--cli-input-yaml', [CompletionResultType]::ParameterName, 'All parameters as one YAML mapping (or file://path); flags given as well win')
+            [CompletionResult]::new('--generate-cli-skeleton', '--generate-cli-skeleton', [CompletionResultType]::ParameterName, 'Print a template of the input (or output) and do nothing else')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print the answer: json (default), yaml, yaml-stream, text, table or off')
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'A JMESPath expression applied to the answer before it is printed')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI')
+            [CompletionResult]::new('--no-cli-pager', '--no-cli-pager', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI; apigw never pages')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'apigw;elbv2;describe-target-health' {
+            [CompletionResult]::new('--listener-arn', '--listener-arn', [CompletionResultType]::ParameterName, 'The ELB listener ARN, as the integration''s IntegrationUri names it [required]')
+            [CompletionResult]::new('--targets', '--targets', [CompletionResultType]::ParameterName, 'Targets as Id=IP,Port=PORT, space-separated, e.g. Id=127.0.0.1,Port=9001 Id=127.0.0.1,Port=9002')
+            [CompletionResult]::new('--cli-input-json', '--cli-input-json', [CompletionResultType]::ParameterName, 'All parameters as one JSON object (or file://path); flags given as well win')
+            [CompletionResult]::new('--cli-input-yaml', '--cli-input-yaml', [CompletionResultType]::ParameterName, 'All parameters as one YAML mapping (or file://path); flags given as well win')
+            [CompletionResult]::new('--generate-cli-skeleton', '--generate-cli-skeleton', [CompletionResultType]::ParameterName, 'Print a template of the input (or output) and do nothing else')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print the answer: json (default), yaml, yaml-stream, text, table or off')
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'A JMESPath expression applied to the answer before it is printed')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI')
+            [CompletionResult]::new('--no-cli-pager', '--no-cli-pager', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI; apigw never pages')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'apigw;elbv2;help' {
+            [CompletionResult]::new('register-targets', 'register-targets', [CompletionResultType]::ParameterValue, 'Register targets (IP and port on this machine) behind a load-balancer listener')
+            [CompletionResult]::new('deregister-targets', 'deregister-targets', [CompletionResultType]::ParameterValue, 'Remove targets from a load-balancer listener')
+            [CompletionResult]::new('describe-target-health', 'describe-target-health', [CompletionResultType]::ParameterValue, 'Check each target of a listener now and say whether it is healthy, and why not')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'apigw;elbv2;help;register-targets' {
+            break
+        }
+        'apigw;elbv2;help;deregister-targets' {
+            break
+        }
+        'apigw;elbv2;help;describe-target-health' {
+            break
+        }
+        'apigw;elbv2;help;help' {
+            break
+        }
+        'apigw;servicediscovery' {
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print the answer: json (default), yaml, yaml-stream, text, table or off')
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'A JMESPath expression applied to the answer before it is printed')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI')
+            [CompletionResult]::new('--no-cli-pager', '--no-cli-pager', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI; apigw never pages')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('register-instance', 'register-instance', [CompletionResultType]::ParameterValue, 'Register an instance (address, port and attributes) in a Cloud Map service')
+            [CompletionResult]::new('deregister-instance', 'deregister-instance', [CompletionResultType]::ParameterValue, 'Remove an instance from a Cloud Map service')
+            [CompletionResult]::new('list-instances', 'list-instances', [CompletionResultType]::ParameterValue, 'List the instances of a Cloud Map service')
+            [CompletionResult]::new('discover-instances', 'discover-instances', [CompletionResultType]::ParameterValue, 'Find the instances whose attributes match every query parameter, as API Gateway does')
+            [CompletionResult]::new('update-instance-custom-health-status', 'update-instance-custom-health-status', [CompletionResultType]::ParameterValue, 'Mark an instance HEALTHY or UNHEALTHY; unhealthy ones get no traffic')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'apigw;servicediscovery;register-instance' {
+            [CompletionResult]::new('--service-id', '--service-id', [CompletionResultType]::ParameterName, 'The Cloud Map service id (srv-…), as in the integration''s service ARN [required]')
+            [CompletionResult]::new('--instance-id', '--instance-id', [CompletionResultType]::ParameterName, 'An id for the instance, unique within the service [required]')
+            [CompletionResult]::new('--creator-request-id', '--creator-request-id', [CompletionResultType]::ParameterName, 'An idempotency token (accepted; every call is applied)')
+            [CompletionResult]::new('--attributes', '--attributes', [CompletionResultType]::ParameterName, 'Attributes: AWS_INSTANCE_IPV4 (or _IPV6) and AWS_INSTANCE_PORT, plus your own, e.g. stage=prod [required]')
+            [CompletionResult]::new('--cli-input-json', '--cli-input-json', [CompletionResultType]::ParameterName, 'All parameters as one JSON object (or file://path); flags given as well win')
+            [CompletionResult]::new('--cli-input-yaml', '--cli-input-yaml', [CompletionResultType]::ParameterName, 'All parameters as one YAML mapping (or file://path); flags given as well win')
+            [CompletionResult]::new('--generate-cli-skeleton', '--generate-cli-skeleton', [CompletionResultType]::ParameterName, 'Print a template of the input (or output) and do nothing else')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print the answer: json (default), yaml, yaml-stream, text, table or off')
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'A JMESPath expression applied to the answer before it is printed')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI')
+            [CompletionResult]::new('--no-cli-pager', '--no-cli-pager', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI; apigw never pages')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'apigw;servicediscovery;deregister-instance' {
+            [CompletionResult]::new('--service-id', '--service-id', [CompletionResultType]::ParameterName, 'The Cloud Map service id (srv-…), as in the integration''s service ARN [required]')
+            [CompletionResult]::new('--instance-id', '--instance-id', [CompletionResultType]::ParameterName, 'An id for the instance, unique within the service [required]')
+            [CompletionResult]::new('--cli-input-json', '--cli-input-json', [CompletionResultType]::ParameterName, 'All parameters as one JSON object (or file://path); flags given as well win')
+            [CompletionResult]::new('--cli-input-yaml', '--cli-input-yaml', [CompletionResultType]::ParameterName, 'All parameters as one YAML mapping (or file://path); flags given as well win')
+            [CompletionResult]::new('--generate-cli-skeleton', '--generate-cli-skeleton', [CompletionResultType]::ParameterName, 'Print a template of the input (or output) and do nothing else')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print the answer: json (default), yaml, yaml-stream, text, table or off')
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'A JMESPath expression applied to the answer before it is printed')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI')
+            [CompletionResult]::new('--no-cli-pager', '--no-cli-pager', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI; apigw never pages')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'apigw;servicediscovery;list-instances' {
+            [CompletionResult]::new('--service-id', '--service-id', [CompletionResultType]::ParameterName, 'The Cloud Map service id (srv-…), as in the integration''s service ARN [required]')
+            [CompletionResult]::new('--max-results', '--max-results', [CompletionResultType]::ParameterName, 'The most items the service returns in one page')
+            [CompletionResult]::new('--next-token', '--next-token', [CompletionResultType]::ParameterName, 'Where the previous page ended')
+            [CompletionResult]::new('--cli-input-json', '--cli-input-json', [CompletionResultType]::ParameterName, 'All parameters as one JSON object (or file://path); flags given as well win')
+            [CompletionResult]::new('--cli-input-yaml', '--cli-input-yaml', [CompletionResultType]::ParameterName, 'All parameters as one YAML mapping (or file://path); flags given as well win')
+            [CompletionResult]::new('--generate-cli-skeleton', '--generate-cli-skeleton', [CompletionResultType]::ParameterName, 'Print a template of the input (or output) and do nothing else')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print the answer: json (default), yaml, yaml-stream, text, table or off')
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'A JMESPath expression applied to the answer before it is printed')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI')
+            [CompletionResult]::new('--no-cli-pager', '--no-cli-pager', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI; apigw never pages')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'apigw;servicediscovery;discover-instances' {
+            [CompletionResult]::new('--service-id', '--service-id', [CompletionResultType]::ParameterName, 'The Cloud Map service id (srv-…), as in the integration''s service ARN')
+            [CompletionResult]::new('--namespace-name', '--namespace-name', [CompletionResultType]::ParameterName, 'The namespace of the service (with --service-name, as the AWS CLI takes it)')
+            [CompletionResult]::new('--service-name', '--service-name', [CompletionResultType]::ParameterName, 'The service''s name (with --namespace-name); --service-id is the shorter way')
+            [CompletionResult]::new('--max-results', '--max-results', [CompletionResultType]::ParameterName, 'The most items the service returns in one page')
+            [CompletionResult]::new('--query-parameters', '--query-parameters', [CompletionResultType]::ParameterName, 'Attributes an instance must all have, e.g. stage=prod,deployment=green_deployment')
+            [CompletionResult]::new('--optional-parameters', '--optional-parameters', [CompletionResultType]::ParameterName, 'Attributes preferred when some instances have them')
+            [CompletionResult]::new('--health-status', '--health-status', [CompletionResultType]::ParameterName, 'Which instances: HEALTHY (default), UNHEALTHY, ALL or HEALTHY_OR_ELSE_ALL')
+            [CompletionResult]::new('--cli-input-json', '--cli-input-json', [CompletionResultType]::ParameterName, 'All parameters as one JSON object (or file://path); flags given as well win')
+            [CompletionResult]::new('--cli-input-yaml', '--cli-input-yaml', [CompletionResultType]::ParameterName, 'All parameters as one YAML mapping (or file://path); flags given as well win')
+            [CompletionResult]::new('--generate-cli-skeleton', '--generate-cli-skeleton', [CompletionResultType]::ParameterName, 'Print a template of the input (or output) and do nothing else')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print the answer: json (default), yaml, yaml-stream, text, table or off')
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'A JMESPath expression applied to the answer before it is printed')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI')
+            [CompletionResult]::new('--no-cli-pager', '--no-cli-pager', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI; apigw never pages')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'apigw;servicediscovery;update-instance-custom-health-status' {
+            [CompletionResult]::new('--service-id', '--service-id', [CompletionResultType]::ParameterName, 'The Cloud Map service id (srv-…), as in the integration''s service ARN [required]')
+            [CompletionResult]::new('--instance-id', '--instance-id', [CompletionResultType]::ParameterName, 'An id for the instance, unique within the service [required]')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'HEALTHY or UNHEALTHY [required]')
+            [CompletionResult]::new('--cli-input-json', '--cli-input-json', [CompletionResultType]::ParameterName, 'All parameters as one JSON object (or file://path); flags given as well win')
+            [CompletionResult]::new('--cli-input-yaml', '--cli-input-yaml', [CompletionResultType]::ParameterName, 'All parameters as one YAML mapping (or file://path); flags given as well win')
+            [CompletionResult]::new('--generate-cli-skeleton', '--generate-cli-skeleton', [CompletionResultType]::ParameterName, 'Print a template of the input (or output) and do nothing else')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print the answer: json (default), yaml, yaml-stream, text, table or off')
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'A JMESPath expression applied to the answer before it is printed')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI')
+            [CompletionResult]::new('--no-cli-pager', '--no-cli-pager', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI; apigw never pages')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'apigw;servicediscovery;help' {
+            [CompletionResult]::new('register-instance', 'register-instance', [CompletionResultType]::ParameterValue, 'Register an instance (address, port and attributes) in a Cloud Map service')
+            [CompletionResult]::new('deregister-instance', 'deregister-instance', [CompletionResultType]::ParameterValue, 'Remove an instance from a Cloud Map service')
+            [CompletionResult]::new('list-instances', 'list-instances', [CompletionResultType]::ParameterValue, 'List the instances of a Cloud Map service')
+            [CompletionResult]::new('discover-instances', 'discover-instances', [CompletionResultType]::ParameterValue, 'Find the instances whose attributes match every query parameter, as API Gateway does')
+            [CompletionResult]::new('update-instance-custom-health-status', 'update-instance-custom-health-status', [CompletionResultType]::ParameterValue, 'Mark an instance HEALTHY or UNHEALTHY; unhealthy ones get no traffic')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'apigw;servicediscovery;help;register-instance' {
+            break
+        }
+        'apigw;servicediscovery;help;deregister-instance' {
+            break
+        }
+        'apigw;servicediscovery;help;list-instances' {
+            break
+        }
+        'apigw;servicediscovery;help;discover-instances' {
+            break
+        }
+        'apigw;servicediscovery;help;update-instance-custom-health-status' {
+            break
+        }
+        'apigw;servicediscovery;help;help' {
+            break
+        }
         'apigw;workspace' {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print the answer: json (default), yaml, yaml-stream, text, table or off')
             [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'A JMESPath expression applied to the answer before it is printed')
@@ -695,6 +913,22 @@ Register-ArgumentCompleter -Native -CommandName 'apigw' -ScriptBlock {
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI')
+            [CompletionResult]::new('--no-cli-pager', '--no-cli-pager', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI; apigw never pages')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'apigw;serve' {
+            [CompletionResult]::new('--api-id', '--api-id', [CompletionResultType]::ParameterName, 'The API to serve; needed only when the workspace has several')
+            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Where to listen; port 0 picks a free port (the address is printed)')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'PEM certificates to trust for HTTPS backends and issuers signed by a private CA')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Access log lines on stderr as text or JSON')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print the answer: json (default), yaml, yaml-stream, text, table or off')
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'A JMESPath expression applied to the answer before it is printed')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI')
+            [CompletionResult]::new('--local-issuer', '--local-issuer', [CompletionResultType]::ParameterName, 'Also publish the local issuer (/.well-known/openid-configuration and jwks.json) on this address; its issuer URL is http://ADDR:PORT, the one to give create-authorizer and mint-token')
             [CompletionResult]::new('--no-cli-pager', '--no-cli-pager', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI; apigw never pages')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -759,8 +993,11 @@ Register-ArgumentCompleter -Native -CommandName 'apigw' -ScriptBlock {
             [CompletionResult]::new('get-authorizers', 'get-authorizers', [CompletionResultType]::ParameterValue, 'List the authorizers of an API')
             [CompletionResult]::new('update-authorizer', 'update-authorizer', [CompletionResultType]::ParameterValue, 'Change an authorizer')
             [CompletionResult]::new('delete-authorizer', 'delete-authorizer', [CompletionResultType]::ParameterValue, 'Delete an authorizer that no route uses')
+            [CompletionResult]::new('elbv2', 'elbv2', [CompletionResultType]::ParameterValue, 'Targets of the load-balancer listeners that private integrations name')
+            [CompletionResult]::new('servicediscovery', 'servicediscovery', [CompletionResultType]::ParameterValue, 'Instances of the Cloud Map services that private integrations name')
             [CompletionResult]::new('workspace', 'workspace', [CompletionResultType]::ParameterValue, 'Show which workspace file is in use, with its account and region')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the workspace''s HTTP API on this machine as API Gateway would, until Ctrl-C')
             [CompletionResult]::new('mint-token', 'mint-token', [CompletionResultType]::ParameterValue, 'Print a token signed by the local issuer (key kept beside the workspace), for testing JWT routes')
             [CompletionResult]::new('generate-docs', 'generate-docs', [CompletionResultType]::ParameterValue, 'Write the completion scripts and man pages into a folder (used to refresh the committed ones)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -856,10 +1093,51 @@ Register-ArgumentCompleter -Native -CommandName 'apigw' -ScriptBlock {
         'apigw;help;delete-authorizer' {
             break
         }
+        'apigw;help;elbv2' {
+            [CompletionResult]::new('register-targets', 'register-targets', [CompletionResultType]::ParameterValue, 'Register targets (IP and port on this machine) behind a load-balancer listener')
+            [CompletionResult]::new('deregister-targets', 'deregister-targets', [CompletionResultType]::ParameterValue, 'Remove targets from a load-balancer listener')
+            [CompletionResult]::new('describe-target-health', 'describe-target-health', [CompletionResultType]::ParameterValue, 'Check each target of a listener now and say whether it is healthy, and why not')
+            break
+        }
+        'apigw;help;elbv2;register-targets' {
+            break
+        }
+        'apigw;help;elbv2;deregister-targets' {
+            break
+        }
+        'apigw;help;elbv2;describe-target-health' {
+            break
+        }
+        'apigw;help;servicediscovery' {
+            [CompletionResult]::new('register-instance', 'register-instance', [CompletionResultType]::ParameterValue, 'Register an instance (address, port and attributes) in a Cloud Map service')
+            [CompletionResult]::new('deregister-instance', 'deregister-instance', [CompletionResultType]::ParameterValue, 'Remove an instance from a Cloud Map service')
+            [CompletionResult]::new('list-instances', 'list-instances', [CompletionResultType]::ParameterValue, 'List the instances of a Cloud Map service')
+            [CompletionResult]::new('discover-instances', 'discover-instances', [CompletionResultType]::ParameterValue, 'Find the instances whose attributes match every query parameter, as API Gateway does')
+            [CompletionResult]::new('update-instance-custom-health-status', 'update-instance-custom-health-status', [CompletionResultType]::ParameterValue, 'Mark an instance HEALTHY or UNHEALTHY; unhealthy ones get no traffic')
+            break
+        }
+        'apigw;help;servicediscovery;register-instance' {
+            break
+        }
+        'apigw;help;servicediscovery;deregister-instance' {
+            break
+        }
+        'apigw;help;servicediscovery;list-instances' {
+            break
+        }
+        'apigw;help;servicediscovery;discover-instances' {
+            break
+        }
+        'apigw;help;servicediscovery;update-instance-custom-health-status' {
+            break
+        }
         'apigw;help;workspace' {
             break
         }
         'apigw;help;completion' {
+            break
+        }
+        'apigw;help;serve' {
             break
         }
         'apigw;help;mint-token' {

@@ -58,8 +58,11 @@ set edit:completion:arg-completer[apigw] = {|@words|
             cand get-authorizers 'List the authorizers of an API'
             cand update-authorizer 'Change an authorizer'
             cand delete-authorizer 'Delete an authorizer that no route uses'
+            cand elbv2 'Targets of the load-balancer listeners that private integrations name'
+            cand servicediscovery 'Instances of the Cloud Map services that private integrations name'
             cand workspace 'Show which workspace file is in use, with its account and region'
             cand completion 'Print a shell completion script'
+            cand serve 'Serve the workspace''s HTTP API on this machine as API Gateway would, until Ctrl-C'
             cand mint-token 'Print a token signed by the local issuer (key kept beside the workspace), for testing JWT routes'
             cand generate-docs 'Write the completion scripts and man pages into a folder (used to refresh the committed ones)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -644,6 +647,199 @@ set edit:completion:arg-completer[apigw] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'apigw;elbv2'= {
+            cand --output 'How to print the answer: json (default), yaml, yaml-stream, text, table or off'
+            cand --query 'A JMESPath expression applied to the answer before it is printed'
+            cand --region 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]'
+            cand --workspace 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]'
+            cand --color 'Accepted for compatibility with the AWS CLI'
+            cand --no-cli-pager 'Accepted for compatibility with the AWS CLI; apigw never pages'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand register-targets 'Register targets (IP and port on this machine) behind a load-balancer listener'
+            cand deregister-targets 'Remove targets from a load-balancer listener'
+            cand describe-target-health 'Check each target of a listener now and say whether it is healthy, and why not'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'apigw;elbv2;register-targets'= {
+            cand --listener-arn 'The ELB listener ARN, as the integration''s IntegrationUri names it [required]'
+            cand --targets 'Targets as Id=IP,Port=PORT, space-separated, e.g. Id=127.0.0.1,Port=9001 Id=127.0.0.1,Port=9002 [required]'
+            cand --cli-input-json 'All parameters as one JSON object (or file://path); flags given as well win'
+            cand --cli-input-yaml 'All parameters as one YAML mapping (or file://path); flags given as well win'
+            cand --generate-cli-skeleton 'Print a template of the input (or output) and do nothing else'
+            cand --output 'How to print the answer: json (default), yaml, yaml-stream, text, table or off'
+            cand --query 'A JMESPath expression applied to the answer before it is printed'
+            cand --region 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]'
+            cand --workspace 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]'
+            cand --color 'Accepted for compatibility with the AWS CLI'
+            cand --no-cli-pager 'Accepted for compatibility with the AWS CLI; apigw never pages'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'apigw;elbv2;deregister-targets'= {
+            cand --listener-arn 'The ELB listener ARN, as the integration''s IntegrationUri names it [required]'
+            cand --targets 'Targets as Id=IP,Port=PORT, space-separated, e.g. Id=127.0.0.1,Port=9001 Id=127.0.0.1,Port=9002 [required]'
+            cand --cli-input-json 'All parameters as one JSON object (or file://path); flags given as well win'
+            cand --cli-input-yaml 'All parameters as one YAML mapping (or file://path); flags given as well win'
+            cand --generate-cli-skeleton 'Print a template of the input (or output) and do nothing else'
+            cand --output 'How to print the answer: json (default), yaml, yaml-stream, text, table or off'
+            cand --query 'A JMESPath expression applied to the answer before it is printed'
+            cand --region 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]'
+            cand --workspace 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]'
+            cand --color 'Accepted for compatibility with the AWS CLI'
+            cand --no-cli-pager 'Accepted for compatibility with the AWS CLI; apigw never pages'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'apigw;elbv2;describe-target-health'= {
+            cand --listener-arn 'The ELB listener ARN, as the integration''s IntegrationUri names it [required]'
+            cand --targets 'Targets as Id=IP,Port=PORT, space-separated, e.g. Id=127.0.0.1,Port=9001 Id=127.0.0.1,Port=9002'
+            cand --cli-input-json 'All parameters as one JSON object (or file://path); flags given as well win'
+            cand --cli-input-yaml 'All parameters as one YAML mapping (or file://path); flags given as well win'
+            cand --generate-cli-skeleton 'Print a template of the input (or output) and do nothing else'
+            cand --output 'How to print the answer: json (default), yaml, yaml-stream, text, table or off'
+            cand --query 'A JMESPath expression applied to the answer before it is printed'
+            cand --region 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]'
+            cand --workspace 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]'
+            cand --color 'Accepted for compatibility with the AWS CLI'
+            cand --no-cli-pager 'Accepted for compatibility with the AWS CLI; apigw never pages'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'apigw;elbv2;help'= {
+            cand register-targets 'Register targets (IP and port on this machine) behind a load-balancer listener'
+            cand deregister-targets 'Remove targets from a load-balancer listener'
+            cand describe-target-health 'Check each target of a listener now and say whether it is healthy, and why not'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'apigw;elbv2;help;register-targets'= {
+        }
+        &'apigw;elbv2;help;deregister-targets'= {
+        }
+        &'apigw;elbv2;help;describe-target-health'= {
+        }
+        &'apigw;elbv2;help;help'= {
+        }
+        &'apigw;servicediscovery'= {
+            cand --output 'How to print the answer: json (default), yaml, yaml-stream, text, table or off'
+            cand --query 'A JMESPath expression applied to the answer before it is printed'
+            cand --region 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]'
+            cand --workspace 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]'
+            cand --color 'Accepted for compatibility with the AWS CLI'
+            cand --no-cli-pager 'Accepted for compatibility with the AWS CLI; apigw never pages'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand register-instance 'Register an instance (address, port and attributes) in a Cloud Map service'
+            cand deregister-instance 'Remove an instance from a Cloud Map service'
+            cand list-instances 'List the instances of a Cloud Map service'
+            cand discover-instances 'Find the instances whose attributes match every query parameter, as API Gateway does'
+            cand update-instance-custom-health-status 'Mark an instance HEALTHY or UNHEALTHY; unhealthy ones get no traffic'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'apigw;servicediscovery;register-instance'= {
+            cand --service-id 'The Cloud Map service id (srv-…), as in the integration''s service ARN [required]'
+            cand --instance-id 'An id for the instance, unique within the service [required]'
+            cand --creator-request-id 'An idempotency token (accepted; every call is applied)'
+            cand --attributes 'Attributes: AWS_INSTANCE_IPV4 (or _IPV6) and AWS_INSTANCE_PORT, plus your own, e.g. stage=prod [required]'
+            cand --cli-input-json 'All parameters as one JSON object (or file://path); flags given as well win'
+            cand --cli-input-yaml 'All parameters as one YAML mapping (or file://path); flags given as well win'
+            cand --generate-cli-skeleton 'Print a template of the input (or output) and do nothing else'
+            cand --output 'How to print the answer: json (default), yaml, yaml-stream, text, table or off'
+            cand --query 'A JMESPath expression applied to the answer before it is printed'
+            cand --region 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]'
+            cand --workspace 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]'
+            cand --color 'Accepted for compatibility with the AWS CLI'
+            cand --no-cli-pager 'Accepted for compatibility with the AWS CLI; apigw never pages'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'apigw;servicediscovery;deregister-instance'= {
+            cand --service-id 'The Cloud Map service id (srv-…), as in the integration''s service ARN [required]'
+            cand --instance-id 'An id for the instance, unique within the service [required]'
+            cand --cli-input-json 'All parameters as one JSON object (or file://path); flags given as well win'
+            cand --cli-input-yaml 'All parameters as one YAML mapping (or file://path); flags given as well win'
+            cand --generate-cli-skeleton 'Print a template of the input (or output) and do nothing else'
+            cand --output 'How to print the answer: json (default), yaml, yaml-stream, text, table or off'
+            cand --query 'A JMESPath expression applied to the answer before it is printed'
+            cand --region 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]'
+            cand --workspace 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]'
+            cand --color 'Accepted for compatibility with the AWS CLI'
+            cand --no-cli-pager 'Accepted for compatibility with the AWS CLI; apigw never pages'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'apigw;servicediscovery;list-instances'= {
+            cand --service-id 'The Cloud Map service id (srv-…), as in the integration''s service ARN [required]'
+            cand --max-results 'The most items the service returns in one page'
+            cand --next-token 'Where the previous page ended'
+            cand --cli-input-json 'All parameters as one JSON object (or file://path); flags given as well win'
+            cand --cli-input-yaml 'All parameters as one YAML mapping (or file://path); flags given as well win'
+            cand --generate-cli-skeleton 'Print a template of the input (or output) and do nothing else'
+            cand --output 'How to print the answer: json (default), yaml, yaml-stream, text, table or off'
+            cand --query 'A JMESPath expression applied to the answer before it is printed'
+            cand --region 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]'
+            cand --workspace 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]'
+            cand --color 'Accepted for compatibility with the AWS CLI'
+            cand --no-cli-pager 'Accepted for compatibility with the AWS CLI; apigw never pages'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'apigw;servicediscovery;discover-instances'= {
+            cand --service-id 'The Cloud Map service id (srv-…), as in the integration''s service ARN'
+            cand --namespace-name 'The namespace of the service (with --service-name, as the AWS CLI takes it)'
+            cand --service-name 'The service''s name (with --namespace-name); --service-id is the shorter way'
+            cand --max-results 'The most items the service returns in one page'
+            cand --query-parameters 'Attributes an instance must all have, e.g. stage=prod,deployment=green_deployment'
+            cand --optional-parameters 'Attributes preferred when some instances have them'
+            cand --health-status 'Which instances: HEALTHY (default), UNHEALTHY, ALL or HEALTHY_OR_ELSE_ALL'
+            cand --cli-input-json 'All parameters as one JSON object (or file://path); flags given as well win'
+            cand --cli-input-yaml 'All parameters as one YAML mapping (or file://path); flags given as well win'
+            cand --generate-cli-skeleton 'Print a template of the input (or output) and do nothing else'
+            cand --output 'How to print the answer: json (default), yaml, yaml-stream, text, table or off'
+            cand --query 'A JMESPath expression applied to the answer before it is printed'
+            cand --region 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]'
+            cand --workspace 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]'
+            cand --color 'Accepted for compatibility with the AWS CLI'
+            cand --no-cli-pager 'Accepted for compatibility with the AWS CLI; apigw never pages'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'apigw;servicediscovery;update-instance-custom-health-status'= {
+            cand --service-id 'The Cloud Map service id (srv-…), as in the integration''s service ARN [required]'
+            cand --instance-id 'An id for the instance, unique within the service [required]'
+            cand --status 'HEALTHY or UNHEALTHY [required]'
+            cand --cli-input-json 'All parameters as one JSON object (or file://path); flags given as well win'
+            cand --cli-input-yaml 'All parameters as one YAML mapping (or file://path); flags given as well win'
+            cand --generate-cli-skeleton 'Print a template of the input (or output) and do nothing else'
+            cand --output 'How to print the answer: json (default), yaml, yaml-stream, text, table or off'
+            cand --query 'A JMESPath expression applied to the answer before it is printed'
+            cand --region 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]'
+            cand --workspace 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]'
+            cand --color 'Accepted for compatibility with the AWS CLI'
+            cand --no-cli-pager 'Accepted for compatibility with the AWS CLI; apigw never pages'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'apigw;servicediscovery;help'= {
+            cand register-instance 'Register an instance (address, port and attributes) in a Cloud Map service'
+            cand deregister-instance 'Remove an instance from a Cloud Map service'
+            cand list-instances 'List the instances of a Cloud Map service'
+            cand discover-instances 'Find the instances whose attributes match every query parameter, as API Gateway does'
+            cand update-instance-custom-health-status 'Mark an instance HEALTHY or UNHEALTHY; unhealthy ones get no traffic'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'apigw;servicediscovery;help;register-instance'= {
+        }
+        &'apigw;servicediscovery;help;deregister-instance'= {
+        }
+        &'apigw;servicediscovery;help;list-instances'= {
+        }
+        &'apigw;servicediscovery;help;discover-instances'= {
+        }
+        &'apigw;servicediscovery;help;update-instance-custom-health-status'= {
+        }
+        &'apigw;servicediscovery;help;help'= {
+        }
         &'apigw;workspace'= {
             cand --output 'How to print the answer: json (default), yaml, yaml-stream, text, table or off'
             cand --query 'A JMESPath expression applied to the answer before it is printed'
@@ -660,6 +856,21 @@ set edit:completion:arg-completer[apigw] = {|@words|
             cand --region 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]'
             cand --workspace 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]'
             cand --color 'Accepted for compatibility with the AWS CLI'
+            cand --no-cli-pager 'Accepted for compatibility with the AWS CLI; apigw never pages'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'apigw;serve'= {
+            cand --api-id 'The API to serve; needed only when the workspace has several'
+            cand --listen 'Where to listen; port 0 picks a free port (the address is printed)'
+            cand --ca-bundle 'PEM certificates to trust for HTTPS backends and issuers signed by a private CA'
+            cand --log-format 'Access log lines on stderr as text or JSON'
+            cand --output 'How to print the answer: json (default), yaml, yaml-stream, text, table or off'
+            cand --query 'A JMESPath expression applied to the answer before it is printed'
+            cand --region 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]'
+            cand --workspace 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]'
+            cand --color 'Accepted for compatibility with the AWS CLI'
+            cand --local-issuer 'Also publish the local issuer (/.well-known/openid-configuration and jwks.json) on this address; its issuer URL is http://ADDR:PORT, the one to give create-authorizer and mint-token'
             cand --no-cli-pager 'Accepted for compatibility with the AWS CLI; apigw never pages'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -721,8 +932,11 @@ set edit:completion:arg-completer[apigw] = {|@words|
             cand get-authorizers 'List the authorizers of an API'
             cand update-authorizer 'Change an authorizer'
             cand delete-authorizer 'Delete an authorizer that no route uses'
+            cand elbv2 'Targets of the load-balancer listeners that private integrations name'
+            cand servicediscovery 'Instances of the Cloud Map services that private integrations name'
             cand workspace 'Show which workspace file is in use, with its account and region'
             cand completion 'Print a shell completion script'
+            cand serve 'Serve the workspace''s HTTP API on this machine as API Gateway would, until Ctrl-C'
             cand mint-token 'Print a token signed by the local issuer (key kept beside the workspace), for testing JWT routes'
             cand generate-docs 'Write the completion scripts and man pages into a folder (used to refresh the committed ones)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -787,9 +1001,39 @@ set edit:completion:arg-completer[apigw] = {|@words|
         }
         &'apigw;help;delete-authorizer'= {
         }
+        &'apigw;help;elbv2'= {
+            cand register-targets 'Register targets (IP and port on this machine) behind a load-balancer listener'
+            cand deregister-targets 'Remove targets from a load-balancer listener'
+            cand describe-target-health 'Check each target of a listener now and say whether it is healthy, and why not'
+        }
+        &'apigw;help;elbv2;register-targets'= {
+        }
+        &'apigw;help;elbv2;deregister-targets'= {
+        }
+        &'apigw;help;elbv2;describe-target-health'= {
+        }
+        &'apigw;help;servicediscovery'= {
+            cand register-instance 'Register an instance (address, port and attributes) in a Cloud Map service'
+            cand deregister-instance 'Remove an instance from a Cloud Map service'
+            cand list-instances 'List the instances of a Cloud Map service'
+            cand discover-instances 'Find the instances whose attributes match every query parameter, as API Gateway does'
+            cand update-instance-custom-health-status 'Mark an instance HEALTHY or UNHEALTHY; unhealthy ones get no traffic'
+        }
+        &'apigw;help;servicediscovery;register-instance'= {
+        }
+        &'apigw;help;servicediscovery;deregister-instance'= {
+        }
+        &'apigw;help;servicediscovery;list-instances'= {
+        }
+        &'apigw;help;servicediscovery;discover-instances'= {
+        }
+        &'apigw;help;servicediscovery;update-instance-custom-health-status'= {
+        }
         &'apigw;help;workspace'= {
         }
         &'apigw;help;completion'= {
+        }
+        &'apigw;help;serve'= {
         }
         &'apigw;help;mint-token'= {
         }

@@ -7,6 +7,7 @@ mod help;
 mod local_model;
 mod model;
 pub(crate) mod params;
+mod serve;
 mod spec;
 
 use crate::error::{Error, Result};

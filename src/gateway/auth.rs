@@ -61,5 +61,6 @@ pub trait Authorizer: Send + Sync {
         &'a self,
         requirement: &'a JwtRequirement,
         headers: &'a HeaderMap,
+        query: Option<&'a str>,
     ) -> AuthFuture<'a>;
 }

@@ -210,7 +210,7 @@ impl<'a> Call<'a> {
     async fn authorize(&self, route: &RoutePlan, headers: &HeaderMap) -> Result<Claims, Denial> {
         match &route.authorization {
             Authorization::Jwt(requirement) => match &self.shared.authorizer {
-                Some(a) => a.authorize(requirement, headers).await,
+                Some(a) => a.authorize(requirement, headers, self.uri.query()).await,
                 None => Ok(Claims::new()),
             },
             Authorization::Lambda { authorizer_id } => Err(Denial::Failed {

@@ -9,12 +9,14 @@
 mod denial;
 mod duration;
 mod fetch;
+mod gateway;
 mod issuer;
 mod keys;
 mod verify;
 
 pub use denial::Denial;
 pub use duration::parse_duration;
+pub use gateway::JwtAuthorizer;
 pub use issuer::{DISCOVERY_PATH, JWKS_PATH, LocalIssuer, MintRequest, key_path};
 pub use verify::{JwtRule, Verifier, VerifierOptions};
 
