@@ -26,11 +26,12 @@ pub use log::LogFormat;
 use crate::error::{ApiError, Error, Result};
 use crate::workspace::{Workspace, load_path};
 use auth::Authorizer;
+use client::ClientKinds;
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
-use plan::{Clients, Plan};
+use plan::Plan;
 use proxy::Shared;
 use std::future::Future;
 use std::io::Write;
@@ -39,7 +40,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 use tokio::net::TcpListener;
-use tokio::sync::oneshot;
+use tokio::sync::{mpsc, oneshot};
 
 /// What `apigw serve` is asked to do.
 #[derive(Debug, Clone)]
@@ -76,25 +77,55 @@ pub fn run(opts: ServeOptions) -> Result<()> {
 
 /// [`run`] with hooks.
 pub fn run_with(opts: ServeOptions, hooks: Hooks) -> Result<()> {
-    let runtime = runtime()?;
-    let (log, log_thread) = log::AccessLog::start(opts.log_format);
-    let result = runtime.block_on(async {
-        let gateway = Prepared::new(&opts, hooks, log)?;
+    serve_here(opts, hooks, |_| {}, shutdown_signal())
+}
+
+/// Runs a gateway on this thread (and its worker threads) until
+/// `shutdown` completes; `started` hears where it listens, or why it could
+/// not start.
+fn serve_here(
+    opts: ServeOptions,
+    hooks: Hooks,
+    started: impl FnOnce(std::result::Result<SocketAddr, String>),
+    shutdown: impl Future<Output = ()>,
+) -> Result<()> {
+    let (log, writer) = log::AccessLog::start(opts.log_format);
+    let result = (|| {
+        let control = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| Error::io("cannot start the gateway's runtime", e))?;
+        let gateway = match control.block_on(async { Prepared::new(&opts, hooks, log) }) {
+            Ok(g) => g,
+            Err(e) => {
+                started(Err(e.to_string()));
+                return Err(e);
+            }
+        };
         gateway.announce();
-        gateway.serve(shutdown_signal()).await;
+        let workers = match Workers::start(worker_threads(), &gateway.shared) {
+            Ok(w) => w,
+            Err(e) => {
+                started(Err(e.to_string()));
+                return Err(e);
+            }
+        };
+        started(Ok(gateway.addr));
+        control.block_on(gateway.serve(workers, shutdown));
         Ok(())
-    });
-    drop(runtime);
-    let _ = log_thread.join();
+    })();
+    writer.finish();
     result
 }
 
-fn runtime() -> Result<tokio::runtime::Runtime> {
-    tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .thread_name("apigw-serve")
-        .build()
-        .map_err(|e| Error::io("cannot start the gateway's runtime", e))
+/// How many threads serve requests: `APIGW_SERVE_THREADS`, else one per CPU.
+fn worker_threads() -> usize {
+    std::env::var("APIGW_SERVE_THREADS")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .filter(|n| *n > 0)
+        .or_else(|| std::thread::available_parallelism().ok().map(|n| n.get()))
+        .unwrap_or(1)
 }
 
 /// A gateway running in the background of this process (for tests and
@@ -107,47 +138,34 @@ pub struct Handle {
 }
 
 impl Gateway {
-    /// Loads the workspace, binds, prints what it serves, and serves on a
-    /// thread of its own. Returns the address it listens on.
+    /// Loads the workspace, binds, prints what it serves, and serves on
+    /// threads of its own. Returns the address it listens on.
     pub fn start(opts: ServeOptions) -> Result<(SocketAddr, Handle)> {
         Gateway::start_with(opts, Hooks::default())
     }
 
     pub fn start_with(opts: ServeOptions, hooks: Hooks) -> Result<(SocketAddr, Handle)> {
-        // Everything happens on the gateway's own thread, so that this can
-        // be called from inside another runtime (an async test, say).
-        let (ready, started) = std::sync::mpsc::channel::<Result<SocketAddr>>();
+        let (ready, started) = std::sync::mpsc::channel();
         let (stop, stopped) = oneshot::channel::<()>();
         let thread = std::thread::Builder::new()
             .name("apigw-gateway".into())
             .spawn(move || {
-                let runtime = match runtime() {
-                    Ok(rt) => rt,
-                    Err(e) => {
-                        let _ = ready.send(Err(e));
-                        return;
-                    }
-                };
-                let (log, log_thread) = log::AccessLog::start(opts.log_format);
-                match runtime.block_on(async { Prepared::new(&opts, hooks, log) }) {
-                    Ok(gateway) => {
-                        gateway.announce();
-                        let _ = ready.send(Ok(gateway.addr));
-                        runtime.block_on(gateway.serve(async {
-                            let _ = stopped.await;
-                        }));
-                    }
-                    Err(e) => {
-                        let _ = ready.send(Err(e));
-                    }
-                }
-                drop(runtime);
-                let _ = log_thread.join();
+                let _ = serve_here(
+                    opts,
+                    hooks,
+                    |r| {
+                        let _ = ready.send(r);
+                    },
+                    async {
+                        let _ = stopped.await;
+                    },
+                );
             })
             .map_err(|e| Error::io("cannot start the gateway thread", e))?;
         let addr = started
             .recv()
-            .map_err(|_| Error::Other("the gateway thread stopped while starting".into()))??;
+            .map_err(|_| Error::Other("the gateway thread stopped while starting".into()))?
+            .map_err(Error::Other)?;
         Ok((
             addr,
             Handle {
@@ -186,7 +204,6 @@ struct Prepared {
     listener: TcpListener,
     addr: SocketAddr,
     shared: Arc<Shared>,
-    clients: Arc<Clients>,
     workspace: PathBuf,
     api_id: Option<String>,
     region: Option<String>,
@@ -222,7 +239,7 @@ fn choose_api(ws: &Workspace, asked: Option<&str>, serving: Option<&str>) -> Res
 impl Prepared {
     fn new(opts: &ServeOptions, hooks: Hooks, log: log::AccessLog) -> Result<Prepared> {
         let roots = tls::load_roots(opts.ca_bundle.as_deref())?;
-        let clients = Arc::new(Clients::new(tls::verified_config(roots)?));
+        let clients = Arc::new(ClientKinds::new(tls::verified_config(roots)?));
         let ws = load(&opts.workspace, opts.region.as_ref())?;
         let api_id = choose_api(&ws, opts.api_id.as_deref(), None)?;
         let plan = Plan::compile(&ws, &api_id, &clients, None).map_err(Error::Workspace)?;
@@ -236,12 +253,17 @@ impl Prepared {
         let addr = listener
             .local_addr()
             .map_err(|e| Error::io("cannot read the listening address", e))?;
-        let shared = Arc::new(Shared::new(plan, log, addr.port(), hooks.authorizer));
+        let shared = Arc::new(Shared::new(
+            plan,
+            log,
+            addr.port(),
+            hooks.authorizer,
+            clients,
+        ));
         Ok(Prepared {
             listener,
             addr,
             shared,
-            clients,
             workspace: opts.workspace.clone(),
             api_id: opts.api_id.clone(),
             region: opts.region.clone(),
@@ -270,7 +292,9 @@ impl Prepared {
         let _ = std::io::stdout().flush();
     }
 
-    async fn serve(self, shutdown: impl Future<Output = ()>) {
+    /// Accepts connections and hands them to the workers in turn, and runs
+    /// the health checks and the file watch, until `shutdown`.
+    async fn serve(self, mut workers: Workers, shutdown: impl Future<Output = ()>) {
         let health = {
             let shared = self.shared.clone();
             let log = self.shared.log.clone();
@@ -284,57 +308,113 @@ impl Prepared {
             self.api_id.clone(),
             self.region.clone(),
             self.shared.clone(),
-            self.clients.clone(),
             self.base_url(),
         ));
-
-        let graceful = GracefulShutdown::new();
-        let mut http = http1::Builder::new();
-        http.timer(TokioTimer::new());
         tokio::pin!(shutdown);
         loop {
             tokio::select! {
-                accepted = self.listener.accept() => {
-                    let (stream, peer) = match accepted {
-                        Ok(a) => a,
-                        Err(e) => {
-                            // Out of file descriptors and the like: wait a little.
-                            self.shared.log.note(&format!("cannot accept a connection: {e}"));
-                            tokio::time::sleep(Duration::from_millis(50)).await;
-                            continue;
-                        }
-                    };
-                    let _ = stream.set_nodelay(true);
-                    let shared = self.shared.clone();
-                    let ip: Arc<str> = peer.ip().to_string().into();
-                    let service = service_fn(move |req| proxy::handle(shared.clone(), ip.clone(), req));
-                    let connection = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
-                    tokio::spawn(async move {
-                        let _ = connection.await;
-                    });
-                }
+                accepted = self.listener.accept() => match accepted {
+                    Ok((stream, peer)) => workers.hand_over(stream, peer),
+                    Err(e) => {
+                        // Out of file descriptors and the like: wait a little.
+                        self.shared.log.note(&format!("cannot accept a connection: {e}"));
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                    }
+                },
                 () = &mut shutdown => break,
             }
         }
         drop(self.listener);
         watcher.abort();
         health.abort();
-        let open = graceful.count();
-        if open > 0 {
-            self.shared.log.note(&format!(
-                "shutting down: closing {open} connection(s) as their requests finish"
-            ));
-        }
-        if tokio::time::timeout(DRAIN_LIMIT, graceful.shutdown())
-            .await
-            .is_err()
-        {
-            self.shared.log.note(&format!(
-                "stopped waiting for requests under way after {} s",
-                DRAIN_LIMIT.as_secs()
-            ));
-        }
+        self.shared
+            .log
+            .note("shutting down: letting requests under way finish");
+        let _ = tokio::task::spawn_blocking(move || workers.finish()).await;
         self.shared.log.note("stopped");
+    }
+}
+
+/// The threads that serve connections, each with a single-threaded
+/// runtime: a connection, its requests and the pooled backend connections
+/// they use stay on one thread, with no work stealing and no locks between
+/// them.
+struct Workers {
+    queues: Vec<mpsc::UnboundedSender<(std::net::TcpStream, SocketAddr)>>,
+    threads: Vec<std::thread::JoinHandle<()>>,
+    next: usize,
+}
+
+impl Workers {
+    fn start(count: usize, shared: &Arc<Shared>) -> Result<Workers> {
+        let mut queues = Vec::with_capacity(count);
+        let mut threads = Vec::with_capacity(count);
+        for i in 0..count {
+            let (tx, rx) = mpsc::unbounded_channel();
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .map_err(|e| Error::io("cannot start a worker runtime", e))?;
+            let shared = shared.clone();
+            let thread = std::thread::Builder::new()
+                .name(format!("apigw-serve-{i}"))
+                .spawn(move || runtime.block_on(work(rx, shared)))
+                .map_err(|e| Error::io("cannot start a worker thread", e))?;
+            queues.push(tx);
+            threads.push(thread);
+        }
+        Ok(Workers {
+            queues,
+            threads,
+            next: 0,
+        })
+    }
+
+    fn hand_over(&mut self, stream: tokio::net::TcpStream, peer: SocketAddr) {
+        let Ok(stream) = stream.into_std() else {
+            return;
+        };
+        let i = self.next % self.queues.len();
+        self.next = self.next.wrapping_add(1);
+        let _ = self.queues[i].send((stream, peer));
+    }
+
+    /// Closes the queues; each worker finishes its requests and ends.
+    fn finish(self) {
+        drop(self.queues);
+        for t in self.threads {
+            let _ = t.join();
+        }
+    }
+}
+
+async fn work(
+    mut queue: mpsc::UnboundedReceiver<(std::net::TcpStream, SocketAddr)>,
+    shared: Arc<Shared>,
+) {
+    let graceful = GracefulShutdown::new();
+    let mut http = http1::Builder::new();
+    http.timer(TokioTimer::new());
+    while let Some((stream, peer)) = queue.recv().await {
+        let Ok(stream) = tokio::net::TcpStream::from_std(stream) else {
+            continue;
+        };
+        let _ = stream.set_nodelay(true);
+        let conn = Arc::new(proxy::Connection::new(shared.clone(), peer));
+        let service = service_fn(move |req| proxy::handle(conn.clone(), req));
+        let connection = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
+        tokio::spawn(async move {
+            let _ = connection.await;
+        });
+    }
+    if tokio::time::timeout(DRAIN_LIMIT, graceful.shutdown())
+        .await
+        .is_err()
+    {
+        shared.log.note(&format!(
+            "stopped waiting for requests under way after {} s",
+            DRAIN_LIMIT.as_secs()
+        ));
     }
 }
 
@@ -376,7 +456,6 @@ async fn watch(
     api_id: Option<String>,
     region: Option<String>,
     shared: Arc<Shared>,
-    clients: Arc<Clients>,
     base_url: String,
 ) {
     let mut last = stamp(&path);
@@ -394,7 +473,7 @@ async fn watch(
             let path = path.clone();
             let api_id = api_id.clone();
             let region = region.clone();
-            let clients = clients.clone();
+            let clients = shared.clients.clone();
             let current = current.clone();
             tokio::task::spawn_blocking(move || -> Result<Plan> {
                 let ws = load(&path, region.as_ref())?;

@@ -5,7 +5,7 @@
 //! swaps it in whole.
 
 use super::auth::{Authorization, JwtRequirement};
-use super::client::{BackendConnector, ForwardClient};
+use super::client::ClientKinds;
 use super::health::Checked;
 use super::params::{RequestMappings, ResponseMappings};
 use super::router::Router;
@@ -17,46 +17,10 @@ use crate::workspace::Workspace;
 use http::Method;
 use http::header::HeaderValue;
 use http::uri::{Authority, Scheme};
-use rustls::ClientConfig;
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
-
-/// Forwarding clients by TLS server name to verify (`None`: the URI's
-/// host). Each has its own connection pool, so connections made for one
-/// name are never reused for another. Kept across plans.
-pub struct Clients {
-    tls: Arc<ClientConfig>,
-    by_name: Mutex<HashMap<Option<String>, ForwardClient>>,
-}
-
-impl Clients {
-    pub fn new(tls: Arc<ClientConfig>) -> Self {
-        Clients {
-            tls,
-            by_name: Mutex::new(HashMap::new()),
-        }
-    }
-
-    fn get(&self, server_name: Option<&str>) -> Result<ForwardClient, String> {
-        let mut map = self.by_name.lock().unwrap_or_else(|p| p.into_inner());
-        let key = server_name.map(str::to_string);
-        if let Some(c) = map.get(&key) {
-            return Ok(c.clone());
-        }
-        let name = match server_name {
-            Some(n) => Some(
-                super::tls::server_name(n)
-                    .ok_or_else(|| format!("ServerNameToVerify {n:?} is not a DNS name"))?,
-            ),
-            None => None,
-        };
-        let client = super::client::build(BackendConnector::new(self.tls.clone(), name));
-        map.insert(key, client.clone());
-        Ok(client)
-    }
-}
 
 /// One piece of an INTERNET integration's URL path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,7 +40,8 @@ pub enum Target {
         path: Vec<PathPiece>,
         /// The URL's own query string, without `?`.
         query: Option<String>,
-        client: ForwardClient,
+        /// Which client ([`ClientKinds`]) forwards.
+        client: usize,
     },
     /// HTTP_PROXY over a VPC link: the stage stays in the path.
     Private {
@@ -84,7 +49,7 @@ pub enum Target {
         upstream: Pool,
         /// `ServerNameToVerify`, sent as `Host` too.
         host: Option<HeaderValue>,
-        client: ForwardClient,
+        client: usize,
     },
     /// AWS_PROXY: Lambda is not run locally (500).
     Lambda { function: String },
@@ -226,7 +191,7 @@ impl Plan {
     pub fn compile(
         ws: &Workspace,
         api_id: &str,
-        clients: &Clients,
+        clients: &ClientKinds,
         previous: Option<&Plan>,
     ) -> Result<Plan, String> {
         let api = ws
@@ -541,7 +506,7 @@ fn compile_integration(
     ws: &Workspace,
     i: &Integration,
     stage_variables: &StringMap,
-    clients: &Clients,
+    clients: &ClientKinds,
     previous: &HealthIndex,
     health: &mut HealthIndex,
     notes: &mut Vec<String>,
@@ -575,7 +540,7 @@ fn compile_target(
     ws: &Workspace,
     i: &Integration,
     stage_variables: &StringMap,
-    clients: &Clients,
+    clients: &ClientKinds,
     previous: &HealthIndex,
     health: &mut HealthIndex,
     notes: &mut Vec<String>,
@@ -597,7 +562,7 @@ fn compile_target(
             .tls_config
             .as_ref()
             .and_then(|t| t.server_name_to_verify.as_deref());
-        let client = clients.get(server_name)?;
+        let client = clients.kind(server_name)?;
         let (scheme, host) = match server_name {
             Some(n) => (
                 Scheme::HTTPS,
@@ -667,7 +632,7 @@ fn compile_target(
         host,
         path: path_pieces(path),
         query,
-        client: clients.get(None)?,
+        client: clients.kind(None)?,
     })
 }
 

@@ -6,27 +6,36 @@
 //! `apigw-requestid` and ends in one access-log line.
 
 use super::auth::{Authorization, Authorizer, Denial};
-use super::client::{Failure, classify};
+use super::client::ClientKinds;
+use super::client::{Failure, PooledBody};
 use super::log::{AccessLog, Record};
 use super::params::{Claims, RequestView};
 use super::plan::{IntegrationPlan, PathPiece, Plan, RoutePlan, Target};
 use super::upstream::Upstream;
 use bytes::Bytes;
 use http::header::{self, HeaderMap, HeaderName, HeaderValue};
-use http::uri::PathAndQuery;
+use http::uri::{PathAndQuery, Scheme};
 use http::{Method, Request, Response, StatusCode, Uri};
 use http_body_util::{Either, Full};
 use hyper::body::Incoming;
+use std::cell::RefCell;
 use std::convert::Infallible;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 /// The body of every answer: the backend's, streamed, or the gateway's own.
-pub type Body = Either<Incoming, Full<Bytes>>;
+pub type Body = Either<PooledBody, Full<Bytes>>;
 
-/// What every request handler shares: the plan in force and the log.
+/// What every request handler shares: the plan in force, the clients and
+/// the log.
 pub struct Shared {
     plan: RwLock<Arc<Plan>>,
+    /// Goes up with every new plan, so threads know when to look again.
+    version: AtomicU64,
+    /// Tells this gateway's plans from another's in the same process.
+    id: u64,
+    pub clients: Arc<ClientKinds>,
     pub log: AccessLog,
     /// `x-forwarded-port`: the port `serve` listens on.
     forwarded_port: HeaderValue,
@@ -39,9 +48,13 @@ impl Shared {
         log: AccessLog,
         port: u16,
         authorizer: Option<Arc<dyn Authorizer>>,
+        clients: Arc<ClientKinds>,
     ) -> Self {
         Shared {
             plan: RwLock::new(Arc::new(plan)),
+            version: AtomicU64::new(1),
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            clients,
             log,
             forwarded_port: HeaderValue::from(port),
             authorizer,
@@ -53,14 +66,41 @@ impl Shared {
         self.plan.read().unwrap_or_else(|p| p.into_inner()).clone()
     }
 
+    /// The plan in force, from this thread's copy unless a new one came.
+    fn current_plan(&self) -> Arc<Plan> {
+        let version = self.version.load(Ordering::Acquire);
+        THREAD_PLAN.with(|cached| {
+            let mut cached = cached.borrow_mut();
+            match &*cached {
+                Some((id, v, plan)) if *id == self.id && *v == version => plan.clone(),
+                _ => {
+                    let plan = self.plan();
+                    *cached = Some((self.id, version, plan.clone()));
+                    plan
+                }
+            }
+        })
+    }
+
     /// Puts a new plan in force; requests under way finish on the old one.
     pub fn replace_plan(&self, plan: Plan) {
         *self.plan.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(plan);
+        self.version.fetch_add(1, Ordering::Release);
     }
 
     pub fn has_authorizer(&self) -> bool {
         self.authorizer.is_some()
     }
+}
+
+/// Each thread's copy of the plan in force: whose (tests run several
+/// gateways in one process), which version, the plan.
+type CachedPlan = Option<(u64, u64, Arc<Plan>)>;
+
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+thread_local! {
+    static THREAD_PLAN: RefCell<CachedPlan> = const { RefCell::new(None) };
 }
 
 const NOT_FOUND: &[u8] = br#"{"message":"Not Found"}"#;
@@ -80,22 +120,41 @@ static FORWARDED_PORT: HeaderName = HeaderName::from_static("x-forwarded-port");
 struct Trail<'p> {
     stage: Option<&'p str>,
     route: Option<&'p str>,
-    backend: Option<String>,
+    backend: Option<&'p str>,
     error: Option<String>,
+}
+
+/// One client connection: whose gateway, and who is calling.
+pub struct Connection {
+    pub shared: Arc<Shared>,
+    pub ip: Box<str>,
+    /// The caller's address as a header value, for `x-forwarded-for`.
+    ip_header: HeaderValue,
+}
+
+impl Connection {
+    pub fn new(shared: Arc<Shared>, peer: std::net::SocketAddr) -> Self {
+        let ip = peer.ip().to_string();
+        Connection {
+            shared,
+            ip_header: HeaderValue::from_str(&ip).unwrap_or_else(|_| HeaderValue::from_static("")),
+            ip: ip.into(),
+        }
+    }
 }
 
 /// Handles one request; never fails (failures are answers).
 pub async fn handle(
-    shared: Arc<Shared>,
-    peer_ip: Arc<str>,
+    conn: Arc<Connection>,
     req: Request<Incoming>,
 ) -> Result<Response<Body>, Infallible> {
     let started = Instant::now();
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .unwrap_or_default();
-    let request_id = request_id();
-    let plan = shared.plan();
+    let request_id = RequestId::new();
+    let shared = &*conn.shared;
+    let plan = shared.current_plan();
     let (parts, body) = req.into_parts();
     let http::request::Parts {
         method,
@@ -105,32 +164,55 @@ pub async fn handle(
     } = parts;
     let mut trail = Trail::default();
     let call = Call {
-        shared: &shared,
+        shared,
         plan: &plan,
         method: &method,
         uri: &uri,
-        peer_ip: &peer_ip,
-        request_id: &request_id,
+        conn: &conn,
+        request_id: request_id.as_str(),
         epoch_ms: now.as_millis(),
     };
     let mut response = call.run(headers, body, &mut trail).await;
-    if let Ok(v) = HeaderValue::from_str(&request_id) {
-        response.headers_mut().insert(REQUEST_ID.clone(), v);
-    }
-    shared.log.record(&Record {
-        request_id: &request_id,
-        ip: &peer_ip,
-        request_time: crate::ops::format_timestamp(now.as_secs() as i64),
-        http_method: method.as_str(),
-        path: uri.path(),
-        stage: trail.stage,
-        route_key: trail.route,
-        status: response.status().as_u16(),
-        backend: trail.backend.as_deref(),
-        response_latency: started.elapsed().as_secs_f64() * 1000.0,
-        error: trail.error.as_deref(),
+    response
+        .headers_mut()
+        .insert(REQUEST_ID.clone(), request_id.header());
+    let latency_us = started.elapsed().as_micros() as u64;
+    clock::with_time(now.as_secs(), |request_time| {
+        shared.log.record(&Record {
+            request_id: request_id.as_str(),
+            ip: &conn.ip,
+            request_time,
+            http_method: method.as_str(),
+            path: uri.path(),
+            stage: trail.stage,
+            route_key: trail.route,
+            status: response.status().as_u16(),
+            backend: trail.backend,
+            response_latency: latency_us as f64 / 1000.0,
+            latency_us,
+            error: trail.error.as_deref(),
+        })
     });
     Ok(response)
+}
+
+/// The time of day as logs print it, formatted once a second per thread.
+mod clock {
+    use std::cell::RefCell;
+
+    thread_local! {
+        static LAST: RefCell<(u64, String)> = const { RefCell::new((u64::MAX, String::new())) };
+    }
+
+    pub fn with_time<R>(secs: u64, f: impl FnOnce(&str) -> R) -> R {
+        LAST.with(|last| {
+            let mut last = last.borrow_mut();
+            if last.0 != secs {
+                *last = (secs, crate::ops::format_timestamp(secs as i64));
+            }
+            f(&last.1)
+        })
+    }
 }
 
 struct Call<'a> {
@@ -138,7 +220,7 @@ struct Call<'a> {
     plan: &'a Plan,
     method: &'a Method,
     uri: &'a Uri,
-    peer_ip: &'a str,
+    conn: &'a Connection,
     request_id: &'a str,
     epoch_ms: u128,
 }
@@ -264,7 +346,7 @@ impl<'a> Forward<'_, 'a> {
             account_id: &self.call.plan.account,
             method: self.call.method.as_str(),
             route_key: &self.route.key,
-            source_ip: self.call.peer_ip,
+            source_ip: &self.call.conn.ip,
             request_time_epoch_ms: self.call.epoch_ms,
             claims: self.claims,
         }
@@ -272,25 +354,27 @@ impl<'a> Forward<'_, 'a> {
 
     async fn send(
         &self,
-        integration: &IntegrationPlan,
+        integration: &'a IntegrationPlan,
         mut headers: HeaderMap,
         body: Incoming,
         trail: &mut Trail<'a>,
     ) -> Response<Body> {
-        let (scheme, upstream, host, client): (_, &dyn Upstream, _, _) = match &integration.target {
+        let (scheme, upstream, host, client): (_, &dyn Upstream, _, usize) = match &integration
+            .target
+        {
             Target::Url {
                 scheme,
                 upstream,
                 host,
                 client,
                 ..
-            } => (scheme, upstream, Some(host), client),
+            } => (scheme, upstream, Some(host), *client),
             Target::Private {
                 scheme,
                 upstream,
                 host,
                 client,
-            } => (scheme, upstream, host.as_ref(), client),
+            } => (scheme, upstream, host.as_ref(), *client),
             Target::Lambda { function } => {
                 return fail(
                     trail,
@@ -316,7 +400,7 @@ impl<'a> Forward<'_, 'a> {
                 format!("no healthy backend in {}", upstream.describe()),
             );
         };
-        trail.backend = Some(pick.authority.to_string());
+        trail.backend = Some(pick.authority.as_str());
 
         // Mappings read the request as the client sent it.
         let needs_view = !integration.request.is_empty() || !integration.response.is_empty();
@@ -328,15 +412,13 @@ impl<'a> Forward<'_, 'a> {
 
         let mut path_and_query = match &integration.target {
             Target::Url { path, query, .. } => self.url_path(path, query.as_deref()),
-            _ => {
-                let mut s = String::with_capacity(self.call.uri.path().len() + 32);
-                s.push_str(self.call.uri.path());
-                if let Some(q) = self.call.uri.query() {
-                    s.push('?');
-                    s.push_str(q);
-                }
-                s
-            }
+            // A private integration gets the path as the client sent it.
+            _ if changes.path.is_none() && changes.query.is_none() => String::new(),
+            _ => self
+                .call
+                .uri
+                .path_and_query()
+                .map_or_else(|| "/".to_string(), |pq| pq.as_str().to_string()),
         };
         if changes.path.is_some() || changes.query.is_some() {
             let (old_path, old_query) = match path_and_query.split_once('?') {
@@ -350,7 +432,17 @@ impl<'a> Forward<'_, 'a> {
             }
             path_and_query = s;
         }
-        let path_and_query = match PathAndQuery::try_from(path_and_query) {
+        let parsed = if path_and_query.is_empty() {
+            Ok(self
+                .call
+                .uri
+                .path_and_query()
+                .cloned()
+                .unwrap_or_else(|| PathAndQuery::from_static("/")))
+        } else {
+            PathAndQuery::try_from(path_and_query)
+        };
+        let path_and_query = match parsed {
             Ok(pq) => pq,
             Err(e) => {
                 return fail(
@@ -360,25 +452,19 @@ impl<'a> Forward<'_, 'a> {
                 );
             }
         };
-        let uri = match Uri::builder()
-            .scheme(scheme.clone())
-            .authority(pick.authority.clone())
-            .path_and_query(path_and_query)
-            .build()
-        {
-            Ok(u) => u,
-            Err(e) => {
-                return fail(
-                    trail,
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    format!("cannot make the backend URI: {e}"),
-                );
-            }
-        };
-
         remove_hop_by_hop(&mut headers);
-        if let Some(h) = host {
-            headers.insert(header::HOST, h.clone());
+        // Room for the forwarding headers, so the map grows at most once.
+        headers.reserve(4);
+        match host {
+            Some(h) => {
+                headers.insert(header::HOST, h.clone());
+            }
+            None if !headers.contains_key(header::HOST) => {
+                if let Ok(h) = HeaderValue::from_str(pick.authority.as_str()) {
+                    headers.insert(header::HOST, h);
+                }
+            }
+            None => {}
         }
         self.add_forwarding(&mut headers);
 
@@ -387,10 +473,16 @@ impl<'a> Forward<'_, 'a> {
             .method
             .clone()
             .unwrap_or_else(|| self.call.method.clone());
-        *outgoing.uri_mut() = uri;
+        *outgoing.uri_mut() = Uri::from(path_and_query);
         *outgoing.headers_mut() = headers;
 
-        let result = tokio::time::timeout(integration.timeout, client.request(outgoing)).await;
+        let https = *scheme == Scheme::HTTPS;
+        let sent = self
+            .call
+            .shared
+            .clients
+            .send(client, https, pick.authority, outgoing);
+        let result = tokio::time::timeout(integration.timeout, sent).await;
         let response = match result {
             Ok(Ok(r)) => r,
             Err(_) => {
@@ -404,7 +496,7 @@ impl<'a> Forward<'_, 'a> {
                 );
             }
             Ok(Err(e)) => {
-                return match classify(&e) {
+                return match e {
                     Failure::Unreachable(why) => {
                         if let Some(h) = pick.health
                             && h.mark_failed()
@@ -487,12 +579,14 @@ impl<'a> Forward<'_, 'a> {
     }
 
     fn add_forwarding(&self, headers: &mut HeaderMap) {
-        let ip = self.call.peer_ip;
+        let conn = self.call.conn;
         let forwarded_for = match headers.get(&FORWARDED_FOR).and_then(|v| v.to_str().ok()) {
-            Some(before) if !before.is_empty() => HeaderValue::from_str(&format!("{before}, {ip}")),
-            _ => HeaderValue::from_str(ip),
+            Some(before) if !before.is_empty() => {
+                HeaderValue::from_str(&format!("{before}, {}", conn.ip)).ok()
+            }
+            _ => Some(conn.ip_header.clone()),
         };
-        if let Ok(v) = forwarded_for {
+        if let Some(v) = forwarded_for {
             headers.insert(FORWARDED_FOR.clone(), v);
         }
         headers.insert(FORWARDED_PROTO.clone(), HeaderValue::from_static("http"));
@@ -500,10 +594,8 @@ impl<'a> Forward<'_, 'a> {
             FORWARDED_PORT.clone(),
             self.call.shared.forwarded_port.clone(),
         );
-        if !headers.contains_key(&TRACE_ID)
-            && let Ok(v) = HeaderValue::from_str(&trace_id(self.call.epoch_ms))
-        {
-            headers.insert(TRACE_ID.clone(), v);
+        if !headers.contains_key(&TRACE_ID) {
+            headers.insert(TRACE_ID.clone(), trace_id(self.call.epoch_ms));
         }
     }
 }
@@ -511,6 +603,10 @@ impl<'a> Forward<'_, 'a> {
 /// Headers that concern one connection only (RFC 9110 §7.6.1), and any the
 /// `Connection` header names; never forwarded either way.
 pub fn remove_hop_by_hop(headers: &mut HeaderMap) {
+    // Usually there are none: look once before removing anything.
+    if !headers.keys().any(is_hop_by_hop) {
+        return;
+    }
     let listed: Vec<HeaderName> = headers
         .get_all(header::CONNECTION)
         .iter()
@@ -521,43 +617,70 @@ pub fn remove_hop_by_hop(headers: &mut HeaderMap) {
     for name in listed {
         headers.remove(name);
     }
-    for name in [
-        header::CONNECTION,
-        header::PROXY_AUTHENTICATE,
-        header::PROXY_AUTHORIZATION,
-        header::TE,
-        header::TRAILER,
-        header::TRANSFER_ENCODING,
-        header::UPGRADE,
-    ] {
+    let present: Vec<HeaderName> = headers
+        .keys()
+        .filter(|n| is_hop_by_hop(n))
+        .cloned()
+        .collect();
+    for name in present {
         headers.remove(name);
     }
-    headers.remove("keep-alive");
-    headers.remove("proxy-connection");
+}
+
+fn is_hop_by_hop(name: &HeaderName) -> bool {
+    *name == header::CONNECTION
+        || *name == header::TRANSFER_ENCODING
+        || *name == header::TE
+        || *name == header::TRAILER
+        || *name == header::UPGRADE
+        || *name == header::PROXY_AUTHENTICATE
+        || *name == header::PROXY_AUTHORIZATION
+        || name.as_str() == "keep-alive"
+        || name.as_str() == "proxy-connection"
 }
 
 const ID_ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /// A request id shaped like API Gateway's (`Ve_GmgKvIAMEJxw=`).
-fn request_id() -> String {
-    let mut bits = (u128::from(fastrand::u64(..)) << 64) | u128::from(fastrand::u64(..));
-    let mut s = String::with_capacity(16);
-    for _ in 0..15 {
-        s.push(ID_ALPHABET[(bits & 63) as usize] as char);
-        bits >>= 6;
+struct RequestId([u8; 16]);
+
+impl RequestId {
+    fn new() -> Self {
+        let mut bits = (u128::from(fastrand::u64(..)) << 64) | u128::from(fastrand::u64(..));
+        let mut id = [b'='; 16];
+        for b in id.iter_mut().take(15) {
+            *b = ID_ALPHABET[(bits & 63) as usize];
+            bits >>= 6;
+        }
+        RequestId(id)
     }
-    s.push('=');
-    s
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or_default()
+    }
+
+    fn header(&self) -> HeaderValue {
+        HeaderValue::from_bytes(&self.0).unwrap_or_else(|_| HeaderValue::from_static(""))
+    }
 }
 
 /// An X-Ray trace header: `Root=1-{epoch seconds}-{96 random bits}`.
-fn trace_id(epoch_ms: u128) -> String {
-    format!(
-        "Root=1-{:08x}-{:08x}{:016x}",
-        (epoch_ms / 1000) as u32,
-        fastrand::u32(..),
-        fastrand::u64(..)
-    )
+fn trace_id(epoch_ms: u128) -> HeaderValue {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut out = *b"Root=1-00000000-000000000000000000000000";
+    let mut put = |at: usize, digits: usize, mut v: u128| {
+        for i in (at..at + digits).rev() {
+            out[i] = HEX[(v & 15) as usize];
+            v >>= 4;
+        }
+    };
+    put(7, 8, (epoch_ms / 1000) & 0xffff_ffff);
+    put(
+        16,
+        24,
+        (u128::from(fastrand::u32(..)) << 64) | u128::from(fastrand::u64(..)),
+    );
+    HeaderValue::from_bytes(&out).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
 #[cfg(test)]
@@ -583,10 +706,11 @@ mod tests {
 
     #[test]
     fn ids_have_the_service_shape() {
-        let id = request_id();
-        assert_eq!(id.len(), 16);
-        assert!(id.ends_with('='));
+        let id = RequestId::new();
+        assert_eq!(id.as_str().len(), 16);
+        assert!(id.as_str().ends_with('='));
         let t = trace_id(1_700_000_000_000);
+        let t = t.to_str().unwrap();
         assert!(t.starts_with("Root=1-6553f100-"), "{t}");
         assert_eq!(t.len(), "Root=1-".len() + 8 + 1 + 24);
     }

@@ -6,7 +6,6 @@
 
 use crate::rules::names::{RouteKey, Segment};
 use http::Method;
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// Which route matched, and the byte ranges of the request path that its
@@ -43,7 +42,8 @@ impl Methods {
 
 #[derive(Debug, Default)]
 struct Node {
-    literals: HashMap<Box<str>, Node>,
+    /// Sorted by segment, for a binary search.
+    literals: Vec<(Box<str>, Node)>,
     variable: Option<Box<Node>>,
     /// Routes that end at this node.
     end: Methods,
@@ -57,25 +57,37 @@ pub struct Router {
     default_route: Option<usize>,
 }
 
-/// Splits a path into the byte ranges of its segments; `/` has none and a
-/// trailing `/` adds none.
-pub fn segments(path: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::with_capacity(8);
-    let bytes = path.as_bytes();
-    let mut start = usize::from(bytes.first() == Some(&b'/'));
-    while start < bytes.len() {
-        let end = memchr_slash(bytes, start).unwrap_or(bytes.len());
-        out.push(start..end);
-        start = end + 1;
+impl Node {
+    fn literal(&self, segment: &str) -> Option<&Node> {
+        self.literals
+            .binary_search_by(|(s, _)| (**s).cmp(segment))
+            .ok()
+            .map(|i| &self.literals[i].1)
     }
-    out
+
+    fn literal_mut(&mut self, segment: &str) -> &mut Node {
+        let i = match self.literals.binary_search_by(|(s, _)| (**s).cmp(segment)) {
+            Ok(i) => i,
+            Err(i) => {
+                self.literals.insert(i, (segment.into(), Node::default()));
+                i
+            }
+        };
+        &mut self.literals[i].1
+    }
 }
 
-fn memchr_slash(bytes: &[u8], from: usize) -> Option<usize> {
-    bytes[from..]
+/// The segment of `path` that starts at byte `at`, if any: its range, and
+/// where the next one starts. A trailing `/` makes no segment.
+fn segment_at(path: &str, at: usize) -> Option<(Range<usize>, usize)> {
+    if at >= path.len() {
+        return None;
+    }
+    let end = path.as_bytes()[at..]
         .iter()
         .position(|&b| b == b'/')
-        .map(|p| p + from)
+        .map_or(path.len(), |p| p + at);
+    Some((at..end, end + 1))
 }
 
 impl Router {
@@ -92,7 +104,7 @@ impl Router {
         for seg in segs {
             match seg {
                 Segment::Literal(s) => {
-                    node = node.literals.entry(s.as_str().into()).or_default();
+                    node = node.literal_mut(s);
                 }
                 Segment::Variable(_) => {
                     node = node.variable.get_or_insert_with(Default::default);
@@ -108,13 +120,13 @@ impl Router {
 
     /// Finds the route for `method` and `path` (the path after any stage).
     pub fn find(&self, method: &Method, path: &str) -> Option<Match> {
-        let segs = segments(path);
+        let start = usize::from(path.starts_with('/'));
         let mut captures = Vec::new();
-        if let Some(route) = exact(&self.root, path, &segs, 0, method, &mut captures) {
+        if let Some(route) = exact(&self.root, path, start, method, &mut captures) {
             return Some(Match { route, captures });
         }
         captures.clear();
-        if let Some(route) = greedy(&self.root, path, &segs, 0, method, &mut captures) {
+        if let Some(route) = greedy(&self.root, path, start, method, &mut captures) {
             return Some(Match { route, captures });
         }
         self.default_route.map(|route| Match {
@@ -127,25 +139,24 @@ impl Router {
 fn exact(
     node: &Node,
     path: &str,
-    segs: &[Range<usize>],
-    i: usize,
+    at: usize,
     method: &Method,
     captures: &mut Vec<Range<usize>>,
 ) -> Option<usize> {
-    let Some(seg) = segs.get(i) else {
+    let Some((seg, next)) = segment_at(path, at) else {
         return node.end.get(method);
     };
     let text = &path[seg.clone()];
-    if let Some(child) = node.literals.get(text)
-        && let Some(r) = exact(child, path, segs, i + 1, method, captures)
+    if let Some(child) = node.literal(text)
+        && let Some(r) = exact(child, path, next, method, captures)
     {
         return Some(r);
     }
     if let Some(child) = &node.variable
         && !text.is_empty()
     {
-        captures.push(seg.clone());
-        if let Some(r) = exact(child, path, segs, i + 1, method, captures) {
+        captures.push(seg);
+        if let Some(r) = exact(child, path, next, method, captures) {
             return Some(r);
         }
         captures.pop();
@@ -156,15 +167,14 @@ fn exact(
 fn greedy(
     node: &Node,
     path: &str,
-    segs: &[Range<usize>],
-    i: usize,
+    at: usize,
     method: &Method,
     captures: &mut Vec<Range<usize>>,
 ) -> Option<usize> {
-    let seg = segs.get(i)?;
+    let (seg, next) = segment_at(path, at)?;
     let text = &path[seg.clone()];
-    if let Some(child) = node.literals.get(text)
-        && let Some(r) = greedy(child, path, segs, i + 1, method, captures)
+    if let Some(child) = node.literal(text)
+        && let Some(r) = greedy(child, path, next, method, captures)
     {
         return Some(r);
     }
@@ -172,7 +182,7 @@ fn greedy(
         && !text.is_empty()
     {
         captures.push(seg.clone());
-        if let Some(r) = greedy(child, path, segs, i + 1, method, captures) {
+        if let Some(r) = greedy(child, path, next, method, captures) {
             return Some(r);
         }
         captures.pop();

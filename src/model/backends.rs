@@ -8,9 +8,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::net::{IpAddr, SocketAddr};
 
-/// `[elbv2]`: load balancer listeners, keyed by listener ARN.
+/// `[elbv2.listeners."ARN"]`: load balancer listeners, keyed by listener ARN.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
 pub struct Elbv2 {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub listeners: BTreeMap<String, Listener>,
@@ -93,9 +93,9 @@ pub mod health_defaults {
     pub const MATCHER: &str = "200-399";
 }
 
-/// `[servicediscovery]`: Cloud Map services, keyed by service id (`srv-…`).
+/// `[servicediscovery.services.srv-…]`: Cloud Map services, keyed by service id.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
 pub struct ServiceDiscovery {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub services: BTreeMap<String, CloudMapService>,
