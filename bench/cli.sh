@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Times one `apigw create-integration` call as a whole process, on an empty
 # workspace and on one holding 10,000 integrations, and prints the medians.
-# Usage: bench/cli.sh [RUNS]   (default 31 runs per case)
+# Usage: bench/cli.sh [RUNS] [BINARY]   (default 31 runs per case; the
+# release build of this tree, or BINARY to time another build the same way)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-31}
-cargo build --release --quiet
-bin=$PWD/target/release/apigw
+if [ -n "${2:-}" ]; then
+  bin=$(realpath "$2")
+else
+  cargo build --release --quiet
+  bin=$PWD/target/release/apigw
+fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -49,24 +54,16 @@ print(apis[-1], link)
 PY
 }
 
-# Runs the timed command RUNS times against a copy of the workspace; prints the median in ms.
+# The timer: a tiny Rust program (process spawn without a Python in between).
+rustc -O --edition 2021 -o "$tmp/timer" bench/timer.rs
+
+# Runs the timed command RUNS times against a fresh, flushed copy of the
+# workspace; prints the median in ms.
 measure() {
   local ws=$1 api=$2 link=$3
-  python3 - "$bin" "$ws" "$api" "$link" "$runs" "$listener" <<'PY'
-import os, shutil, statistics, subprocess, sys, time
-bin, ws, api, link, runs, listener = sys.argv[1:7]
-env = dict(os.environ, APIGW_WORKSPACE=ws + ".run")
-times = []
-for i in range(int(runs)):
-    shutil.copyfile(ws, ws + ".run")
-    t = time.perf_counter()
-    subprocess.run([bin, "create-integration", "--api-id", api, "--integration-type", "HTTP_PROXY",
-                    "--integration-method", "GET", "--connection-type", "VPC_LINK", "--connection-id", link,
-                    "--integration-uri", listener, "--payload-format-version", "1.0", "--output", "off"],
-                   env=env, check=True)
-    times.append((time.perf_counter() - t) * 1000)
-print("%.2f" % statistics.median(times))
-PY
+  "$tmp/timer" "$runs" "$ws" -- "$bin" create-integration --api-id "$api" --integration-type HTTP_PROXY \
+    --integration-method GET --connection-type VPC_LINK --connection-id "$link" \
+    --integration-uri "$listener" --payload-format-version 1.0 --output off
 }
 
 empty=$tmp/empty.toml
@@ -76,7 +73,10 @@ read -r api_big link_big < <(fill "$big" 10000)
 
 e=$(measure "$empty" "$api" "$link")
 b=$(measure "$big" "$api_big" "$link_big")
-echo "create-integration, one process per call, median of $runs runs ($(nproc) cores):"
+# The floor: starting the process and parsing the command line, nothing else.
+v=$("$tmp/timer" "$runs" "$empty" -- "$bin" --version)
+echo "create-integration, one process per call, median of $runs runs ($(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)):"
 printf '  empty workspace:               %8s ms\n' "$e"
 printf '  10,000 integrations (%s KiB): %8s ms\n' "$(( $(stat -c %s "$big") / 1024 ))" "$b"
+printf '  floor (apigw --version):       %8s ms\n' "$v"
 python3 -c "print('  ratio 10k/empty: %.1fx' % ($b / $e))"

@@ -1,6 +1,6 @@
 //! Reading, checking and safely replacing the workspace file.
 
-use super::Workspace;
+use super::{Workspace, codec, split};
 use crate::error::{Error, Result};
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Write};
@@ -44,7 +44,24 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Workspace> {
     if text.trim().is_empty() {
         return Ok(Workspace::default());
     }
-    let ws: Workspace = toml::from_str(text).map_err(|e| {
+    // The fast reader declines anything it does not handle exactly (a long
+    // text is read on two threads when it can be cut); `toml` then reads it,
+    // or says what is wrong and where.
+    let ws: Workspace = match split::read(text).or_else(|| codec::from_str(text)) {
+        Some(ws) => ws,
+        None => slow_parse(path, bytes, text)?,
+    };
+    ws.check().map_err(|m| {
+        Error::Workspace(format!(
+            "workspace file {} is not valid: {m}",
+            path.display()
+        ))
+    })?;
+    Ok(ws)
+}
+
+fn slow_parse(path: &Path, bytes: &[u8], text: &str) -> Result<Workspace> {
+    toml::from_str(text).map_err(|e| {
         let at = match e.span() {
             Some(span) => {
                 let (line, col) = line_col(bytes, span.start);
@@ -57,14 +74,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Workspace> {
             path.display(),
             e.message().trim_end()
         ))
-    })?;
-    ws.check().map_err(|m| {
-        Error::Workspace(format!(
-            "workspace file {} is not valid: {m}",
-            path.display()
-        ))
-    })?;
-    Ok(ws)
+    })
 }
 
 fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
@@ -83,13 +93,28 @@ fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
 
 /// Renders a workspace as the text of its file.
 pub fn render(ws: &Workspace) -> Result<String> {
-    let body = toml::to_string(ws)
-        .map_err(|e| Error::Other(format!("cannot write the workspace as TOML: {e}")))?;
-    Ok(format!("{HEADER}{body}"))
+    let mut text = String::new();
+    render_into(ws, &mut text)?;
+    Ok(text)
 }
 
+/// As `render`, into `text` (its memory is reused).
+fn render_into(ws: &Workspace, text: &mut String) -> Result<()> {
+    if codec::to_document_into(HEADER, ws, text).is_ok() {
+        return Ok(());
+    }
+    let body = toml::to_string(ws)
+        .map_err(|e| Error::Other(format!("cannot write the workspace as TOML: {e}")))?;
+    text.clear();
+    text.push_str(HEADER);
+    text.push('\n');
+    text.push_str(&body);
+    Ok(())
+}
+
+/// The comment the file starts with (a blank line follows it).
 const HEADER: &str = "# apigw workspace: API Gateway resources for local checks and `apigw serve`.\n\
-# Written by apigw; hand edits are checked on the next command.\n\n";
+# Written by apigw; hand edits are checked on the next command.\n";
 
 /// Runs `change` on the workspace at `path` under an exclusive lock and saves
 /// the result atomically when it succeeds. Nothing is written when `change`
@@ -99,13 +124,39 @@ pub fn update<T>(path: &Path, change: impl FnOnce(&mut Workspace) -> Result<T>) 
         std::fs::create_dir_all(dir)
             .map_err(|e| Error::workspace_io(path, "create the folder of", e))?;
     }
-    let (file, bytes) = lock_current(path)?;
+    let (file, mut bytes) = lock_current(path)?;
     let mut ws = parse(path, &bytes)?;
     let out = change(&mut ws)?;
-    let text = render(&ws)?;
+    // The new text goes where the old one was: that memory is already mapped.
+    bytes.clear();
+    let mut text = String::from_utf8(bytes).expect("empty");
+    render_into(&ws, &mut text)?;
     save_atomically(path, &file, text.as_bytes())?;
     drop(file); // releases the lock, after the new file is in place
+    discard(ws);
     Ok(out)
+}
+
+/// Frees a large workspace on another thread: tens of thousands of small
+/// allocations take milliseconds to free, and a command that is done need
+/// not wait (when the process exits first, the memory goes with it).
+fn discard(ws: Workspace) {
+    const LARGE: usize = 2_000;
+    let size: usize = [
+        ws.integrations.values().map(|m| m.len()).sum::<usize>(),
+        ws.routes.values().map(|m| m.len()).sum(),
+        ws.stages.values().map(|m| m.len()).sum(),
+        ws.authorizers.values().map(|m| m.len()).sum(),
+        ws.apis.len(),
+    ]
+    .iter()
+    .sum();
+    if size >= LARGE {
+        // If no thread can be started, the closure and `ws` are dropped here.
+        let _ = std::thread::Builder::new()
+            .name("apigw-free".into())
+            .spawn(move || drop(ws));
+    }
 }
 
 /// Opens and locks the file that `path` names now. A writer that replaced the
@@ -120,12 +171,16 @@ fn lock_current(path: &Path) -> Result<(File, Vec<u8>)> {
             .truncate(false)
             .open(path)
             .map_err(|e| Error::workspace_io(path, "open", e))?;
+        // `File::lock` is Rust 1.89; `rust-version` in Cargo.toml says 1.85.
+        #[allow(clippy::incompatible_msrv)]
         file.lock()
             .map_err(|e| Error::workspace_io(path, "lock", e))?;
         if !still_current(path, &file)? {
             continue;
         }
-        let mut bytes = Vec::new();
+        // Room for the file and some growth: the new text is written here too.
+        let len = file.metadata().map_or(0, |m| m.len() as usize);
+        let mut bytes = Vec::with_capacity(len + len / 16 + 4096);
         file.read_to_end(&mut bytes)
             .map_err(|e| Error::workspace_io(path, "read", e))?;
         return Ok((file, bytes));
@@ -163,13 +218,14 @@ fn save_atomically(path: &Path, current: &File, bytes: &[u8]) -> Result<()> {
         .suffix(".tmp")
         .tempfile_in(&dir)
         .map_err(|e| Error::workspace_io(path, "create a temporary file beside the", e))?;
+    if let Ok(meta) = current.metadata() {
+        // Keep the permissions of the file being replaced (a temp file is
+        // 0600); set before the flush, so that it is on disk too.
+        let _ = tmp.as_file().set_permissions(meta.permissions());
+    }
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| Error::workspace_io(path, "write", e))?;
-    if let Ok(meta) = current.metadata() {
-        // Keep the permissions of the file being replaced (a temp file is 0600).
-        let _ = tmp.as_file().set_permissions(meta.permissions());
-    }
     tmp.persist(path)
         .map_err(|e| Error::workspace_io(path, "replace", e.error))?;
     #[cfg(unix)]

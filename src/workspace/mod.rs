@@ -2,11 +2,15 @@
 //! checked, and how it is changed safely (an exclusive lock around
 //! read-modify-write, atomic replacement on save).
 
+pub mod codec;
 mod file;
 mod locate;
+mod split;
 
-pub use file::{WorkspaceFile, load_path, update};
+pub use file::{WorkspaceFile, load_path, parse, render, update};
 pub use locate::{Located, Source, locate};
+#[doc(hidden)]
+pub use split::{read_at as read_split_at, read_at_serially as read_split_at_serially};
 
 use crate::model::{Api, Authorizer, Elbv2, Integration, Route, ServiceDiscovery, Stage, VpcLink};
 use serde::{Deserialize, Serialize};
@@ -191,7 +195,9 @@ fn children<T>(
         }
         for (key, item) in items {
             let (id, member) = id_of(item);
-            same_id(&format!("{section}.{api_id}"), key, id, member)?;
+            if key != id {
+                same_id(&format!("{section}.{api_id}"), key, id, member)?;
+            }
         }
     }
     Ok(())
