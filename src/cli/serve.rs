@@ -3,7 +3,7 @@
 
 use crate::error::{Error, Result};
 use crate::gateway::{self, Hooks, LogFormat, ServeOptions};
-use crate::jwt::{JwtAuthorizer, Verifier, VerifierOptions};
+use crate::jwt::{JwtAuthorizer, LocalIssuer, Verifier, VerifierOptions};
 use clap::ArgMatches;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -31,11 +31,20 @@ pub fn run(m: &ArgMatches) -> Result<i32> {
             _ => LogFormat::Text,
         },
     };
+    let well_known: Option<gateway::WellKnown> = if m.get_flag("local-issuer") {
+        let issuer = Arc::new(LocalIssuer::load_or_create(&g.workspace.path)?);
+        Some(Arc::new(move |base: &str, path: &str| {
+            issuer.well_known_response(base, path)
+        }))
+    } else {
+        None
+    };
     let hooks = Hooks {
         authorizer: Some(Arc::new(JwtAuthorizer::new(Verifier::new(
             verifier_options,
         )))),
+        well_known,
     };
     gateway::run_with(opts, hooks)?;
-    Ok(0)
+    Ok(if gateway::interrupted() { 130 } else { 0 })
 }

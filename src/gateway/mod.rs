@@ -63,7 +63,14 @@ pub struct Hooks {
     /// Checks callers of JWT routes; without one, JWT routes are forwarded
     /// unchecked (and `serve` says so when it starts).
     pub authorizer: Option<Arc<dyn Authorizer>>,
+    /// Answers `/.well-known/…` requests before routing (the local issuer's
+    /// discovery document and keys): given the gateway's base URL and the
+    /// path, a content type and body, or `None` to route as usual.
+    pub well_known: Option<WellKnown>,
 }
+
+/// See [`Hooks::well_known`].
+pub type WellKnown = Arc<dyn Fn(&str, &str) -> Option<(&'static str, String)> + Send + Sync>;
 
 /// How often the workspace file is looked at.
 const WATCH_INTERVAL: Duration = Duration::from_millis(250);
@@ -253,13 +260,11 @@ impl Prepared {
         let addr = listener
             .local_addr()
             .map_err(|e| Error::io("cannot read the listening address", e))?;
-        let shared = Arc::new(Shared::new(
-            plan,
-            log,
-            addr.port(),
-            hooks.authorizer,
-            clients,
-        ));
+        let mut shared = Shared::new(plan, log, addr.port(), hooks.authorizer, clients);
+        if let Some(hook) = hooks.well_known {
+            shared.well_known = Some((format!("http://{addr}"), hook));
+        }
+        let shared = Arc::new(shared);
         Ok(Prepared {
             listener,
             addr,
@@ -418,9 +423,20 @@ async fn work(
     }
 }
 
+/// Set when `run` stopped because of SIGINT (Ctrl-C), which the command
+/// line reports with exit code 130 as the AWS CLI does.
+static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether the last `run` ended on SIGINT.
+pub fn interrupted() -> bool {
+    INTERRUPTED.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 async fn shutdown_signal() {
     let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
+        if tokio::signal::ctrl_c().await.is_ok() {
+            INTERRUPTED.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
     };
     #[cfg(unix)]
     let terminate = async {

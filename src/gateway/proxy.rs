@@ -40,6 +40,8 @@ pub struct Shared {
     /// `x-forwarded-port`: the port `serve` listens on.
     forwarded_port: HeaderValue,
     authorizer: Option<Arc<dyn Authorizer>>,
+    /// The base URL and the hook that answers `/.well-known/…` paths.
+    pub well_known: Option<(String, super::WellKnown)>,
 }
 
 impl Shared {
@@ -58,6 +60,7 @@ impl Shared {
             log,
             forwarded_port: HeaderValue::from(port),
             authorizer,
+            well_known: None,
         }
     }
 
@@ -172,7 +175,10 @@ pub async fn handle(
         request_id: request_id.as_str(),
         epoch_ms: now.as_millis(),
     };
-    let mut response = call.run(headers, body, &mut trail).await;
+    let mut response = match shared.well_known_answer(uri.path()) {
+        Some(r) => r,
+        None => call.run(headers, body, &mut trail).await,
+    };
     response
         .headers_mut()
         .insert(REQUEST_ID.clone(), request_id.header());
@@ -223,6 +229,21 @@ struct Call<'a> {
     conn: &'a Connection,
     request_id: &'a str,
     epoch_ms: u128,
+}
+
+impl Shared {
+    /// The local issuer's documents, when `serve` publishes them.
+    fn well_known_answer(&self, path: &str) -> Option<Response<Body>> {
+        let (base, hook) = self.well_known.as_ref()?;
+        if !path.starts_with("/.well-known/") {
+            return None;
+        }
+        let (content_type, body) = hook(base, path)?;
+        let mut r = Response::new(Either::Right(Full::new(Bytes::from(body))));
+        r.headers_mut()
+            .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+        Some(r)
+    }
 }
 
 fn answer(status: StatusCode, body: &'static [u8]) -> Response<Body> {
