@@ -3,7 +3,9 @@
 
 pub mod cli;
 pub mod error;
+pub mod gateway;
 pub mod input;
+pub mod jwt;
 pub mod model;
 pub mod ops;
 pub mod output;

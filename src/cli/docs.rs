@@ -38,7 +38,10 @@ fn man_pages(cmd: &clap::Command, name: &str, dir: &Path) -> Result<()> {
         .render(&mut buf)
         .map_err(|e| Error::io("cannot render a man page", e))?;
     write(&dir.join(format!("{name}.1")), &buf)?;
-    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+    for sub in cmd
+        .get_subcommands()
+        .filter(|s| !s.is_hide_set() && s.get_name() != "help")
+    {
         man_pages(sub, &format!("{name}-{}", sub.get_name()), dir)?;
     }
     Ok(())

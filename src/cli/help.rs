@@ -41,6 +41,24 @@ pub fn operation_about(op: &str) -> &'static str {
         "GetAuthorizers" => "List the authorizers of an API",
         "UpdateAuthorizer" => "Change an authorizer",
         "DeleteAuthorizer" => "Delete an authorizer that no route uses",
+        "RegisterTargets" => {
+            "Register targets (IP and port on this machine) behind a load-balancer listener"
+        }
+        "DeregisterTargets" => "Remove targets from a load-balancer listener",
+        "DescribeTargetHealth" => {
+            "Check each target of a listener now and say whether it is healthy, and why not"
+        }
+        "RegisterInstance" => {
+            "Register an instance (address, port and attributes) in a Cloud Map service"
+        }
+        "DeregisterInstance" => "Remove an instance from a Cloud Map service",
+        "ListInstances" => "List the instances of a Cloud Map service",
+        "DiscoverInstances" => {
+            "Find the instances whose attributes match every query parameter, as API Gateway does"
+        }
+        "UpdateInstanceCustomHealthStatus" => {
+            "Mark an instance HEALTHY or UNHEALTHY; unhealthy ones get no traffic"
+        }
         _ => "",
     }
 }
@@ -144,6 +162,30 @@ pub fn member_help(member: &str) -> &'static str {
         "VpcLinkId" => "The VPC link's identifier (7 characters)",
         "AccessLogSettings" => "Where and how the stage writes access logs",
         "MaxResults" => "The most items the service returns in one page",
+        "ListenerArn" => "The ELB listener ARN, as the integration's IntegrationUri names it",
+        "Targets" => {
+            "Targets as Id=IP,Port=PORT, space-separated, e.g. Id=127.0.0.1,Port=9001 Id=127.0.0.1,Port=9002"
+        }
+        "ServiceId" => "The Cloud Map service id (srv-…), as in the integration's service ARN",
+        "InstanceId" => "An id for the instance, unique within the service",
+        "CreatorRequestId" => "An idempotency token (accepted; every call is applied)",
+        "Attributes" => {
+            "Attributes: AWS_INSTANCE_IPV4 (or _IPV6) and AWS_INSTANCE_PORT, plus your own, e.g. stage=prod"
+        }
+        "NamespaceName" => {
+            "The namespace of the service (with --service-name, as the AWS CLI takes it)"
+        }
+        "ServiceName" => {
+            "The service's name (with --namespace-name); --service-id is the shorter way"
+        }
+        "QueryParameters" => {
+            "Attributes an instance must all have, e.g. stage=prod,deployment=green_deployment"
+        }
+        "OptionalParameters" => "Attributes preferred when some instances have them",
+        "HealthStatus" => {
+            "Which instances: HEALTHY (default), UNHEALTHY, ALL or HEALTHY_OR_ELSE_ALL"
+        }
+        "Status" => "HEALTHY or UNHEALTHY",
         "NextToken" => "Where the previous page ended",
         _ => "",
     }

@@ -4,8 +4,10 @@
 mod dispatch;
 mod docs;
 mod help;
+mod local_model;
 mod model;
-mod params;
+pub(crate) mod params;
+mod serve;
 mod spec;
 
 use crate::error::{Error, Result};
@@ -156,6 +158,16 @@ pub fn command() -> Command {
     for op in OPERATIONS {
         cmd = cmd.subcommand(operation_command(op));
     }
+    for (group, about, ops) in local_model::GROUPS {
+        let mut sub = Command::new(*group)
+            .about(*about)
+            .subcommand_required(true)
+            .arg_required_else_help(true);
+        for op in *ops {
+            sub = sub.subcommand(operation_command(op));
+        }
+        cmd = cmd.subcommand(sub);
+    }
     cmd.subcommands(dispatch::local_commands())
 }
 
@@ -183,6 +195,15 @@ pub fn run(argv: Vec<std::ffi::OsString>) -> Result<i32> {
         let globals = globals(sub)?;
         return run_operation(op, sub, &globals).map(|()| 0);
     }
+    if let Some((_, _, ops)) = local_model::GROUPS.iter().find(|(g, _, _)| *g == name) {
+        let (op_name, op_matches) = sub.subcommand().expect("a subcommand is required");
+        let op = ops
+            .iter()
+            .find(|op| command_name(op.name) == op_name)
+            .expect("clap knows only these");
+        let globals = globals(op_matches)?;
+        return run_operation(op, op_matches, &globals).map(|()| 0);
+    }
     dispatch::run_local(name, sub)
 }
 
@@ -201,12 +222,12 @@ pub fn globals(m: &ArgMatches) -> Result<Globals> {
                 .ok()
                 .filter(|s| !s.is_empty())
         });
-    if let Some(r) = &region {
-        if !crate::rules::arn::is_region(r) {
-            return Err(Error::Workspace(format!(
-                "Provided region_name '{r}' doesn't match a supported format."
-            )));
-        }
+    if let Some(r) = &region
+        && !crate::rules::arn::is_region(r)
+    {
+        return Err(Error::Workspace(format!(
+            "Provided region_name '{r}' doesn't match a supported format."
+        )));
     }
     let cwd = std::env::current_dir()
         .map_err(|e| Error::Workspace(format!("cannot read the current folder: {e}")))?;

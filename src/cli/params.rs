@@ -228,29 +228,29 @@ fn check_value(v: &Value, kind: &Kind, min: Option<i64>, path: &str, errors: &mu
     match kind {
         Kind::String => match v {
             Value::String(s) => {
-                if let Some(lo) = min {
-                    if (s.chars().count() as i64) < lo {
-                        errors.push(format!(
-                            "Invalid length for parameter {path}, value: {}, valid min length: {lo}",
-                            s.chars().count()
-                        ));
-                    }
+                if let Some(lo) = min
+                    && (s.chars().count() as i64) < lo
+                {
+                    errors.push(format!(
+                        "Invalid length for parameter {path}, value: {}, valid min length: {lo}",
+                        s.chars().count()
+                    ));
                 }
             }
             _ => wrong("<class 'str'>"),
         },
-        Kind::Integer => {
-            match v.as_i64() {
-                Some(n) if !matches!(v, Value::Bool(_)) => {
-                    if let Some(lo) = min {
-                        if n < lo {
-                            errors.push(format!("Invalid value for parameter {path}, value: {n}, valid min value: {lo}"));
-                        }
-                    }
+        Kind::Integer => match v.as_i64() {
+            Some(n) if !matches!(v, Value::Bool(_)) => {
+                if let Some(lo) = min
+                    && n < lo
+                {
+                    errors.push(format!(
+                        "Invalid value for parameter {path}, value: {n}, valid min value: {lo}"
+                    ));
                 }
-                _ => wrong("<class 'int'>"),
             }
-        }
+            _ => wrong("<class 'int'>"),
+        },
         Kind::Double => {
             if !v.is_number() {
                 wrong("<class 'float'>, <class 'decimal.Decimal'>, <class 'int'>");

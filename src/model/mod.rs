@@ -4,6 +4,7 @@
 
 mod api;
 mod authorizer;
+mod backends;
 mod integration;
 mod route;
 mod stage;
@@ -11,6 +12,7 @@ mod vpc_link;
 
 pub use api::*;
 pub use authorizer::*;
+pub use backends::*;
 pub use integration::*;
 pub use route::*;
 pub use stage::*;

@@ -35,7 +35,7 @@ pub struct Stage {
     pub access_log_settings: Option<AccessLogSettings>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub api_gateway_managed: Option<bool>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub auto_deploy: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub client_certificate_id: Option<String>,

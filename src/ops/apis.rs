@@ -71,12 +71,12 @@ pub fn create_api(ws: &mut Workspace, req: CreateApiRequest) -> Result<Api, ApiE
             "RouteKey and CredentialsArn are quick-create settings; they need Target",
         ));
     }
-    if let Some(t) = &req.ip_address_type {
-        if !matches!(t.as_str(), "ipv4" | "dualstack") {
-            return Err(ApiError::bad_request(format!(
-                "Invalid ip address type specified: {t}. Must be one of [ipv4, dualstack]"
-            )));
-        }
+    if let Some(t) = &req.ip_address_type
+        && !matches!(t.as_str(), "ipv4" | "dualstack")
+    {
+        return Err(ApiError::bad_request(format!(
+            "Invalid ip address type specified: {t}. Must be one of [ipv4, dualstack]"
+        )));
     }
     let apis = &ws.apis;
     let id = new_id(10, |id| apis.contains_key(id));
@@ -100,14 +100,14 @@ pub fn create_api(ws: &mut Workspace, req: CreateApiRequest) -> Result<Api, ApiE
         version: req.version,
     };
     ws.apis.insert(id.clone(), api.clone());
-    if let Some(target) = req.target {
-        if let Err(e) = quick_create(ws, &id, target, req.route_key, req.credentials_arn) {
-            ws.apis.remove(&id);
-            ws.integrations.remove(&id);
-            ws.routes.remove(&id);
-            ws.stages.remove(&id);
-            return Err(e);
-        }
+    if let Some(target) = req.target
+        && let Err(e) = quick_create(ws, &id, target, req.route_key, req.credentials_arn)
+    {
+        ws.apis.remove(&id);
+        ws.integrations.remove(&id);
+        ws.routes.remove(&id);
+        ws.stages.remove(&id);
+        return Err(e);
     }
     Ok(api)
 }

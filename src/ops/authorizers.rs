@@ -128,12 +128,12 @@ fn check(protocol: ProtocolType, a: &Authorizer) -> Result<(), ApiError> {
             )));
         }
     }
-    if let Some(ttl) = a.authorizer_result_ttl_in_seconds {
-        if !(0..=3600).contains(&ttl) {
-            return Err(bad(
-                "AuthorizerResultTtlInSeconds must be between 0 and 3600",
-            ));
-        }
+    if let Some(ttl) = a.authorizer_result_ttl_in_seconds
+        && !(0..=3600).contains(&ttl)
+    {
+        return Err(bad(
+            "AuthorizerResultTtlInSeconds must be between 0 and 3600",
+        ));
     }
     Ok(())
 }

@@ -4,6 +4,7 @@
 
 mod apis;
 mod authorizers;
+mod backends;
 mod integrations;
 mod routes;
 mod stages;
@@ -11,6 +12,7 @@ mod vpc_links;
 
 pub use apis::*;
 pub use authorizers::*;
+pub use backends::*;
 pub use integrations::*;
 pub use routes::*;
 pub use stages::*;

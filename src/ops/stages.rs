@@ -19,12 +19,12 @@ fn check_variables(vars: &StringMap) -> Result<(), ApiError> {
 }
 
 fn check_settings(s: &RouteSettings) -> Result<(), ApiError> {
-    if let Some(level) = &s.logging_level {
-        if !matches!(level.as_str(), "ERROR" | "INFO" | "OFF") {
-            return Err(ApiError::bad_request(format!(
-                "Invalid logging level specified: {level}. Must be one of [ERROR, INFO, OFF]"
-            )));
-        }
+    if let Some(level) = &s.logging_level
+        && !matches!(level.as_str(), "ERROR" | "INFO" | "OFF")
+    {
+        return Err(ApiError::bad_request(format!(
+            "Invalid logging level specified: {level}. Must be one of [ERROR, INFO, OFF]"
+        )));
     }
     if s.throttling_burst_limit.is_some_and(|n| n < 0)
         || s.throttling_rate_limit.is_some_and(|n| n < 0.0)

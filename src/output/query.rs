@@ -572,10 +572,10 @@ fn call_function(name: &str, arg_nodes: &[Ast], data: &Value) -> Eval {
     }
     if variadic {
         for arg in &args[signature.len()..] {
-            if let Arg::Expref(_) = arg {
-                if !signature[signature.len() - 1].contains(&Any) {
-                    check_type(name, arg, signature[signature.len() - 1])?;
-                }
+            if let Arg::Expref(_) = arg
+                && !signature[signature.len() - 1].contains(&Any)
+            {
+                check_type(name, arg, signature[signature.len() - 1])?;
             }
         }
     }

@@ -572,20 +572,20 @@ fn all_in(s: &str, ok: impl Fn(char) -> bool) -> bool {
 fn is_int(s: &str) -> bool {
     let s = strip_sign(s);
     let oct = |c: char| matches!(c, '0'..='7' | '_');
-    if let Some(rest) = s.strip_prefix("0b") {
-        if all_in(rest, |c| matches!(c, '0' | '1' | '_')) {
-            return true;
-        }
+    if let Some(rest) = s.strip_prefix("0b")
+        && all_in(rest, |c| matches!(c, '0' | '1' | '_'))
+    {
+        return true;
     }
-    if let Some(rest) = s.strip_prefix("0x") {
-        if all_in(rest, |c| c.is_ascii_hexdigit() || c == '_') {
-            return true;
-        }
+    if let Some(rest) = s.strip_prefix("0x")
+        && all_in(rest, |c| c.is_ascii_hexdigit() || c == '_')
+    {
+        return true;
     }
-    if let Some(rest) = s.strip_prefix("0o") {
-        if all_in(rest, oct) {
-            return true;
-        }
+    if let Some(rest) = s.strip_prefix("0o")
+        && all_in(rest, oct)
+    {
+        return true;
     }
     all_in(s, |c| c.is_ascii_digit() || c == '_')
 }

@@ -96,13 +96,14 @@ pub fn complete_and_check(i: &mut Integration, ctx: &Context) -> Result<(), ApiE
         return Err(bad(format!("Timeout should be between 50 ms and {max} ms")));
     }
 
-    if let Some(m) = &i.integration_method {
-        if http && !super::names::HTTP_METHODS.contains(&m.as_str()) {
-            return Err(bad(format!(
-                "Invalid HTTP method specified: {m}. Must be one of [{}]",
-                super::names::HTTP_METHODS.join(", ")
-            )));
-        }
+    if let Some(m) = &i.integration_method
+        && http
+        && !super::names::HTTP_METHODS.contains(&m.as_str())
+    {
+        return Err(bad(format!(
+            "Invalid HTTP method specified: {m}. Must be one of [{}]",
+            super::names::HTTP_METHODS.join(", ")
+        )));
     }
 
     match i.connection_type.as_str() {
@@ -138,26 +139,26 @@ pub fn complete_and_check(i: &mut Integration, ctx: &Context) -> Result<(), ApiE
         check_request_parameters(i)?;
         check_response_parameters(i)?;
     }
-    if let Some(tls) = &i.tls_config {
-        if let Some(name) = &tls.server_name_to_verify {
-            if name.len() > 512 || !is_dns_name(name) {
-                return Err(bad(format!(
-                    "Invalid ServerNameToVerify {name:?}: it must be a DNS name such as api.example.com"
-                )));
-            }
-        }
+    if let Some(tls) = &i.tls_config
+        && let Some(name) = &tls.server_name_to_verify
+        && (name.len() > 512 || !is_dns_name(name))
+    {
+        return Err(bad(format!(
+            "Invalid ServerNameToVerify {name:?}: it must be a DNS name such as api.example.com"
+        )));
     }
-    if let Some(d) = &i.description {
-        if d.chars().count() > 1024 {
-            return Err(bad("Description must be at most 1024 characters"));
-        }
+    if let Some(d) = &i.description
+        && d.chars().count() > 1024
+    {
+        return Err(bad("Description must be at most 1024 characters"));
     }
-    if let Some(c) = &i.credentials_arn {
-        if !arn::is_role_arn(c) && c != "arn:aws:iam::*:user/*" {
-            return Err(bad(format!(
-                "Invalid CredentialsArn {c}: expected an IAM role ARN such as arn:aws:iam::123456789012:role/apigw-invoke"
-            )));
-        }
+    if let Some(c) = &i.credentials_arn
+        && !arn::is_role_arn(c)
+        && c != "arn:aws:iam::*:user/*"
+    {
+        return Err(bad(format!(
+            "Invalid CredentialsArn {c}: expected an IAM role ARN such as arn:aws:iam::123456789012:role/apigw-invoke"
+        )));
     }
     Ok(())
 }

@@ -12,7 +12,7 @@ pub use locate::{Located, Source, locate};
 #[doc(hidden)]
 pub use split::{read_at as read_split_at, read_at_serially as read_split_at_serially};
 
-use crate::model::{Api, Authorizer, Integration, Route, Stage, VpcLink};
+use crate::model::{Api, Authorizer, Elbv2, Integration, Route, ServiceDiscovery, Stage, VpcLink};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -64,6 +64,12 @@ pub struct Workspace {
     pub stages: PerApi<Stage>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub authorizers: PerApi<Authorizer>,
+    /// Local stand-ins for load balancer listeners behind VPC links.
+    #[serde(default, skip_serializing_if = "Elbv2::is_empty")]
+    pub elbv2: Elbv2,
+    /// Local stand-ins for Cloud Map services behind VPC links.
+    #[serde(default, skip_serializing_if = "ServiceDiscovery::is_empty")]
+    pub servicediscovery: ServiceDiscovery,
     /// The region this command runs in when `--region` or the environment
     /// names one; never saved.
     #[serde(skip)]
@@ -116,6 +122,51 @@ impl Workspace {
         children(&self.apis, "authorizers", &self.authorizers, |a| {
             (&a.authorizer_id, "AuthorizerId")
         })?;
+        crate::model::check_backends(&self.elbv2, &self.servicediscovery)?;
+        self.check_references()
+    }
+
+    /// Hand edits must keep references whole: a private integration's VPC
+    /// link, a route's target integration and its authorizer must exist.
+    fn check_references(&self) -> Result<(), String> {
+        for (api_id, items) in &self.integrations {
+            for (id, i) in items {
+                if let Some(link) = &i.connection_id
+                    && i.connection_type == "VPC_LINK"
+                    && !self.vpc_links.contains_key(link)
+                {
+                    return Err(format!(
+                        "[integrations.{api_id}.{id}] uses VPC link {link}, which is not in [vpc-links]"
+                    ));
+                }
+            }
+        }
+        for (api_id, routes) in &self.routes {
+            for (id, r) in routes {
+                if let Some(target) = &r.target {
+                    let known = target.strip_prefix("integrations/").is_some_and(|iid| {
+                        self.integrations
+                            .get(api_id)
+                            .is_some_and(|m| m.contains_key(iid))
+                    });
+                    if !known {
+                        return Err(format!(
+                            "[routes.{api_id}.{id}] targets {target}, which is not an integration of API {api_id}"
+                        ));
+                    }
+                }
+                if let Some(auth) = &r.authorizer_id
+                    && !self
+                        .authorizers
+                        .get(api_id)
+                        .is_some_and(|m| m.contains_key(auth))
+                {
+                    return Err(format!(
+                        "[routes.{api_id}.{id}] uses authorizer {auth}, which is not an authorizer of API {api_id}"
+                    ));
+                }
+            }
+        }
         Ok(())
     }
 }

@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# Requests/s and latency of `apigw serve` against nginx, both as keep-alive
+# reverse proxies to the same small backend, driven by wrk on loopback in
+# the same run. Prints requests/s, p50 and p99 for the backend direct, nginx
+# and apigw, the apigw/nginx ratios, and apigw's peak RSS.
+#
+# Usage: bench/proxy.sh [SECONDS] [CONNECTIONS] [WRK_THREADS]   (default 10 64 1)
+#
+# apigw runs a private integration (HTTP_PROXY over a VPC link to the seed's
+# ELB listener ARN, whose one target is the backend), route ANY /{proxy+} on
+# the $default stage, with its access log on. nginx runs one worker with an
+# upstream keepalive pool and its access log on. Both logs go to files.
+# Until the command line has `apigw serve`, the gateway runs through
+# examples/serve.rs (the same library call, gateway::run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-10}
+connections=${2:-64}
+threads=${3:-1}
+
+if ! command -v nginx >/dev/null 2>&1 || ! command -v wrk >/dev/null 2>&1; then
+  echo "# installing nginx-light and wrk" >&2
+  if [ "$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi
+  $sudo apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nginx-light wrk >/dev/null
+fi
+nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
+
+echo "# building (release)" >&2
+cargo build --release --quiet --bin apigw --example serve --example bench_backend
+bin=$PWD/target/release
+tmp=$(mktemp -d)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+
+# Waits until a process prints a line matching $2 into file $1; prints the match.
+wait_for_line() {
+  local file=$1 pattern=$2
+  for _ in $(seq 1 200); do
+    if line=$(grep -m1 -E "$pattern" "$file" 2>/dev/null); then
+      echo "$line"
+      return 0
+    fi
+    sleep 0.05
+  done
+  echo "timed out waiting for '$pattern' in $file:" >&2
+  cat "$file" >&2
+  return 1
+}
+
+wait_for_port() {
+  for _ in $(seq 1 200); do
+    if python3 -c "import socket,sys; socket.create_connection(('127.0.0.1',$1),0.2)" 2>/dev/null; then
+      return 0
+    fi
+    sleep 0.05
+  done
+  echo "nothing listens on port $1" >&2
+  return 1
+}
+
+# --- the backend
+"$bin/examples/bench_backend" 127.0.0.1:0 >"$tmp/backend.out" 2>&1 &
+pids+=($!)
+backend=$(wait_for_line "$tmp/backend.out" 'listening on' | awk '{print $NF}')
+backend_port=${backend##*:}
+
+# --- nginx: one worker, keep-alive to the backend
+nginx_port=$(free_port)
+mkdir -p "$tmp/nginx"
+cat >"$tmp/nginx/nginx.conf" <<EOF
+worker_processes 1;
+daemon off;
+pid $tmp/nginx/nginx.pid;
+error_log $tmp/nginx/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log $tmp/nginx/access.log;
+  client_body_temp_path $tmp/nginx/body;
+  proxy_temp_path $tmp/nginx/proxy;
+  fastcgi_temp_path $tmp/nginx/fastcgi;
+  uwsgi_temp_path $tmp/nginx/uwsgi;
+  scgi_temp_path $tmp/nginx/scgi;
+  keepalive_requests 100000;
+  upstream backend {
+    server 127.0.0.1:$backend_port;
+    keepalive 256;
+    keepalive_requests 100000;
+  }
+  server {
+    listen 127.0.0.1:$nginx_port;
+    location / {
+      proxy_pass http://backend;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+    }
+  }
+}
+EOF
+"$nginx_bin" -p "$tmp/nginx" -c "$tmp/nginx/nginx.conf" >"$tmp/nginx/out" 2>&1 &
+pids+=($!)
+wait_for_port "$nginx_port"
+
+# --- apigw: the seed's listener integration, its target the backend
+ws=$tmp/apigw.toml
+listener=arn:aws:elasticloadbalancing:us-east-2:123456789012:listener/app/my-load-balancer/50dc6c495c0c9188/0467ef3c8400ae65
+apigw() { APIGW_WORKSPACE=$ws "$bin/apigw" "$@"; }
+api=$(apigw create-api --name bench --protocol-type HTTP --query ApiId --output text)
+link=$(apigw create-vpc-link --name bench --subnet-ids subnet-0a1b2c3d --query VpcLinkId --output text)
+integration=$(apigw create-integration --api-id "$api" --integration-type HTTP_PROXY \
+  --integration-method ANY --connection-type VPC_LINK --connection-id "$link" \
+  --integration-uri "$listener" --payload-format-version 1.0 --query IntegrationId --output text)
+apigw create-route --api-id "$api" --route-key 'ANY /{proxy+}' --target "integrations/$integration" --output off
+apigw create-stage --api-id "$api" --stage-name '$default' --output off
+# The target registration (register-targets, once the command line has it).
+cat >>"$ws" <<EOF
+
+[[elbv2.listeners."$listener".Targets]]
+Id = "127.0.0.1"
+Port = $backend_port
+EOF
+"$bin/examples/serve" --workspace "$ws" --listen 127.0.0.1:0 >"$tmp/apigw.out" 2>"$tmp/apigw.log" &
+apigw_pid=$!
+pids+=($apigw_pid)
+apigw_url=$(wait_for_line "$tmp/apigw.out" 'listening on' | awk '{print $NF}')
+
+# --- the runs
+run() {
+  local name=$1 url=$2
+  wrk -t"$threads" -c"$connections" -d2s "$url" >/dev/null 2>&1 # warm up
+  wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "$url" >"$tmp/$name.wrk" 2>&1
+}
+echo "# wrk -t$threads -c$connections -d${seconds}s, $(nproc) CPUs" >&2
+run direct "http://$backend/bench"
+run nginx "http://127.0.0.1:$nginx_port/bench"
+run apigw "$apigw_url/bench"
+rss_kib=$(awk '/^VmHWM/ {print $2}' "/proc/$apigw_pid/status")
+
+python3 - "$tmp" "$rss_kib" "$(nproc)" "$threads" "$connections" "$seconds" <<'PY'
+import re, sys
+tmp, rss_kib, cpus, threads, conns, secs = sys.argv[1:]
+def ms(v):
+    m = re.match(r"([\d.]+)(us|ms|s|m)$", v)
+    n, unit = float(m.group(1)), m.group(2)
+    return n * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+rows = {}
+for name in ("direct", "nginx", "apigw"):
+    text = open(f"{tmp}/{name}.wrk").read()
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+    p50 = ms(re.search(r"^\s+50%\s+(\S+)", text, re.M).group(1))
+    p99 = ms(re.search(r"^\s+99%\s+(\S+)", text, re.M).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)|Socket errors: .*", text)
+    rows[name] = (rps, p50, p99, errors.group(0) if errors else "")
+print(f"nproc {cpus}; wrk -t{threads} -c{conns} -d{secs}s on loopback")
+print(f"{'target':8} {'requests/s':>12} {'p50 ms':>8} {'p99 ms':>8}")
+for name, (rps, p50, p99, err) in rows.items():
+    print(f"{name:8} {rps:12.0f} {p50:8.3f} {p99:8.3f}  {err}")
+a, n = rows["apigw"], rows["nginx"]
+print(f"apigw/nginx: requests/s x{a[0] / n[0]:.2f}, p50 x{a[1] / n[1]:.2f}, p99 x{a[2] / n[2]:.2f}")
+print(f"apigw peak RSS (VmHWM): {int(rss_kib) / 1024:.1f} MiB")
+PY

@@ -1,0 +1,66 @@
+//! What a route asks of the caller before its request is forwarded, and the
+//! seam where a verifier plugs in. The plan carries each route's
+//! authorization; `serve` asks an [`Authorizer`] (when one is given) about
+//! JWT routes, and the claims it returns feed
+//! `$context.authorizer.claims.NAME` in parameter mappings.
+
+use super::params::Claims;
+use http::HeaderMap;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+/// A route's `AuthorizationType`, with what checking it needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Authorization {
+    None,
+    /// `JWT`: a token from the identity source, checked against the
+    /// authorizer's issuer and audience, and the route's scopes.
+    Jwt(Arc<JwtRequirement>),
+    /// `AWS_IAM`: SigV4-signed requests. Not checked locally.
+    Iam,
+    /// `CUSTOM`: a Lambda authorizer, which cannot run locally.
+    Lambda {
+        authorizer_id: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JwtRequirement {
+    pub authorizer_id: String,
+    pub authorizer_name: String,
+    pub issuer: Option<String>,
+    pub audience: Vec<String>,
+    /// Where the token is, such as `$request.header.Authorization`.
+    pub identity_source: Vec<String>,
+    /// `AuthorizationScopes` of the route; any one of them suffices.
+    pub scopes: Vec<String>,
+}
+
+/// Why a request was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Denial {
+    /// 401 `{"message":"Unauthorized"}`, with this `www-authenticate` value.
+    Unauthorized {
+        www_authenticate: Option<String>,
+        reason: String,
+    },
+    /// 403 `{"message":"Forbidden"}` (a valid token without the scope).
+    Forbidden { reason: String },
+    /// 500 `{"message":"Internal Server Error"}`: the authorizer cannot
+    /// decide (misconfigured, or a kind serve cannot run).
+    Failed { reason: String },
+}
+
+pub type AuthFuture<'a> = Pin<Box<dyn Future<Output = Result<Claims, Denial>> + Send + 'a>>;
+
+/// Checks the caller of a JWT route. Implemented by the JWT module; `serve`
+/// runs without one until it is plugged in (see [`super::run_with`]).
+pub trait Authorizer: Send + Sync {
+    fn authorize<'a>(
+        &'a self,
+        requirement: &'a JwtRequirement,
+        headers: &'a HeaderMap,
+        query: Option<&'a str>,
+    ) -> AuthFuture<'a>;
+}

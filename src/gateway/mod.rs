@@ -1,0 +1,516 @@
+//! `apigw serve`, the data plane: serves one HTTP API of the workspace the
+//! way API Gateway would — stages, routes, HTTP proxy integrations to URLs
+//! and, through the workspace's stand-ins for what sits behind a VPC link,
+//! to ELB listener targets and Cloud Map instances — with health checks,
+//! live reload of the workspace file, access logs and graceful shutdown.
+//!
+//! The pieces: [`plan`] compiles the workspace into an immutable routing
+//! plan (swapped whole on reload), [`router`] picks routes, [`upstream`]
+//! resolves backends, [`health`] keeps them honest, [`params`] runs
+//! parameter mappings, [`auth`] is the seam for JWT authorizers, and
+//! `proxy` moves each request.
+
+pub mod auth;
+mod client;
+pub mod health;
+mod log;
+pub mod params;
+pub mod plan;
+mod proxy;
+pub mod router;
+mod tls;
+pub mod upstream;
+
+pub use log::LogFormat;
+
+use crate::error::{ApiError, Error, Result};
+use crate::workspace::{Workspace, load_path};
+use auth::Authorizer;
+use client::ClientKinds;
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
+use plan::Plan;
+use proxy::Shared;
+use std::future::Future;
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+use tokio::net::TcpListener;
+use tokio::sync::{mpsc, oneshot};
+
+/// What `apigw serve` is asked to do.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The workspace file; it is watched for changes.
+    pub workspace: PathBuf,
+    pub region: Option<String>,
+    /// The API to serve; needed only when the workspace has several.
+    pub api_id: Option<String>,
+    /// Where to listen; port 0 takes a free port (the real one is printed).
+    pub listen: SocketAddr,
+    /// CA certificates (PEM) for HTTPS backends; the system's when absent.
+    pub ca_bundle: Option<PathBuf>,
+    pub log_format: LogFormat,
+}
+
+/// What a library user can add that the command line cannot.
+#[derive(Clone, Default)]
+pub struct Hooks {
+    /// Checks callers of JWT routes; without one, JWT routes are forwarded
+    /// unchecked (and `serve` says so when it starts).
+    pub authorizer: Option<Arc<dyn Authorizer>>,
+    /// Answers `/.well-known/…` requests before routing (the local issuer's
+    /// discovery document and keys): given the gateway's base URL and the
+    /// path, a content type and body, or `None` to route as usual.
+    pub well_known: Option<WellKnown>,
+}
+
+/// See [`Hooks::well_known`].
+pub type WellKnown = Arc<dyn Fn(&str, &str) -> Option<(&'static str, String)> + Send + Sync>;
+
+/// How often the workspace file is looked at.
+const WATCH_INTERVAL: Duration = Duration::from_millis(250);
+/// How long shutdown waits for requests under way.
+const DRAIN_LIMIT: Duration = Duration::from_secs(35);
+
+/// Serves until SIGINT or SIGTERM, then lets requests under way finish.
+pub fn run(opts: ServeOptions) -> Result<()> {
+    run_with(opts, Hooks::default())
+}
+
+/// [`run`] with hooks.
+pub fn run_with(opts: ServeOptions, hooks: Hooks) -> Result<()> {
+    serve_here(opts, hooks, |_| {}, shutdown_signal())
+}
+
+/// Runs a gateway on this thread (and its worker threads) until
+/// `shutdown` completes; `started` hears where it listens, or why it could
+/// not start.
+fn serve_here(
+    opts: ServeOptions,
+    hooks: Hooks,
+    started: impl FnOnce(std::result::Result<SocketAddr, String>),
+    shutdown: impl Future<Output = ()>,
+) -> Result<()> {
+    let (log, writer) = log::AccessLog::start(opts.log_format);
+    let result = (|| {
+        let control = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| Error::io("cannot start the gateway's runtime", e))?;
+        let gateway = match control.block_on(async { Prepared::new(&opts, hooks, log) }) {
+            Ok(g) => g,
+            Err(e) => {
+                started(Err(e.to_string()));
+                return Err(e);
+            }
+        };
+        gateway.announce();
+        let workers = match Workers::start(worker_threads(), &gateway.shared) {
+            Ok(w) => w,
+            Err(e) => {
+                started(Err(e.to_string()));
+                return Err(e);
+            }
+        };
+        started(Ok(gateway.addr));
+        control.block_on(gateway.serve(workers, shutdown));
+        Ok(())
+    })();
+    writer.finish();
+    result
+}
+
+/// How many threads serve requests: `APIGW_SERVE_THREADS`, else one per CPU.
+fn worker_threads() -> usize {
+    std::env::var("APIGW_SERVE_THREADS")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .filter(|n| *n > 0)
+        .or_else(|| std::thread::available_parallelism().ok().map(|n| n.get()))
+        .unwrap_or(1)
+}
+
+/// A gateway running in the background of this process (for tests and
+/// embedding). Dropping the handle shuts it down.
+pub struct Gateway;
+
+pub struct Handle {
+    stop: Option<oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Gateway {
+    /// Loads the workspace, binds, prints what it serves, and serves on
+    /// threads of its own. Returns the address it listens on.
+    pub fn start(opts: ServeOptions) -> Result<(SocketAddr, Handle)> {
+        Gateway::start_with(opts, Hooks::default())
+    }
+
+    pub fn start_with(opts: ServeOptions, hooks: Hooks) -> Result<(SocketAddr, Handle)> {
+        let (ready, started) = std::sync::mpsc::channel();
+        let (stop, stopped) = oneshot::channel::<()>();
+        let thread = std::thread::Builder::new()
+            .name("apigw-gateway".into())
+            .spawn(move || {
+                let _ = serve_here(
+                    opts,
+                    hooks,
+                    |r| {
+                        let _ = ready.send(r);
+                    },
+                    async {
+                        let _ = stopped.await;
+                    },
+                );
+            })
+            .map_err(|e| Error::io("cannot start the gateway thread", e))?;
+        let addr = started
+            .recv()
+            .map_err(|_| Error::Other("the gateway thread stopped while starting".into()))?
+            .map_err(Error::Other)?;
+        Ok((
+            addr,
+            Handle {
+                stop: Some(stop),
+                thread: Some(thread),
+            },
+        ))
+    }
+}
+
+impl Handle {
+    /// Stops accepting, waits for requests under way to finish, and returns
+    /// when the gateway has stopped.
+    pub fn shutdown(mut self) {
+        self.stop_and_join();
+    }
+
+    fn stop_and_join(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+impl Drop for Handle {
+    fn drop(&mut self) {
+        self.stop_and_join();
+    }
+}
+
+/// A gateway with its plan compiled and its socket bound.
+struct Prepared {
+    listener: TcpListener,
+    addr: SocketAddr,
+    shared: Arc<Shared>,
+    workspace: PathBuf,
+    api_id: Option<String>,
+    region: Option<String>,
+}
+
+fn load(path: &Path, region: Option<&String>) -> Result<Workspace> {
+    let mut ws = load_path(path)?.workspace;
+    ws.region_override = region.cloned();
+    Ok(ws)
+}
+
+/// Which API to serve: the one asked for, else the one being served if it
+/// is still there, else the workspace's only HTTP API.
+fn choose_api(ws: &Workspace, asked: Option<&str>, serving: Option<&str>) -> Result<String> {
+    if let Some(id) = asked
+        && !ws.apis.contains_key(id)
+    {
+        return Err(Error::Api {
+            operation: "GetApi",
+            source: ApiError::not_found("API", id),
+        });
+    }
+    let keep = serving.filter(|id| ws.apis.contains_key(*id));
+    plan::choose_api(ws, asked.or(keep)).map_err(|m| {
+        if ws.apis.is_empty() {
+            Error::Workspace(m)
+        } else {
+            Error::InvalidInput(m)
+        }
+    })
+}
+
+impl Prepared {
+    fn new(opts: &ServeOptions, hooks: Hooks, log: log::AccessLog) -> Result<Prepared> {
+        let roots = tls::load_roots(opts.ca_bundle.as_deref())?;
+        let clients = Arc::new(ClientKinds::new(tls::verified_config(roots)?));
+        let ws = load(&opts.workspace, opts.region.as_ref())?;
+        let api_id = choose_api(&ws, opts.api_id.as_deref(), None)?;
+        let plan = Plan::compile(&ws, &api_id, &clients, None).map_err(Error::Workspace)?;
+        let std_listener = std::net::TcpListener::bind(opts.listen)
+            .map_err(|e| Error::io(format!("cannot listen on {}", opts.listen), e))?;
+        std_listener
+            .set_nonblocking(true)
+            .map_err(|e| Error::io("cannot set up the listening socket", e))?;
+        let listener = TcpListener::from_std(std_listener)
+            .map_err(|e| Error::io("cannot set up the listening socket", e))?;
+        let addr = listener
+            .local_addr()
+            .map_err(|e| Error::io("cannot read the listening address", e))?;
+        let mut shared = Shared::new(plan, log, addr.port(), hooks.authorizer, clients);
+        if let Some(hook) = hooks.well_known {
+            shared.well_known = Some((format!("http://{addr}"), hook));
+        }
+        let shared = Arc::new(shared);
+        Ok(Prepared {
+            listener,
+            addr,
+            shared,
+            workspace: opts.workspace.clone(),
+            api_id: opts.api_id.clone(),
+            region: opts.region.clone(),
+        })
+    }
+
+    fn base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Prints where `serve` listens and what it serves, on stdout.
+    fn announce(&self) {
+        let plan = self.shared.plan();
+        let mut out = format!("apigw serve: listening on {}\n", self.base_url());
+        out.push_str(&plan.table(&self.base_url()));
+        let jwt = plan
+            .routes
+            .iter()
+            .any(|r| matches!(r.authorization, auth::Authorization::Jwt(_)));
+        if jwt && !self.shared.has_authorizer() {
+            out.push_str(
+                "  note: JWT authorizers are not checked by this build; JWT routes are forwarded without a token check\n",
+            );
+        }
+        print!("{out}");
+        let _ = std::io::stdout().flush();
+    }
+
+    /// Accepts connections and hands them to the workers in turn, and runs
+    /// the health checks and the file watch, until `shutdown`.
+    async fn serve(self, mut workers: Workers, shutdown: impl Future<Output = ()>) {
+        let health = {
+            let shared = self.shared.clone();
+            let log = self.shared.log.clone();
+            tokio::spawn(health::run_checks(
+                move || shared.plan().checked(),
+                Arc::new(move |m: &str| log.note(m)),
+            ))
+        };
+        let watcher = tokio::spawn(watch(
+            self.workspace.clone(),
+            self.api_id.clone(),
+            self.region.clone(),
+            self.shared.clone(),
+            self.base_url(),
+        ));
+        tokio::pin!(shutdown);
+        loop {
+            tokio::select! {
+                accepted = self.listener.accept() => match accepted {
+                    Ok((stream, peer)) => workers.hand_over(stream, peer),
+                    Err(e) => {
+                        // Out of file descriptors and the like: wait a little.
+                        self.shared.log.note(&format!("cannot accept a connection: {e}"));
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                    }
+                },
+                () = &mut shutdown => break,
+            }
+        }
+        drop(self.listener);
+        watcher.abort();
+        health.abort();
+        self.shared
+            .log
+            .note("shutting down: letting requests under way finish");
+        let _ = tokio::task::spawn_blocking(move || workers.finish()).await;
+        self.shared.log.note("stopped");
+    }
+}
+
+/// The threads that serve connections, each with a single-threaded
+/// runtime: a connection, its requests and the pooled backend connections
+/// they use stay on one thread, with no work stealing and no locks between
+/// them.
+struct Workers {
+    queues: Vec<mpsc::UnboundedSender<(std::net::TcpStream, SocketAddr)>>,
+    threads: Vec<std::thread::JoinHandle<()>>,
+    next: usize,
+}
+
+impl Workers {
+    fn start(count: usize, shared: &Arc<Shared>) -> Result<Workers> {
+        let mut queues = Vec::with_capacity(count);
+        let mut threads = Vec::with_capacity(count);
+        for i in 0..count {
+            let (tx, rx) = mpsc::unbounded_channel();
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .map_err(|e| Error::io("cannot start a worker runtime", e))?;
+            let shared = shared.clone();
+            let thread = std::thread::Builder::new()
+                .name(format!("apigw-serve-{i}"))
+                .spawn(move || runtime.block_on(work(rx, shared)))
+                .map_err(|e| Error::io("cannot start a worker thread", e))?;
+            queues.push(tx);
+            threads.push(thread);
+        }
+        Ok(Workers {
+            queues,
+            threads,
+            next: 0,
+        })
+    }
+
+    fn hand_over(&mut self, stream: tokio::net::TcpStream, peer: SocketAddr) {
+        let Ok(stream) = stream.into_std() else {
+            return;
+        };
+        let i = self.next % self.queues.len();
+        self.next = self.next.wrapping_add(1);
+        let _ = self.queues[i].send((stream, peer));
+    }
+
+    /// Closes the queues; each worker finishes its requests and ends.
+    fn finish(self) {
+        drop(self.queues);
+        for t in self.threads {
+            let _ = t.join();
+        }
+    }
+}
+
+async fn work(
+    mut queue: mpsc::UnboundedReceiver<(std::net::TcpStream, SocketAddr)>,
+    shared: Arc<Shared>,
+) {
+    let graceful = GracefulShutdown::new();
+    let mut http = http1::Builder::new();
+    http.timer(TokioTimer::new());
+    while let Some((stream, peer)) = queue.recv().await {
+        let Ok(stream) = tokio::net::TcpStream::from_std(stream) else {
+            continue;
+        };
+        let _ = stream.set_nodelay(true);
+        let conn = Arc::new(proxy::Connection::new(shared.clone(), peer));
+        let service = service_fn(move |req| proxy::handle(conn.clone(), req));
+        let connection = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
+        tokio::spawn(async move {
+            let _ = connection.await;
+        });
+    }
+    if tokio::time::timeout(DRAIN_LIMIT, graceful.shutdown())
+        .await
+        .is_err()
+    {
+        shared.log.note(&format!(
+            "stopped waiting for requests under way after {} s",
+            DRAIN_LIMIT.as_secs()
+        ));
+    }
+}
+
+/// Set when `run` stopped because of SIGINT (Ctrl-C), which the command
+/// line reports with exit code 130 as the AWS CLI does.
+static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether the last `run` ended on SIGINT.
+pub fn interrupted() -> bool {
+    INTERRUPTED.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_ok() {
+            INTERRUPTED.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = terminate => {}
+    }
+}
+
+/// What identifies a version of the workspace file.
+fn stamp(path: &Path) -> Option<(SystemTime, u64, u64)> {
+    let meta = std::fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+    #[cfg(not(unix))]
+    let inode = 0;
+    Some((meta.modified().ok()?, meta.len(), inode))
+}
+
+/// Reloads the plan whenever the workspace file changes. A change that
+/// does not load or compile is reported and the running plan kept.
+async fn watch(
+    path: PathBuf,
+    api_id: Option<String>,
+    region: Option<String>,
+    shared: Arc<Shared>,
+    base_url: String,
+) {
+    let mut last = stamp(&path);
+    let mut tick = tokio::time::interval(WATCH_INTERVAL);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        let now = stamp(&path);
+        if now == last {
+            continue;
+        }
+        last = now;
+        let current = shared.plan();
+        let compiled = {
+            let path = path.clone();
+            let api_id = api_id.clone();
+            let region = region.clone();
+            let clients = shared.clients.clone();
+            let current = current.clone();
+            tokio::task::spawn_blocking(move || -> Result<Plan> {
+                let ws = load(&path, region.as_ref())?;
+                let id = choose_api(&ws, api_id.as_deref(), Some(&current.api_id))?;
+                Plan::compile(&ws, &id, &clients, Some(&current)).map_err(Error::Workspace)
+            })
+            .await
+        };
+        match compiled {
+            Ok(Ok(plan)) => {
+                let table = plan.table(&base_url);
+                shared.replace_plan(plan);
+                shared.log.note(&format!("reloaded {}", path.display()));
+                print!("{table}");
+                let _ = std::io::stdout().flush();
+            }
+            Ok(Err(e)) => shared.log.note(&format!(
+                "ignored the change to {}: {e}; still serving the previous configuration",
+                path.display()
+            )),
+            Err(e) => shared.log.note(&format!("reload failed: {e}")),
+        }
+    }
+}

@@ -1,0 +1,664 @@
+//! The routing plan: one API of the workspace compiled into what a request
+//! needs — its stages, a route tree, and per stage each integration with
+//! its URL template or backend pool, TLS client and parameter mappings
+//! already parsed. A plan never changes; a reload builds a new one and
+//! swaps it in whole.
+
+use super::auth::{Authorization, JwtRequirement};
+use super::client::ClientKinds;
+use super::health::Checked;
+use super::params::{RequestMappings, ResponseMappings};
+use super::router::Router;
+use super::upstream::{FixedHost, HealthIndex, Pool, Upstream};
+use crate::model::{Integration, ProtocolType, StringMap};
+use crate::rules::arn::{PrivateTarget, private_target};
+use crate::rules::names::{RouteKey, Segment, parse_route_key};
+use crate::workspace::Workspace;
+use http::Method;
+use http::header::HeaderValue;
+use http::uri::{Authority, Scheme};
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// One piece of an INTERNET integration's URL path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PathPiece {
+    Text(String),
+    /// `{name}` (or `{proxy}` for a greedy `{proxy+}`): the route's variable.
+    Variable(String),
+}
+
+/// Where an integration sends requests.
+pub enum Target {
+    /// HTTP_PROXY over the internet, to a URL.
+    Url {
+        scheme: Scheme,
+        upstream: FixedHost,
+        host: HeaderValue,
+        path: Vec<PathPiece>,
+        /// The URL's own query string, without `?`.
+        query: Option<String>,
+        /// Which client ([`ClientKinds`]) forwards.
+        client: usize,
+    },
+    /// HTTP_PROXY over a VPC link: the stage stays in the path.
+    Private {
+        scheme: Scheme,
+        upstream: Pool,
+        /// `ServerNameToVerify`, sent as `Host` too.
+        host: Option<HeaderValue>,
+        client: usize,
+    },
+    /// AWS_PROXY: Lambda is not run locally (500).
+    Lambda { function: String },
+    /// Anything `serve` cannot forward (500), and why.
+    Unavailable(String),
+}
+
+pub struct IntegrationPlan {
+    pub id: String,
+    /// The backend's method; `None` (`ANY`) keeps the client's.
+    pub method: Option<Method>,
+    pub timeout: Duration,
+    pub target: Target,
+    pub request: RequestMappings,
+    pub response: ResponseMappings,
+}
+
+impl IntegrationPlan {
+    pub fn describe(&self) -> String {
+        match &self.target {
+            Target::Url {
+                scheme,
+                upstream,
+                path,
+                query,
+                ..
+            } => {
+                let mut s = format!("HTTP_PROXY {scheme}://{}", upstream.authority);
+                for p in path {
+                    match p {
+                        PathPiece::Text(t) => s.push_str(t),
+                        PathPiece::Variable(v) => {
+                            let _ = write!(s, "{{{v}}}");
+                        }
+                    }
+                }
+                if let Some(q) = query {
+                    let _ = write!(s, "?{q}");
+                }
+                s
+            }
+            Target::Private {
+                scheme,
+                upstream,
+                host,
+                ..
+            } => {
+                let tls = match (scheme.as_str(), host) {
+                    ("https", Some(h)) => {
+                        format!(", HTTPS verifying {}", h.to_str().unwrap_or_default())
+                    }
+                    _ => String::new(),
+                };
+                format!("HTTP_PROXY VPC_LINK {}{tls}", upstream.describe())
+            }
+            Target::Lambda { function } => format!("AWS_PROXY {function} (not run locally: 500)"),
+            Target::Unavailable(why) => format!("not served: {why}"),
+        }
+    }
+}
+
+pub struct StagePlan {
+    pub name: String,
+    /// Compiled for this stage, by the API's integration index.
+    pub integrations: Vec<Arc<IntegrationPlan>>,
+}
+
+pub struct RoutePlan {
+    pub key: String,
+    pub is_default: bool,
+    /// Names of the path variables, in the order of the router's captures.
+    pub variables: Vec<String>,
+    pub integration: Option<usize>,
+    pub authorization: Authorization,
+}
+
+pub struct Plan {
+    pub api_id: String,
+    pub api_name: String,
+    pub account: String,
+    stages: HashMap<String, Arc<StagePlan>>,
+    default_stage: Option<Arc<StagePlan>>,
+    pub router: Router,
+    pub routes: Vec<RoutePlan>,
+    /// Health of every pool member, for the next plan to keep.
+    health: HealthIndex,
+    /// Things that will not work as the user may expect.
+    pub warnings: Vec<String>,
+}
+
+/// Which API of the workspace to serve.
+pub fn choose_api(ws: &Workspace, api_id: Option<&str>) -> Result<String, String> {
+    match api_id {
+        Some(id) => {
+            let api = ws.apis.get(id).ok_or_else(|| {
+                let known: Vec<&str> = ws.apis.keys().map(String::as_str).collect();
+                format!(
+                    "Invalid API identifier specified {id}: the workspace has {}",
+                    if known.is_empty() {
+                        "no APIs".to_string()
+                    } else {
+                        known.join(", ")
+                    }
+                )
+            })?;
+            if api.protocol_type != ProtocolType::Http {
+                return Err(format!(
+                    "API {id} is a WEBSOCKET API; serve runs HTTP APIs only"
+                ));
+            }
+            Ok(id.to_string())
+        }
+        None => {
+            let http: Vec<&String> = ws
+                .apis
+                .iter()
+                .filter(|(_, a)| a.protocol_type == ProtocolType::Http)
+                .map(|(id, _)| id)
+                .collect();
+            match http.as_slice() {
+                [one] => Ok((*one).clone()),
+                [] => Err(
+                    "the workspace has no HTTP API to serve; create one with create-api --protocol-type HTTP"
+                        .to_string(),
+                ),
+                many => Err(format!(
+                    "the workspace has {} HTTP APIs ({}); choose one with --api-id",
+                    many.len(),
+                    many.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+                )),
+            }
+        }
+    }
+}
+
+impl Plan {
+    /// Compiles the API `api_id` of `ws`. `previous` lends its backends'
+    /// health, so a reload does not forget who is down.
+    pub fn compile(
+        ws: &Workspace,
+        api_id: &str,
+        clients: &ClientKinds,
+        previous: Option<&Plan>,
+    ) -> Result<Plan, String> {
+        let api = ws
+            .apis
+            .get(api_id)
+            .ok_or_else(|| format!("Invalid API identifier specified {api_id}"))?;
+        let empty_index = HealthIndex::new();
+        let previous_health = previous.map_or(&empty_index, |p| &p.health);
+        let mut health = HealthIndex::new();
+        let mut warnings = Vec::new();
+        let none = Default::default();
+        let integrations = ws.integrations.get(api_id).unwrap_or(&none);
+        let integration_ids: Vec<&String> = integrations.keys().collect();
+
+        let mut router = Router::default();
+        let mut routes = Vec::new();
+        let no_routes = Default::default();
+        for route in ws.routes.get(api_id).unwrap_or(&no_routes).values() {
+            let key = parse_route_key(&route.route_key)
+                .map_err(|e| format!("route {}: {e}", route.route_id))?;
+            let variables = match &key {
+                RouteKey::Default => Vec::new(),
+                RouteKey::Path { segments, .. } => segments
+                    .iter()
+                    .filter_map(|s| match s {
+                        Segment::Variable(n) | Segment::Greedy(n) => Some(n.clone()),
+                        Segment::Literal(_) => None,
+                    })
+                    .collect(),
+            };
+            let integration = route
+                .target
+                .as_deref()
+                .and_then(|t| t.strip_prefix("integrations/"))
+                .and_then(|id| integration_ids.iter().position(|i| *i == id));
+            if integration.is_none() {
+                warnings.push(format!(
+                    "route {} has no integration; it answers 404",
+                    route.route_key
+                ));
+            }
+            let authorization = authorization(ws, api_id, route, &mut warnings);
+            router.insert(&key, routes.len());
+            routes.push(RoutePlan {
+                key: route.route_key.clone(),
+                is_default: key == RouteKey::Default,
+                variables,
+                integration,
+                authorization,
+            });
+        }
+
+        let mut stages = HashMap::new();
+        let mut default_stage = None;
+        let no_stages = Default::default();
+        let stage_list = ws.stages.get(api_id).unwrap_or(&no_stages);
+        if stage_list.is_empty() {
+            warnings.push(format!(
+                "API {api_id} has no stage, so every request answers 404; create one with \
+                 create-stage --api-id {api_id} --stage-name '$default'"
+            ));
+        }
+        for stage in stage_list.values() {
+            let mut compiled = Vec::with_capacity(integrations.len());
+            for integration in integrations.values() {
+                let mut notes = Vec::new();
+                let plan = compile_integration(
+                    ws,
+                    integration,
+                    &stage.stage_variables,
+                    clients,
+                    previous_health,
+                    &mut health,
+                    &mut notes,
+                );
+                for n in notes {
+                    let w = format!("integration {}: {n}", integration.integration_id);
+                    if !warnings.contains(&w) {
+                        warnings.push(w);
+                    }
+                }
+                compiled.push(Arc::new(plan));
+            }
+            let plan = Arc::new(StagePlan {
+                name: stage.stage_name.clone(),
+                integrations: compiled,
+            });
+            if stage.stage_name == "$default" {
+                default_stage = Some(plan);
+            } else {
+                stages.insert(stage.stage_name.clone(), plan);
+            }
+        }
+        Ok(Plan {
+            api_id: api_id.to_string(),
+            api_name: api.name.clone(),
+            account: ws.account().to_string(),
+            stages,
+            default_stage,
+            router,
+            routes,
+            health,
+            warnings,
+        })
+    }
+
+    /// The stage a request path selects, and the path after the stage: a
+    /// named stage by its first segment, else the `$default` stage.
+    pub fn stage_for<'p>(&self, path: &'p str) -> Option<(&Arc<StagePlan>, &'p str)> {
+        if !self.stages.is_empty() {
+            let rest = path.strip_prefix('/').unwrap_or(path);
+            let (first, after) = match rest.find('/') {
+                Some(i) => (&rest[..i], &rest[i..]),
+                None => (rest, "/"),
+            };
+            if let Some(stage) = self.stages.get(first) {
+                return Some((stage, after));
+            }
+        }
+        self.default_stage.as_ref().map(|s| (s, path))
+    }
+
+    /// Every pool of every stage, for the health checks.
+    pub fn checked(&self) -> Vec<Checked> {
+        let mut out = Vec::new();
+        for stage in self.stages.values().chain(self.default_stage.iter()) {
+            for i in &stage.integrations {
+                if let Target::Private { upstream, .. } = &i.target
+                    && let Some(c) = upstream.checked()
+                {
+                    out.push(c);
+                }
+            }
+        }
+        out
+    }
+
+    fn stage_names(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = self.stages.keys().map(String::as_str).collect();
+        names.sort_unstable();
+        if self.default_stage.is_some() {
+            names.push("$default");
+        }
+        names
+    }
+
+    /// The table `serve` prints: where each stage is, then each stage's
+    /// routes and where they go.
+    pub fn table(&self, base_url: &str) -> String {
+        let mut out = format!("API {} ({})\n", self.api_id, self.api_name);
+        let names = self.stage_names();
+        let width = names.iter().map(|n| n.len()).max().unwrap_or(0).max(5);
+        for name in &names {
+            let prefix = if *name == "$default" {
+                String::new()
+            } else {
+                format!("{name}/")
+            };
+            let _ = writeln!(out, "  stage {name:width$}  {base_url}/{prefix}");
+        }
+        let mut order: Vec<usize> = (0..self.routes.len()).collect();
+        order.sort_by(|a, b| self.routes[*a].key.cmp(&self.routes[*b].key));
+        let mut rows: Vec<[String; 3]> = Vec::new();
+        for name in &names {
+            let stage = if *name == "$default" {
+                self.default_stage.as_ref()
+            } else {
+                self.stages.get(*name)
+            };
+            let Some(stage) = stage else { continue };
+            for &r in &order {
+                let route = &self.routes[r];
+                let target = route
+                    .integration
+                    .map(|i| stage.integrations[i].describe())
+                    .unwrap_or_else(|| "(no integration: 404)".into());
+                let auth = match &route.authorization {
+                    Authorization::None => String::new(),
+                    Authorization::Jwt(j) => format!(" [JWT {}]", j.authorizer_name),
+                    Authorization::Iam => " [AWS_IAM, not checked]".into(),
+                    Authorization::Lambda { .. } => " [Lambda authorizer: 500]".into(),
+                };
+                rows.push([name.to_string(), format!("{}{auth}", route.key), target]);
+            }
+        }
+        if rows.is_empty() {
+            out.push_str("  (no routes)\n");
+        } else {
+            let headers = ["STAGE", "ROUTE", "INTEGRATION"];
+            let w0 = rows
+                .iter()
+                .map(|r| r[0].len())
+                .chain([5])
+                .max()
+                .unwrap_or(0);
+            let w1 = rows
+                .iter()
+                .map(|r| r[1].len())
+                .chain([5])
+                .max()
+                .unwrap_or(0);
+            let _ = writeln!(
+                out,
+                "  {:w0$}  {:w1$}  {}",
+                headers[0], headers[1], headers[2]
+            );
+            for r in &rows {
+                let _ = writeln!(out, "  {:w0$}  {:w1$}  {}", r[0], r[1], r[2]);
+            }
+        }
+        for w in &self.warnings {
+            let _ = writeln!(out, "  note: {w}");
+        }
+        out
+    }
+}
+
+fn authorization(
+    ws: &Workspace,
+    api_id: &str,
+    route: &crate::model::Route,
+    warnings: &mut Vec<String>,
+) -> Authorization {
+    match route.authorization_type.as_str() {
+        "JWT" => {
+            let authorizer = route
+                .authorizer_id
+                .as_deref()
+                .and_then(|id| ws.authorizers.get(api_id).and_then(|m| m.get(id)));
+            match authorizer {
+                Some(a) => {
+                    let jwt = a.jwt_configuration.clone().unwrap_or_default();
+                    Authorization::Jwt(Arc::new(JwtRequirement {
+                        authorizer_id: a.authorizer_id.clone(),
+                        authorizer_name: a.name.clone(),
+                        issuer: jwt.issuer,
+                        audience: jwt.audience.unwrap_or_default(),
+                        identity_source: a.identity_source.clone(),
+                        scopes: route.authorization_scopes.clone().unwrap_or_default(),
+                    }))
+                }
+                None => {
+                    warnings.push(format!(
+                        "route {} uses a JWT authorizer that is not in the workspace; it answers 500",
+                        route.route_key
+                    ));
+                    Authorization::Lambda {
+                        authorizer_id: route.authorizer_id.clone().unwrap_or_default(),
+                    }
+                }
+            }
+        }
+        "AWS_IAM" => {
+            warnings.push(format!(
+                "route {} uses AWS_IAM authorization, which serve does not check",
+                route.route_key
+            ));
+            Authorization::Iam
+        }
+        "CUSTOM" => Authorization::Lambda {
+            authorizer_id: route.authorizer_id.clone().unwrap_or_default(),
+        },
+        _ => Authorization::None,
+    }
+}
+
+/// Replaces `${stageVariables.NAME}` in an integration URI.
+fn with_stage_variables(uri: &str, vars: &StringMap) -> String {
+    let mut out = String::with_capacity(uri.len());
+    let mut rest = uri;
+    while let Some(start) = rest.find("${stageVariables.") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + "${stageVariables.".len()..];
+        match after.find('}') {
+            Some(end) => {
+                out.push_str(vars.get(&after[..end]).map_or("", String::as_str));
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push_str(&rest[start..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Splits an integration URL's path into text and `{variables}`.
+fn path_pieces(path: &str) -> Vec<PathPiece> {
+    let mut out = Vec::new();
+    let mut rest = path;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        if open > 0 {
+            out.push(PathPiece::Text(rest[..open].to_string()));
+        }
+        let name = rest[open + 1..open + close].trim_end_matches('+');
+        out.push(PathPiece::Variable(name.to_string()));
+        rest = &rest[open + close + 1..];
+    }
+    if !rest.is_empty() {
+        out.push(PathPiece::Text(rest.to_string()));
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn compile_integration(
+    ws: &Workspace,
+    i: &Integration,
+    stage_variables: &StringMap,
+    clients: &ClientKinds,
+    previous: &HealthIndex,
+    health: &mut HealthIndex,
+    notes: &mut Vec<String>,
+) -> IntegrationPlan {
+    let method = match i.integration_method.as_deref() {
+        None | Some("ANY") => None,
+        Some(m) => Method::from_bytes(m.as_bytes()).ok(),
+    };
+    let timeout = Duration::from_millis(i.timeout_in_millis.clamp(50, 30_000) as u64);
+    let request = RequestMappings::compile(i.request_parameters.as_ref(), stage_variables, notes);
+    let response =
+        ResponseMappings::compile(i.response_parameters.as_ref(), stage_variables, notes);
+    let target = match compile_target(ws, i, stage_variables, clients, previous, health, notes) {
+        Ok(t) => t,
+        Err(why) => {
+            notes.push(format!("{why}; its routes answer 500"));
+            Target::Unavailable(why)
+        }
+    };
+    IntegrationPlan {
+        id: i.integration_id.clone(),
+        method,
+        timeout,
+        target,
+        request,
+        response,
+    }
+}
+
+fn compile_target(
+    ws: &Workspace,
+    i: &Integration,
+    stage_variables: &StringMap,
+    clients: &ClientKinds,
+    previous: &HealthIndex,
+    health: &mut HealthIndex,
+    notes: &mut Vec<String>,
+) -> Result<Target, String> {
+    let uri = i.integration_uri.as_deref().unwrap_or_default();
+    match i.integration_type.as_str() {
+        "AWS_PROXY" => {
+            return Ok(Target::Lambda {
+                function: uri.to_string(),
+            });
+        }
+        "HTTP_PROXY" => {}
+        other => {
+            return Err(format!("integration type {other} is not one HTTP APIs run"));
+        }
+    }
+    if i.is_private() {
+        let server_name = i
+            .tls_config
+            .as_ref()
+            .and_then(|t| t.server_name_to_verify.as_deref());
+        let client = clients.kind(server_name)?;
+        let (scheme, host) = match server_name {
+            Some(n) => (
+                Scheme::HTTPS,
+                Some(HeaderValue::from_str(n).map_err(|_| format!("{n:?} is not a host name"))?),
+            ),
+            None => (Scheme::HTTP, None),
+        };
+        let upstream = match private_target(uri) {
+            Some(PrivateTarget::Listener { arn, .. }) => {
+                let listener = ws.elbv2.listeners.get(&arn);
+                if listener.is_none_or(|l| l.targets.is_empty()) {
+                    notes.push(format!(
+                        "listener {arn} has no registered targets, so its routes answer 503; \
+                         register some with register-targets"
+                    ));
+                }
+                Pool::listener(&arn, listener, previous, health)
+            }
+            Some(PrivateTarget::CloudMapService {
+                service_id, query, ..
+            }) => {
+                let service = ws.servicediscovery.services.get(&service_id);
+                let pool = Pool::cloud_map(&service_id, &query, service, previous, health);
+                if pool.is_empty() {
+                    notes.push(format!(
+                        "Cloud Map service {service_id} has no healthy instance matching the URI's query, \
+                         so its routes answer 503; register one with register-instance"
+                    ));
+                }
+                pool
+            }
+            None => {
+                return Err(format!(
+                    "{uri} is not an ELB listener or Cloud Map service ARN"
+                ));
+            }
+        };
+        return Ok(Target::Private {
+            scheme,
+            upstream,
+            host,
+            client,
+        });
+    }
+    let url = with_stage_variables(uri, stage_variables);
+    let (scheme, rest) = if let Some(r) = url.strip_prefix("https://") {
+        (Scheme::HTTPS, r)
+    } else if let Some(r) = url.strip_prefix("http://") {
+        (Scheme::HTTP, r)
+    } else {
+        return Err(format!("{url} is not an http:// or https:// URL"));
+    };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = Authority::try_from(&rest[..end])
+        .map_err(|_| format!("{url} does not have a host this gateway can connect to"))?;
+    let after = &rest[end..];
+    let after = after.split('#').next().unwrap_or_default();
+    let (path, query) = match after.split_once('?') {
+        Some((p, q)) => (p, Some(q.to_string()).filter(|q| !q.is_empty())),
+        None => (after, None),
+    };
+    let host = HeaderValue::from_str(authority.as_str())
+        .map_err(|_| format!("{url} has a host that is not a valid Host header"))?;
+    Ok(Target::Url {
+        scheme,
+        upstream: FixedHost { authority },
+        host,
+        path: path_pieces(path),
+        query,
+        client: clients.kind(None)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stage_variables_and_path_pieces() {
+        let mut vars = StringMap::new();
+        vars.insert("host".into(), "example.com".into());
+        assert_eq!(
+            with_stage_variables(
+                "https://${stageVariables.host}/a/${stageVariables.none}b",
+                &vars
+            ),
+            "https://example.com/a/b"
+        );
+        assert_eq!(
+            path_pieces("/pets/{id}/x/{proxy}"),
+            vec![
+                PathPiece::Text("/pets/".into()),
+                PathPiece::Variable("id".into()),
+                PathPiece::Text("/x/".into()),
+                PathPiece::Variable("proxy".into()),
+            ]
+        );
+    }
+}

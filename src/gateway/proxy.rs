@@ -1,0 +1,738 @@
+//! One request through the gateway: stage and route selection on the
+//! current plan, the route's authorization, then the integration — the
+//! request streamed to the backend with its mappings and forwarding
+//! headers, and the response streamed back with its own — or the answer
+//! API Gateway gives when that cannot happen. Every answer carries
+//! `apigw-requestid` and ends in one access-log line.
+
+use super::auth::{Authorization, Authorizer, Denial};
+use super::client::ClientKinds;
+use super::client::{Failure, PooledBody};
+use super::log::{AccessLog, Record};
+use super::params::{Claims, RequestView};
+use super::plan::{IntegrationPlan, PathPiece, Plan, RoutePlan, Target};
+use super::upstream::Upstream;
+use bytes::Bytes;
+use http::header::{self, HeaderMap, HeaderName, HeaderValue};
+use http::uri::{PathAndQuery, Scheme};
+use http::{Method, Request, Response, StatusCode, Uri};
+use http_body_util::{Either, Full};
+use hyper::body::Incoming;
+use std::cell::RefCell;
+use std::convert::Infallible;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, RwLock};
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+
+/// The body of every answer: the backend's, streamed, or the gateway's own.
+pub type Body = Either<PooledBody, Full<Bytes>>;
+
+/// What every request handler shares: the plan in force, the clients and
+/// the log.
+pub struct Shared {
+    plan: RwLock<Arc<Plan>>,
+    /// Goes up with every new plan, so threads know when to look again.
+    version: AtomicU64,
+    /// Tells this gateway's plans from another's in the same process.
+    id: u64,
+    pub clients: Arc<ClientKinds>,
+    pub log: AccessLog,
+    /// `x-forwarded-port`: the port `serve` listens on.
+    forwarded_port: HeaderValue,
+    authorizer: Option<Arc<dyn Authorizer>>,
+    /// The base URL and the hook that answers `/.well-known/…` paths.
+    pub well_known: Option<(String, super::WellKnown)>,
+}
+
+impl Shared {
+    pub fn new(
+        plan: Plan,
+        log: AccessLog,
+        port: u16,
+        authorizer: Option<Arc<dyn Authorizer>>,
+        clients: Arc<ClientKinds>,
+    ) -> Self {
+        Shared {
+            plan: RwLock::new(Arc::new(plan)),
+            version: AtomicU64::new(1),
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            clients,
+            log,
+            forwarded_port: HeaderValue::from(port),
+            authorizer,
+            well_known: None,
+        }
+    }
+
+    /// The plan in force. The lock is held only to copy the pointer.
+    pub fn plan(&self) -> Arc<Plan> {
+        self.plan.read().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// The plan in force, from this thread's copy unless a new one came.
+    fn current_plan(&self) -> Arc<Plan> {
+        let version = self.version.load(Ordering::Acquire);
+        THREAD_PLAN.with(|cached| {
+            let mut cached = cached.borrow_mut();
+            match &*cached {
+                Some((id, v, plan)) if *id == self.id && *v == version => plan.clone(),
+                _ => {
+                    let plan = self.plan();
+                    *cached = Some((self.id, version, plan.clone()));
+                    plan
+                }
+            }
+        })
+    }
+
+    /// Puts a new plan in force; requests under way finish on the old one.
+    pub fn replace_plan(&self, plan: Plan) {
+        *self.plan.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(plan);
+        self.version.fetch_add(1, Ordering::Release);
+    }
+
+    pub fn has_authorizer(&self) -> bool {
+        self.authorizer.is_some()
+    }
+}
+
+/// Each thread's copy of the plan in force: whose (tests run several
+/// gateways in one process), which version, the plan.
+type CachedPlan = Option<(u64, u64, Arc<Plan>)>;
+
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+thread_local! {
+    static THREAD_PLAN: RefCell<CachedPlan> = const { RefCell::new(None) };
+}
+
+const NOT_FOUND: &[u8] = br#"{"message":"Not Found"}"#;
+const INTERNAL: &[u8] = br#"{"message":"Internal Server Error"}"#;
+const UNAVAILABLE: &[u8] = br#"{"message":"Service Unavailable"}"#;
+const UNAUTHORIZED: &[u8] = br#"{"message":"Unauthorized"}"#;
+const FORBIDDEN: &[u8] = br#"{"message":"Forbidden"}"#;
+
+static REQUEST_ID: HeaderName = HeaderName::from_static("apigw-requestid");
+static TRACE_ID: HeaderName = HeaderName::from_static("x-amzn-trace-id");
+static FORWARDED_FOR: HeaderName = HeaderName::from_static("x-forwarded-for");
+static FORWARDED_PROTO: HeaderName = HeaderName::from_static("x-forwarded-proto");
+static FORWARDED_PORT: HeaderName = HeaderName::from_static("x-forwarded-port");
+
+/// What the access log line says about a request, filled in on the way.
+#[derive(Default)]
+struct Trail<'p> {
+    stage: Option<&'p str>,
+    route: Option<&'p str>,
+    backend: Option<&'p str>,
+    error: Option<String>,
+}
+
+/// One client connection: whose gateway, and who is calling.
+pub struct Connection {
+    pub shared: Arc<Shared>,
+    pub ip: Box<str>,
+    /// The caller's address as a header value, for `x-forwarded-for`.
+    ip_header: HeaderValue,
+}
+
+impl Connection {
+    pub fn new(shared: Arc<Shared>, peer: std::net::SocketAddr) -> Self {
+        let ip = peer.ip().to_string();
+        Connection {
+            shared,
+            ip_header: HeaderValue::from_str(&ip).unwrap_or_else(|_| HeaderValue::from_static("")),
+            ip: ip.into(),
+        }
+    }
+}
+
+/// Handles one request; never fails (failures are answers).
+pub async fn handle(
+    conn: Arc<Connection>,
+    req: Request<Incoming>,
+) -> Result<Response<Body>, Infallible> {
+    let started = Instant::now();
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default();
+    let request_id = RequestId::new();
+    let shared = &*conn.shared;
+    let plan = shared.current_plan();
+    let (parts, body) = req.into_parts();
+    let http::request::Parts {
+        method,
+        uri,
+        headers,
+        ..
+    } = parts;
+    let mut trail = Trail::default();
+    let call = Call {
+        shared,
+        plan: &plan,
+        method: &method,
+        uri: &uri,
+        conn: &conn,
+        request_id: request_id.as_str(),
+        epoch_ms: now.as_millis(),
+    };
+    let mut response = match shared.well_known_answer(uri.path()) {
+        Some(r) => r,
+        None => call.run(headers, body, &mut trail).await,
+    };
+    response
+        .headers_mut()
+        .insert(REQUEST_ID.clone(), request_id.header());
+    let latency_us = started.elapsed().as_micros() as u64;
+    clock::with_time(now.as_secs(), |request_time| {
+        shared.log.record(&Record {
+            request_id: request_id.as_str(),
+            ip: &conn.ip,
+            request_time,
+            http_method: method.as_str(),
+            path: uri.path(),
+            stage: trail.stage,
+            route_key: trail.route,
+            status: response.status().as_u16(),
+            backend: trail.backend,
+            response_latency: latency_us as f64 / 1000.0,
+            latency_us,
+            error: trail.error.as_deref(),
+        })
+    });
+    Ok(response)
+}
+
+/// The time of day as logs print it, formatted once a second per thread.
+mod clock {
+    use std::cell::RefCell;
+
+    thread_local! {
+        static LAST: RefCell<(u64, String)> = const { RefCell::new((u64::MAX, String::new())) };
+    }
+
+    pub fn with_time<R>(secs: u64, f: impl FnOnce(&str) -> R) -> R {
+        LAST.with(|last| {
+            let mut last = last.borrow_mut();
+            if last.0 != secs {
+                *last = (secs, crate::ops::format_timestamp(secs as i64));
+            }
+            f(&last.1)
+        })
+    }
+}
+
+struct Call<'a> {
+    shared: &'a Shared,
+    plan: &'a Plan,
+    method: &'a Method,
+    uri: &'a Uri,
+    conn: &'a Connection,
+    request_id: &'a str,
+    epoch_ms: u128,
+}
+
+impl Shared {
+    /// The local issuer's documents, when `serve` publishes them.
+    fn well_known_answer(&self, path: &str) -> Option<Response<Body>> {
+        let (base, hook) = self.well_known.as_ref()?;
+        if !path.starts_with("/.well-known/") {
+            return None;
+        }
+        let (content_type, body) = hook(base, path)?;
+        let mut r = Response::new(Either::Right(Full::new(Bytes::from(body))));
+        r.headers_mut()
+            .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+        Some(r)
+    }
+}
+
+fn answer(status: StatusCode, body: &'static [u8]) -> Response<Body> {
+    let mut r = Response::new(Either::Right(Full::new(Bytes::from_static(body))));
+    *r.status_mut() = status;
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    r
+}
+
+fn fail(trail: &mut Trail<'_>, status: StatusCode, why: impl Into<String>) -> Response<Body> {
+    trail.error = Some(why.into());
+    let body = match status {
+        StatusCode::NOT_FOUND => NOT_FOUND,
+        StatusCode::SERVICE_UNAVAILABLE => UNAVAILABLE,
+        StatusCode::UNAUTHORIZED => UNAUTHORIZED,
+        StatusCode::FORBIDDEN => FORBIDDEN,
+        _ => INTERNAL,
+    };
+    answer(status, body)
+}
+
+impl<'a> Call<'a> {
+    async fn run(
+        &self,
+        headers: HeaderMap,
+        body: Incoming,
+        trail: &mut Trail<'a>,
+    ) -> Response<Body> {
+        let plan = self.plan;
+        let path = self.uri.path();
+        let Some((stage, rest)) = plan.stage_for(path) else {
+            return fail(trail, StatusCode::NOT_FOUND, "no stage matches the path");
+        };
+        trail.stage = Some(&stage.name);
+        let Some(found) = plan.router.find(self.method, rest) else {
+            return fail(trail, StatusCode::NOT_FOUND, "no route matches");
+        };
+        let route = &plan.routes[found.route];
+        trail.route = Some(&route.key);
+        let Some(integration) = route.integration.map(|i| &stage.integrations[i]) else {
+            return fail(trail, StatusCode::NOT_FOUND, "the route has no integration");
+        };
+        let claims = match self.authorize(route, &headers).await {
+            Ok(c) => c,
+            Err(denial) => return self.deny(denial, trail),
+        };
+        let variables: Vec<(&str, &str)> = route
+            .variables
+            .iter()
+            .zip(&found.captures)
+            .map(|(name, range)| (name.as_str(), &rest[range.clone()]))
+            .collect();
+        let request = Forward {
+            call: self,
+            route,
+            stage: &stage.name,
+            rest,
+            variables: &variables,
+            claims: &claims,
+        };
+        request.send(integration, headers, body, trail).await
+    }
+
+    async fn authorize(&self, route: &RoutePlan, headers: &HeaderMap) -> Result<Claims, Denial> {
+        match &route.authorization {
+            Authorization::Jwt(requirement) => match &self.shared.authorizer {
+                Some(a) => a.authorize(requirement, headers, self.uri.query()).await,
+                None => Ok(Claims::new()),
+            },
+            Authorization::Lambda { authorizer_id } => Err(Denial::Failed {
+                reason: format!(
+                    "authorizer {authorizer_id} is a Lambda authorizer, which serve cannot run"
+                ),
+            }),
+            Authorization::None | Authorization::Iam => Ok(Claims::new()),
+        }
+    }
+
+    fn deny(&self, denial: Denial, trail: &mut Trail<'_>) -> Response<Body> {
+        match denial {
+            Denial::Unauthorized {
+                www_authenticate,
+                reason,
+            } => {
+                let mut r = fail(trail, StatusCode::UNAUTHORIZED, reason);
+                if let Some(v) = www_authenticate.and_then(|v| HeaderValue::from_str(&v).ok()) {
+                    r.headers_mut().insert(header::WWW_AUTHENTICATE, v);
+                }
+                r
+            }
+            Denial::Forbidden { reason } => fail(trail, StatusCode::FORBIDDEN, reason),
+            Denial::Failed { reason } => fail(trail, StatusCode::INTERNAL_SERVER_ERROR, reason),
+        }
+    }
+}
+
+/// A request on its way to an integration.
+struct Forward<'c, 'a> {
+    call: &'c Call<'a>,
+    route: &'a RoutePlan,
+    stage: &'a str,
+    /// The path after the stage.
+    rest: &'a str,
+    variables: &'c [(&'a str, &'a str)],
+    claims: &'c Claims,
+}
+
+impl<'a> Forward<'_, 'a> {
+    fn view<'v>(&'v self, headers: &'v HeaderMap) -> RequestView<'v> {
+        RequestView {
+            headers,
+            query: self.call.uri.query().unwrap_or(""),
+            path: self.rest,
+            path_parameters: self.variables,
+            request_id: self.call.request_id,
+            stage: self.stage,
+            api_id: &self.call.plan.api_id,
+            account_id: &self.call.plan.account,
+            method: self.call.method.as_str(),
+            route_key: &self.route.key,
+            source_ip: &self.call.conn.ip,
+            request_time_epoch_ms: self.call.epoch_ms,
+            claims: self.claims,
+        }
+    }
+
+    async fn send(
+        &self,
+        integration: &'a IntegrationPlan,
+        mut headers: HeaderMap,
+        body: Incoming,
+        trail: &mut Trail<'a>,
+    ) -> Response<Body> {
+        let (scheme, upstream, host, client): (_, &dyn Upstream, _, usize) = match &integration
+            .target
+        {
+            Target::Url {
+                scheme,
+                upstream,
+                host,
+                client,
+                ..
+            } => (scheme, upstream, Some(host), *client),
+            Target::Private {
+                scheme,
+                upstream,
+                host,
+                client,
+            } => (scheme, upstream, host.as_ref(), *client),
+            Target::Lambda { function } => {
+                return fail(
+                    trail,
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    format!(
+                        "integration {} is a Lambda proxy integration ({function}); serve does not run Lambda functions",
+                        integration.id
+                    ),
+                );
+            }
+            Target::Unavailable(why) => {
+                return fail(
+                    trail,
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    format!("integration {} cannot be served: {why}", integration.id),
+                );
+            }
+        };
+        let Some(pick) = upstream.pick() else {
+            return fail(
+                trail,
+                StatusCode::SERVICE_UNAVAILABLE,
+                format!("no healthy backend in {}", upstream.describe()),
+            );
+        };
+        trail.backend = Some(pick.authority.as_str());
+
+        // Mappings read the request as the client sent it.
+        let needs_view = !integration.request.is_empty() || !integration.response.is_empty();
+        let original = needs_view.then(|| headers.clone());
+        let changes = match &original {
+            Some(o) => integration.request.apply(&self.view(o), &mut headers),
+            None => Default::default(),
+        };
+
+        let mut path_and_query = match &integration.target {
+            Target::Url { path, query, .. } => self.url_path(path, query.as_deref()),
+            // A private integration gets the path as the client sent it.
+            _ if changes.path.is_none() && changes.query.is_none() => String::new(),
+            _ => self
+                .call
+                .uri
+                .path_and_query()
+                .map_or_else(|| "/".to_string(), |pq| pq.as_str().to_string()),
+        };
+        if changes.path.is_some() || changes.query.is_some() {
+            let (old_path, old_query) = match path_and_query.split_once('?') {
+                Some((p, q)) => (p.to_string(), Some(q.to_string())),
+                None => (path_and_query.clone(), None),
+            };
+            let mut s = changes.path.unwrap_or(old_path);
+            if let Some(q) = changes.query.or(old_query).filter(|q| !q.is_empty()) {
+                s.push('?');
+                s.push_str(&q);
+            }
+            path_and_query = s;
+        }
+        let parsed = if path_and_query.is_empty() {
+            Ok(self
+                .call
+                .uri
+                .path_and_query()
+                .cloned()
+                .unwrap_or_else(|| PathAndQuery::from_static("/")))
+        } else {
+            PathAndQuery::try_from(path_and_query)
+        };
+        let path_and_query = match parsed {
+            Ok(pq) => pq,
+            Err(e) => {
+                return fail(
+                    trail,
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    format!("the path for the backend is not a valid URI path: {e}"),
+                );
+            }
+        };
+        remove_hop_by_hop(&mut headers);
+        // Room for the forwarding headers, so the map grows at most once.
+        headers.reserve(4);
+        match host {
+            Some(h) => {
+                headers.insert(header::HOST, h.clone());
+            }
+            None if !headers.contains_key(header::HOST) => {
+                if let Ok(h) = HeaderValue::from_str(pick.authority.as_str()) {
+                    headers.insert(header::HOST, h);
+                }
+            }
+            None => {}
+        }
+        self.add_forwarding(&mut headers);
+
+        let mut outgoing = Request::new(body);
+        *outgoing.method_mut() = integration
+            .method
+            .clone()
+            .unwrap_or_else(|| self.call.method.clone());
+        *outgoing.uri_mut() = Uri::from(path_and_query);
+        *outgoing.headers_mut() = headers;
+
+        let https = *scheme == Scheme::HTTPS;
+        let sent = self
+            .call
+            .shared
+            .clients
+            .send(client, https, pick.authority, outgoing);
+        let result = tokio::time::timeout(integration.timeout, sent).await;
+        let response = match result {
+            Ok(Ok(r)) => r,
+            Err(_) => {
+                return fail(
+                    trail,
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    format!(
+                        "the backend did not answer within TimeoutInMillis ({} ms)",
+                        integration.timeout.as_millis()
+                    ),
+                );
+            }
+            Ok(Err(e)) => {
+                return match e {
+                    Failure::Unreachable(why) => {
+                        if let Some(h) = pick.health
+                            && h.mark_failed()
+                        {
+                            self.call
+                                .shared
+                                .log
+                                .note(&format!("{} is out of rotation: {why}", h.label));
+                        }
+                        fail(trail, StatusCode::SERVICE_UNAVAILABLE, why)
+                    }
+                    Failure::Tls(why) => fail(trail, StatusCode::INTERNAL_SERVER_ERROR, why),
+                    Failure::Exchange { message, malformed } => {
+                        let status = if malformed {
+                            StatusCode::INTERNAL_SERVER_ERROR
+                        } else {
+                            StatusCode::SERVICE_UNAVAILABLE
+                        };
+                        fail(
+                            trail,
+                            status,
+                            format!("the backend exchange failed: {message}"),
+                        )
+                    }
+                };
+            }
+        };
+        let (mut parts, body) = response.into_parts();
+        remove_hop_by_hop(&mut parts.headers);
+        if let Some(o) = &original
+            && !integration.response.is_empty()
+        {
+            parts.status =
+                integration
+                    .response
+                    .apply(parts.status, &self.view(o), &mut parts.headers);
+        }
+        Response::from_parts(parts, Either::Left(body))
+    }
+
+    /// The path and query for an INTERNET integration: the URL's path with
+    /// the route's variables, the request's path after it for `$default`,
+    /// and the URL's query with the request's.
+    fn url_path(&self, pieces: &[PathPiece], url_query: Option<&str>) -> String {
+        let mut s = String::with_capacity(64);
+        for p in pieces {
+            match p {
+                PathPiece::Text(t) => s.push_str(t),
+                PathPiece::Variable(name) => {
+                    if let Some((_, v)) = self.variables.iter().find(|(n, _)| n == name) {
+                        s.push_str(v);
+                    }
+                }
+            }
+        }
+        if self.route.is_default {
+            if s.ends_with('/') {
+                s.pop();
+            }
+            s.push_str(self.rest);
+        }
+        if !s.starts_with('/') {
+            s.insert(0, '/');
+        }
+        let client_query = self.call.uri.query().filter(|q| !q.is_empty());
+        match (url_query, client_query) {
+            (Some(a), Some(b)) => {
+                s.push('?');
+                s.push_str(a);
+                s.push('&');
+                s.push_str(b);
+            }
+            (Some(q), None) | (None, Some(q)) => {
+                s.push('?');
+                s.push_str(q);
+            }
+            (None, None) => {}
+        }
+        s
+    }
+
+    fn add_forwarding(&self, headers: &mut HeaderMap) {
+        let conn = self.call.conn;
+        let forwarded_for = match headers.get(&FORWARDED_FOR).and_then(|v| v.to_str().ok()) {
+            Some(before) if !before.is_empty() => {
+                HeaderValue::from_str(&format!("{before}, {}", conn.ip)).ok()
+            }
+            _ => Some(conn.ip_header.clone()),
+        };
+        if let Some(v) = forwarded_for {
+            headers.insert(FORWARDED_FOR.clone(), v);
+        }
+        headers.insert(FORWARDED_PROTO.clone(), HeaderValue::from_static("http"));
+        headers.insert(
+            FORWARDED_PORT.clone(),
+            self.call.shared.forwarded_port.clone(),
+        );
+        if !headers.contains_key(&TRACE_ID) {
+            headers.insert(TRACE_ID.clone(), trace_id(self.call.epoch_ms));
+        }
+    }
+}
+
+/// Headers that concern one connection only (RFC 9110 §7.6.1), and any the
+/// `Connection` header names; never forwarded either way.
+pub fn remove_hop_by_hop(headers: &mut HeaderMap) {
+    // Usually there are none: look once before removing anything.
+    if !headers.keys().any(is_hop_by_hop) {
+        return;
+    }
+    let listed: Vec<HeaderName> = headers
+        .get_all(header::CONNECTION)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .filter_map(|t| HeaderName::from_bytes(t.trim().as_bytes()).ok())
+        .collect();
+    for name in listed {
+        headers.remove(name);
+    }
+    let present: Vec<HeaderName> = headers
+        .keys()
+        .filter(|n| is_hop_by_hop(n))
+        .cloned()
+        .collect();
+    for name in present {
+        headers.remove(name);
+    }
+}
+
+fn is_hop_by_hop(name: &HeaderName) -> bool {
+    *name == header::CONNECTION
+        || *name == header::TRANSFER_ENCODING
+        || *name == header::TE
+        || *name == header::TRAILER
+        || *name == header::UPGRADE
+        || *name == header::PROXY_AUTHENTICATE
+        || *name == header::PROXY_AUTHORIZATION
+        || name.as_str() == "keep-alive"
+        || name.as_str() == "proxy-connection"
+}
+
+const ID_ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// A request id shaped like API Gateway's (`Ve_GmgKvIAMEJxw=`).
+struct RequestId([u8; 16]);
+
+impl RequestId {
+    fn new() -> Self {
+        let mut bits = (u128::from(fastrand::u64(..)) << 64) | u128::from(fastrand::u64(..));
+        let mut id = [b'='; 16];
+        for b in id.iter_mut().take(15) {
+            *b = ID_ALPHABET[(bits & 63) as usize];
+            bits >>= 6;
+        }
+        RequestId(id)
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or_default()
+    }
+
+    fn header(&self) -> HeaderValue {
+        HeaderValue::from_bytes(&self.0).unwrap_or_else(|_| HeaderValue::from_static(""))
+    }
+}
+
+/// An X-Ray trace header: `Root=1-{epoch seconds}-{96 random bits}`.
+fn trace_id(epoch_ms: u128) -> HeaderValue {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut out = *b"Root=1-00000000-000000000000000000000000";
+    let mut put = |at: usize, digits: usize, mut v: u128| {
+        for i in (at..at + digits).rev() {
+            out[i] = HEX[(v & 15) as usize];
+            v >>= 4;
+        }
+    };
+    put(7, 8, (epoch_ms / 1000) & 0xffff_ffff);
+    put(
+        16,
+        24,
+        (u128::from(fastrand::u32(..)) << 64) | u128::from(fastrand::u64(..)),
+    );
+    HeaderValue::from_bytes(&out).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hop_by_hop_headers_are_removed() {
+        let mut h = HeaderMap::new();
+        h.insert(
+            header::CONNECTION,
+            HeaderValue::from_static("keep-alive, x-private"),
+        );
+        h.insert("keep-alive", HeaderValue::from_static("timeout=5"));
+        h.insert("x-private", HeaderValue::from_static("1"));
+        h.insert(header::TE, HeaderValue::from_static("trailers"));
+        h.insert(header::UPGRADE, HeaderValue::from_static("websocket"));
+        h.insert("x-kept", HeaderValue::from_static("1"));
+        remove_hop_by_hop(&mut h);
+        assert_eq!(h.len(), 1);
+        assert!(h.contains_key("x-kept"));
+    }
+
+    #[test]
+    fn ids_have_the_service_shape() {
+        let id = RequestId::new();
+        assert_eq!(id.as_str().len(), 16);
+        assert!(id.as_str().ends_with('='));
+        let t = trace_id(1_700_000_000_000);
+        let t = t.to_str().unwrap();
+        assert!(t.starts_with("Root=1-6553f100-"), "{t}");
+        assert_eq!(t.len(), "Root=1-".len() + 8 + 1 + 24);
+    }
+}

@@ -1,0 +1,56 @@
+//! JWT authorizers for the gateway: [`Verifier`] checks bearer tokens
+//! against an issuer's published keys, and [`LocalIssuer`] is a local
+//! identity provider whose keys the gateway serves and whose tokens it trusts.
+//!
+//! The gateway calls [`Verifier::verify`] with the route's [`JwtRule`] and
+//! the identity source's value, and answers a [`Denial`] with its status,
+//! body and `www-authenticate` header.
+
+mod denial;
+mod duration;
+mod fetch;
+mod gateway;
+mod issuer;
+mod keys;
+mod verify;
+
+pub use denial::Denial;
+pub use duration::parse_duration;
+pub use gateway::JwtAuthorizer;
+pub use issuer::{DISCOVERY_PATH, JWKS_PATH, LocalIssuer, MintRequest, key_path};
+pub use verify::{JwtRule, Verifier, VerifierOptions};
+
+/// A verified token's claims, in the order the token lists them.
+pub type Claims = serde_json::Map<String, serde_json::Value>;
+
+/// Extracts the token from the identity source value: surrounding spaces go,
+/// and so does a `Bearer ` prefix in any case. A lone `Bearer` is no token.
+pub fn token_from_identity(value: &str) -> &str {
+    let value = value.trim();
+    match value.get(..7) {
+        Some(prefix) if prefix.eq_ignore_ascii_case("bearer ") => value[7..].trim_start(),
+        _ if value.eq_ignore_ascii_case("bearer") => "",
+        _ => value,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::token_from_identity;
+
+    #[test]
+    fn bearer_prefix_is_stripped_in_any_case() {
+        assert_eq!(token_from_identity("Bearer abc"), "abc");
+        assert_eq!(token_from_identity("bearer abc"), "abc");
+        assert_eq!(token_from_identity("BEARER   abc "), "abc");
+        assert_eq!(token_from_identity("abc"), "abc");
+        assert_eq!(token_from_identity("  abc  "), "abc");
+        assert_eq!(token_from_identity("Bearer"), "");
+        assert_eq!(token_from_identity("Bearer "), "");
+        assert_eq!(token_from_identity(""), "");
+        assert_eq!(token_from_identity("Bearerabc"), "Bearerabc");
+        assert_eq!(token_from_identity("Basic abc"), "Basic abc");
+        assert_eq!(token_from_identity("Beaé abc"), "Beaé abc");
+        assert_eq!(token_from_identity("éééé"), "éééé");
+    }
+}

@@ -1,0 +1,686 @@
+//! `apigw serve` end to end: real backends and the gateway on 127.0.0.1,
+//! workspaces made with the real operations, requests over real sockets.
+
+mod common;
+
+use apigw::model::{TargetHealthCheck, TlsConfig};
+use apigw::ops;
+use common::*;
+use std::collections::HashMap;
+use std::time::Duration;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+const NOT_FOUND: &str = r#"{"message":"Not Found"}"#;
+const INTERNAL: &str = r#"{"message":"Internal Server Error"}"#;
+const UNAVAILABLE: &str = r#"{"message":"Service Unavailable"}"#;
+
+fn params(pairs: &[(&str, &str)]) -> apigw::model::StringMap {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn seed_listener_integration_reaches_the_backend_with_the_stage_in_the_path() {
+    let backend = Backend::start("alb-target").await;
+    let setup = Setup::new();
+    let id = setup.private_integration(LISTENER_ARN, |_| {});
+    setup.route("GET /route-path", &id);
+    setup.stage("test", &[]);
+    setup.register_targets(&[backend.addr]);
+    let gw = setup.serve();
+
+    let r = get(&gw.url("/test/route-path?color=red&size=2")).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let echo = r.json();
+    assert_eq!(echo["backend"], "alb-target");
+    assert_eq!(echo["path"], "/test/route-path");
+    assert_eq!(echo["query"], "color=red&size=2");
+    assert_eq!(echo["method"], "GET");
+    let id = r.header("apigw-requestid").expect("apigw-requestid");
+    assert_eq!(id.len(), 16);
+    assert_eq!(r.header("x-backend"), Some("alb-target"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn seed_cloud_map_integration_sends_green_traffic_to_green_instances_only() {
+    let green1 = Backend::start("green-1").await;
+    let green2 = Backend::start("green-2").await;
+    let blue = Backend::start("blue").await;
+    let staging = Backend::start("staging-green").await;
+    let setup = Setup::new();
+    let id = setup.private_integration(CLOUD_MAP_URI, |_| {});
+    setup.route("ANY /{proxy+}", &id);
+    setup.stage("test", &[]);
+    let green = [("stage", "prod"), ("deployment", "green_deployment")];
+    setup.register_instance("green-1", green1.addr, &green);
+    setup.register_instance("green-2", green2.addr, &green);
+    setup.register_instance(
+        "blue",
+        blue.addr,
+        &[("stage", "prod"), ("deployment", "blue_deployment")],
+    );
+    setup.register_instance(
+        "staging",
+        staging.addr,
+        &[("stage", "staging"), ("deployment", "green_deployment")],
+    );
+    let gw = setup.serve();
+
+    let client = client();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for _ in 0..20 {
+        let r = call(&client, "GET", &gw.url("/test/orders"), &[]).await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        assert_eq!(r.json()["path"], "/test/orders");
+        *seen
+            .entry(r.json()["backend"].as_str().unwrap().into())
+            .or_default() += 1;
+    }
+    assert_eq!(blue.hits(), 0, "a blue instance got green traffic");
+    assert_eq!(staging.hits(), 0, "a staging instance got prod traffic");
+    assert_eq!(seen["green-1"], 10);
+    assert_eq!(seen["green-2"], 10);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn custom_health_status_unhealthy_instances_get_no_traffic() {
+    let a = Backend::start("a").await;
+    let b = Backend::start("b").await;
+    let setup = Setup::new();
+    let id = setup.private_integration(CLOUD_MAP_URI, |_| {});
+    setup.route("GET /x", &id);
+    setup.stage("$default", &[]);
+    let green = [("stage", "prod"), ("deployment", "green_deployment")];
+    setup.register_instance("a", a.addr, &green);
+    setup.register_instance("b", b.addr, &green);
+    setup.change(|ws| {
+        ops::update_instance_custom_health_status(
+            ws,
+            ops::UpdateInstanceCustomHealthStatusRequest {
+                service_id: "srv-id".into(),
+                instance_id: "b".into(),
+                status: "UNHEALTHY".into(),
+            },
+        )
+    });
+    let gw = setup.serve();
+    let client = client();
+    for _ in 0..6 {
+        let r = call(&client, "GET", &gw.url("/x"), &[]).await;
+        assert_eq!(r.json()["backend"], "a");
+    }
+    assert_eq!(b.hits(), 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn requests_spread_evenly_across_healthy_targets() {
+    let backends = [
+        Backend::start("t1").await,
+        Backend::start("t2").await,
+        Backend::start("t3").await,
+    ];
+    let setup = Setup::new();
+    let id = setup.private_integration(LISTENER_ARN, |_| {});
+    setup.route("GET /spread", &id);
+    setup.stage("$default", &[]);
+    setup.register_targets(&backends.iter().map(|b| b.addr).collect::<Vec<_>>());
+    let gw = setup.serve();
+    let client = client();
+    for _ in 0..30 {
+        let r = call(&client, "GET", &gw.url("/spread"), &[]).await;
+        assert_eq!(r.status, 200);
+    }
+    for b in &backends {
+        assert_eq!(b.hits(), 10, "{} got {} of 30", b.name, b.hits());
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_killed_backend_leaves_rotation_and_returns_when_it_comes_back() {
+    let steady = Backend::start("steady").await;
+    let mut flaky = Backend::start("flaky").await;
+    let flaky_addr = flaky.addr;
+    let setup = Setup::new();
+    let id = setup.private_integration(LISTENER_ARN, |_| {});
+    setup.route("GET /work", &id);
+    setup.stage("$default", &[]);
+    setup.register_targets(&[steady.addr, flaky.addr]);
+    setup.change(|ws| {
+        ws.elbv2
+            .listeners
+            .get_mut(LISTENER_ARN)
+            .unwrap()
+            .health_check = Some(TargetHealthCheck {
+            health_check_interval_seconds: Some(1),
+            healthy_threshold_count: Some(1),
+            unhealthy_threshold_count: Some(1),
+            ..Default::default()
+        });
+        Ok(())
+    });
+    let gw = setup.serve();
+    let url = gw.url("/work");
+
+    flaky.kill();
+    // At most one request may still be sent its way (and answer 503);
+    // after that it is out of rotation.
+    let mut unavailable = 0;
+    for _ in 0..10 {
+        let r = get(&url).await;
+        match r.status {
+            200 => assert_eq!(r.json()["backend"], "steady"),
+            503 => {
+                assert_eq!(r.body, UNAVAILABLE);
+                unavailable += 1;
+            }
+            other => panic!("unexpected {other}: {}", r.body),
+        }
+    }
+    assert!(unavailable <= 1, "{unavailable} requests failed");
+    let before = steady.hits();
+    for _ in 0..4 {
+        assert_eq!(get(&url).await.json()["backend"], "steady");
+    }
+    assert_eq!(steady.hits(), before + 4);
+
+    // The same address comes back; active checks return it to rotation.
+    let mut revived = None;
+    for _ in 0..50 {
+        if let Ok(l) = std::net::TcpListener::bind(flaky_addr) {
+            drop(l);
+            revived = Some(Backend::start_at("flaky", flaky_addr, None).await);
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let revived = revived.expect("the port can be bound again");
+    eventually(
+        "the revived backend to get traffic",
+        Duration::from_secs(10),
+        || async { get(&url).await.json()["backend"] == "flaky" },
+    )
+    .await;
+    assert!(revived.hits() >= 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_slow_backend_answers_503_after_the_integration_timeout() {
+    let backend = Backend::start("slow").await;
+    let setup = Setup::new();
+    let id = setup.private_integration(LISTENER_ARN, |r| r.timeout_in_millis = Some(200));
+    setup.route("GET /slow", &id);
+    setup.stage("$default", &[]);
+    setup.register_targets(&[backend.addr]);
+    let gw = setup.serve();
+
+    let started = std::time::Instant::now();
+    let r = call(
+        &client(),
+        "GET",
+        &gw.url("/slow"),
+        &[("x-test-delay-ms", "3000")],
+    )
+    .await;
+    assert_eq!(r.status, 503);
+    assert_eq!(r.body, UNAVAILABLE);
+    assert_eq!(r.header("content-length"), Some("33"));
+    assert!(r.header("apigw-requestid").is_some());
+    assert!(started.elapsed() < Duration::from_millis(2500));
+    // A slow backend is not a dead one: it stays in rotation.
+    let r = get(&gw.url("/slow")).await;
+    assert_eq!(r.status, 200);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unreachable_backend_answers_503() {
+    // A port that was just free: nothing listens there.
+    let free = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let setup = Setup::new();
+    let id = setup.private_integration(LISTENER_ARN, |_| {});
+    setup.route("GET /down", &id);
+    setup.stage("$default", &[]);
+    setup.register_targets(&[free]);
+    let gw = setup.serve();
+    for _ in 0..2 {
+        let r = get(&gw.url("/down")).await;
+        assert_eq!(r.status, 503);
+        assert_eq!(r.body, UNAVAILABLE);
+        assert!(r.header("apigw-requestid").is_some());
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn tls_to_the_backend_verifies_the_server_name() {
+    let pki = pki("backend.internal");
+    let backend = Backend::start_tls("tls-target", pki.server.clone()).await;
+    let mut setup = Setup::new();
+    setup.trust(&pki.ca_pem);
+    let tls = |name: &str| {
+        let name = name.to_string();
+        move |r: &mut apigw::model::CreateIntegrationRequest| {
+            r.tls_config = Some(TlsConfig {
+                server_name_to_verify: Some(name),
+            })
+        }
+    };
+    let good = setup.private_integration(LISTENER_ARN, tls("backend.internal"));
+    let bad = setup.private_integration(LISTENER_ARN, tls("other.internal"));
+    setup.route("GET /good", &good);
+    setup.route("GET /bad", &bad);
+    setup.stage("$default", &[]);
+    setup.register_targets(&[backend.addr]);
+    let gw = setup.serve();
+
+    let r = get(&gw.url("/good")).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(r.json()["sni"], "backend.internal");
+    assert_eq!(r.seen_header("host").as_deref(), Some("backend.internal"));
+
+    let r = get(&gw.url("/bad")).await;
+    assert_eq!(r.status, 500);
+    assert_eq!(r.body, INTERNAL);
+    assert!(r.header("apigw-requestid").is_some());
+    // A name mismatch is a misconfiguration, not an outage: still in rotation.
+    assert_eq!(get(&gw.url("/good")).await.status, 200);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn parameter_mappings_change_the_request_and_the_response() {
+    let backend = Backend::start("mapped").await;
+    let setup = Setup::new();
+    let id = setup.private_integration(LISTENER_ARN, |r| {
+        r.request_parameters = Some(params(&[
+            ("append:header.x-copied", "$request.header.x-source"),
+            (
+                "overwrite:header.x-context",
+                "${context.stage}:${stageVariables.flavour}",
+            ),
+            ("remove:header.x-secret", "''"),
+            ("overwrite:querystring.id", "$request.path.id"),
+            ("remove:querystring.drop", "''"),
+            ("overwrite:path", "$request.path"),
+        ]));
+        let mut response = apigw::model::ResponseParameters::new();
+        response.insert(
+            "200".into(),
+            params(&[
+                ("overwrite:statuscode", "202"),
+                ("append:header.x-answered-by", "$response.header.x-backend"),
+                ("remove:header.x-backend", "''"),
+            ]),
+        );
+        r.response_parameters = Some(response);
+    });
+    setup.route("GET /pets/{id}", &id);
+    setup.stage("test", &[("flavour", "mint")]);
+    setup.register_targets(&[backend.addr]);
+    let gw = setup.serve();
+
+    let r = call(
+        &client(),
+        "GET",
+        &gw.url("/test/pets/42?drop=1&keep=yes"),
+        &[("x-source", "from-client"), ("x-secret", "s3cr3t")],
+    )
+    .await;
+    assert_eq!(r.status, 202, "{}", r.body);
+    assert_eq!(r.header("x-answered-by"), Some("mapped"));
+    assert_eq!(r.header("x-backend"), None);
+    let echo = r.json();
+    // overwrite:path = $request.path takes the stage out.
+    assert_eq!(echo["path"], "/pets/42");
+    assert_eq!(echo["query"], "keep=yes&id=42");
+    assert_eq!(r.seen_header("x-copied").as_deref(), Some("from-client"));
+    assert_eq!(r.seen_header("x-context").as_deref(), Some("test:mint"));
+    assert_eq!(r.seen_header("x-secret"), None);
+
+    // Another status: no response mapping applies.
+    let r = call(
+        &client(),
+        "GET",
+        &gw.url("/test/pets/1"),
+        &[("x-test-status", "404")],
+    )
+    .await;
+    assert_eq!(r.status, 404);
+    assert_eq!(r.header("x-backend"), Some("mapped"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_default_stage_serves_the_root_and_named_stages_their_prefix() {
+    let backend = Backend::start("b").await;
+    let setup = Setup::new();
+    let id = setup.private_integration(LISTENER_ARN, |r| {
+        r.request_parameters = Some(params(&[("overwrite:header.x-stage", "$context.stage")]));
+    });
+    setup.route("GET /route-path", &id);
+    setup.stage("$default", &[]);
+    setup.stage("test", &[]);
+    setup.register_targets(&[backend.addr]);
+    let gw = setup.serve();
+
+    let r = get(&gw.url("/route-path")).await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.json()["path"], "/route-path");
+    assert_eq!(r.seen_header("x-stage").as_deref(), Some("$default"));
+
+    let r = get(&gw.url("/test/route-path")).await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.json()["path"], "/test/route-path");
+    assert_eq!(r.seen_header("x-stage").as_deref(), Some("test"));
+
+    // Not a stage: the $default stage sees /prod/route-path, which no route matches.
+    let r = get(&gw.url("/prod/route-path")).await;
+    assert_eq!(r.status, 404);
+    assert_eq!(r.body, NOT_FOUND);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unmatched_requests_get_the_not_found_body() {
+    let backend = Backend::start("b").await;
+    let setup = Setup::new();
+    let id = setup.private_integration(LISTENER_ARN, |_| {});
+    setup.route("GET /pets", &id);
+    setup.stage("test", &[]);
+    setup.register_targets(&[backend.addr]);
+    let gw = setup.serve();
+    for (method, path) in [
+        ("GET", "/"),
+        ("GET", "/pets"),
+        ("GET", "/other/pets"),
+        ("GET", "/test/dogs"),
+        ("POST", "/test/pets"),
+    ] {
+        let r = call(&client(), method, &gw.url(path), &[]).await;
+        assert_eq!(r.status, 404, "{method} {path}");
+        assert_eq!(r.body, NOT_FOUND, "{method} {path}");
+        assert_eq!(r.header("content-type"), Some("application/json"));
+        assert!(r.header("apigw-requestid").is_some());
+    }
+    assert_eq!(backend.hits(), 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_most_specific_route_wins() {
+    let backend = Backend::start("b").await;
+    let setup = Setup::new();
+    let id = setup.private_integration(LISTENER_ARN, |r| {
+        r.integration_method = Some("ANY".into());
+        r.request_parameters = Some(params(&[("overwrite:header.x-route", "$context.routeKey")]));
+    });
+    for key in [
+        "GET /pets/dog/1",
+        "GET /pets/dog/{id}",
+        "GET /pets/{proxy+}",
+        "ANY /{proxy+}",
+        "$default",
+    ] {
+        setup.route(key, &id);
+    }
+    setup.stage("$default", &[]);
+    setup.register_targets(&[backend.addr]);
+    let gw = setup.serve();
+    for (method, path, route) in [
+        ("GET", "/pets/dog/1", "GET /pets/dog/1"),
+        ("GET", "/pets/dog/2", "GET /pets/dog/{id}"),
+        ("GET", "/pets/cat/1", "GET /pets/{proxy+}"),
+        ("POST", "/pets/cat/1", "ANY /{proxy+}"),
+        ("GET", "/", "$default"),
+    ] {
+        let r = call(&client(), method, &gw.url(path), &[]).await;
+        assert_eq!(r.status, 200, "{method} {path}");
+        assert_eq!(
+            r.seen_header("x-route").as_deref(),
+            Some(route),
+            "{method} {path}"
+        );
+        assert_eq!(r.json()["method"], method, "ANY keeps the client's method");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn internet_integrations_substitute_path_variables_and_pass_the_query() {
+    let backend = Backend::start("web").await;
+    let setup = Setup::new();
+    let proxied = setup.url_integration(
+        &format!("http://{}/base/{{proxy}}?fixed=1", backend.addr),
+        |_| {},
+    );
+    let by_id = setup.url_integration(
+        &format!("http://{}/items/{{id}}/detail", backend.addr),
+        |_| {},
+    );
+    let whole = setup.url_integration(&format!("http://{}/root", backend.addr), |_| {});
+    setup.route("ANY /api/{proxy+}", &proxied);
+    setup.route("GET /item/{id}", &by_id);
+    setup.route("$default", &whole);
+    setup.stage("dev", &[]);
+    let gw = setup.serve();
+
+    let r = call(&client(), "POST", &gw.url("/dev/api/a/b?q=1"), &[]).await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.json()["path"], "/base/a/b");
+    assert_eq!(r.json()["query"], "fixed=1&q=1");
+    assert_eq!(r.json()["method"], "POST");
+    assert_eq!(r.seen_header("host"), Some(backend.addr.to_string()));
+
+    let r = get(&gw.url("/dev/item/7?x=y")).await;
+    assert_eq!(r.json()["path"], "/items/7/detail");
+    assert_eq!(r.json()["query"], "x=y");
+
+    // $default sends the whole request path (after the stage).
+    let r = get(&gw.url("/dev/store/checkout")).await;
+    assert_eq!(r.json()["path"], "/root/store/checkout");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hop_by_hop_headers_are_stripped_and_forwarding_headers_added() {
+    let backend = Backend::start("b").await;
+    let setup = Setup::new();
+    let id = setup.private_integration(LISTENER_ARN, |_| {});
+    setup.route("GET /hop", &id);
+    setup.stage("$default", &[]);
+    setup.register_targets(&[backend.addr]);
+    let gw = setup.serve();
+
+    // Written by hand, so that exactly these headers are sent.
+    let mut stream = tokio::net::TcpStream::connect(gw.addr).await.unwrap();
+    let request = "GET /hop HTTP/1.1\r\n\
+        Host: api.example.com\r\n\
+        Connection: close, x-hop-req\r\n\
+        X-Hop-Req: secret\r\n\
+        Keep-Alive: timeout=99\r\n\
+        TE: trailers\r\n\
+        Proxy-Authorization: Basic Zm9vOmJhcg==\r\n\
+        X-Forwarded-For: 203.0.113.9\r\n\
+        X-End-To-End: kept\r\n\r\n";
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).await.unwrap();
+    let raw = String::from_utf8(raw).unwrap();
+    let (head, body) = raw.split_once("\r\n\r\n").unwrap();
+    let head = head.to_ascii_lowercase();
+    assert!(head.starts_with("http/1.1 200"), "{head}");
+    assert!(head.contains("apigw-requestid: "), "{head}");
+    assert!(!head.contains("x-hop-resp"), "{head}");
+    assert!(!head.contains("keep-alive"), "{head}");
+    let echo: serde_json::Value = serde_json::from_str(body).unwrap();
+    let seen = &echo["headers"];
+    for gone in [
+        "connection",
+        "x-hop-req",
+        "keep-alive",
+        "te",
+        "proxy-authorization",
+    ] {
+        assert!(seen.get(gone).is_none(), "{gone} was forwarded: {seen}");
+    }
+    assert_eq!(seen["x-end-to-end"], "kept");
+    assert_eq!(seen["host"], "api.example.com");
+    assert_eq!(seen["x-forwarded-for"], "203.0.113.9, 127.0.0.1");
+    assert_eq!(seen["x-forwarded-proto"], "http");
+    assert_eq!(seen["x-forwarded-port"], gw.addr.port().to_string());
+    let trace = seen["x-amzn-trace-id"].as_str().unwrap();
+    assert!(
+        trace.starts_with("Root=1-") && trace.len() == 7 + 8 + 1 + 24,
+        "{trace}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn lambda_integrations_answer_500() {
+    let setup = Setup::new();
+    let id = setup.change(|ws| {
+        ops::create_integration(
+            ws,
+            apigw::model::CreateIntegrationRequest {
+                api_id: setup.api_id.clone(),
+                integration_type: "AWS_PROXY".into(),
+                integration_uri: Some(
+                    "arn:aws:lambda:us-east-2:123456789012:function:my-function".into(),
+                ),
+                payload_format_version: Some("2.0".into()),
+                ..Default::default()
+            },
+        )
+    });
+    setup.route("GET /fn", &id.integration_id);
+    setup.stage("$default", &[]);
+    let gw = setup.serve();
+    let r = get(&gw.url("/fn")).await;
+    assert_eq!(r.status, 500);
+    assert_eq!(r.body, INTERNAL);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_workspace_change_is_picked_up_live_and_an_invalid_one_ignored() {
+    let backend = Backend::start("b").await;
+    let setup = Setup::new();
+    let id = setup.private_integration(LISTENER_ARN, |_| {});
+    setup.route("GET /old", &id);
+    setup.stage("$default", &[]);
+    setup.register_targets(&[backend.addr]);
+    let gw = setup.serve();
+
+    // One keep-alive connection throughout: a reload does not drop it.
+    let client = client();
+    assert_eq!(call(&client, "GET", &gw.url("/old"), &[]).await.status, 200);
+    assert_eq!(call(&client, "GET", &gw.url("/new"), &[]).await.status, 404);
+
+    let changed = std::time::Instant::now();
+    setup.route("GET /new", &id);
+    eventually("the new route", Duration::from_secs(5), || async {
+        call(&client, "GET", &gw.url("/new"), &[]).await.status == 200
+    })
+    .await;
+    assert!(
+        changed.elapsed() < Duration::from_secs(2),
+        "took {:?}",
+        changed.elapsed()
+    );
+
+    // A broken file is reported and ignored.
+    let good = std::fs::read_to_string(&setup.path).unwrap();
+    std::fs::write(&setup.path, format!("{good}\n[[[ not toml")).unwrap();
+    let broken_at = std::time::Instant::now();
+    while broken_at.elapsed() < Duration::from_millis(800) {
+        assert_eq!(call(&client, "GET", &gw.url("/new"), &[]).await.status, 200);
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    // And a good file after it is picked up again.
+    std::fs::write(&setup.path, &good).unwrap();
+    setup.change(|ws| {
+        ws.routes
+            .get_mut(&setup.api_id)
+            .unwrap()
+            .retain(|_, r| r.route_key != "GET /old");
+        Ok(())
+    });
+    eventually(
+        "the removed route to go",
+        Duration::from_secs(5),
+        || async { call(&client, "GET", &gw.url("/old"), &[]).await.status == 404 },
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shutdown_lets_an_in_flight_request_finish() {
+    let backend = Backend::start("slowish").await;
+    let setup = Setup::new();
+    let id = setup.private_integration(LISTENER_ARN, |_| {});
+    setup.route("GET /long", &id);
+    setup.stage("$default", &[]);
+    setup.register_targets(&[backend.addr]);
+    let mut gw = setup.serve();
+    let url = gw.url("/long");
+    let addr = gw.addr;
+
+    let in_flight =
+        tokio::spawn(
+            async move { call(&client(), "GET", &url, &[("x-test-delay-ms", "700")]).await },
+        );
+    backend.arrived.notified().await;
+    let handle = gw.handle.take().unwrap();
+    let stopping = tokio::task::spawn_blocking(move || handle.shutdown());
+
+    let r = in_flight.await.unwrap();
+    assert_eq!(r.status, 200);
+    assert_eq!(r.json()["backend"], "slowish");
+    stopping.await.unwrap();
+    assert!(
+        tokio::net::TcpStream::connect(addr).await.is_err(),
+        "still listening"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn describe_target_health_checks_the_targets_now() {
+    let up = Backend::start("up").await;
+    let down = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let setup = Setup::new();
+    setup.register_targets(&[up.addr, down]);
+    let ws = apigw::workspace::load_path(&setup.path).unwrap().workspace;
+    let out = tokio::task::spawn_blocking(move || {
+        ops::describe_target_health(
+            &ws,
+            ops::DescribeTargetHealthRequest {
+                listener_arn: LISTENER_ARN.into(),
+                targets: None,
+            },
+        )
+        .unwrap()
+    })
+    .await
+    .unwrap();
+    let states: Vec<(u16, String, Option<String>)> = out
+        .target_health_descriptions
+        .iter()
+        .map(|d| {
+            (
+                d.target.port.unwrap() as u16,
+                d.target_health.state.clone(),
+                d.target_health.reason.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        states,
+        vec![
+            (up.addr.port(), "healthy".into(), None),
+            (
+                down.port(),
+                "unhealthy".into(),
+                Some("Target.FailedHealthChecks".into())
+            ),
+        ]
+    );
+}
