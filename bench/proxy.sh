@@ -4,8 +4,12 @@
 # the same run. Prints requests/s, p50 and p99 for the backend direct, nginx
 # and apigw, the apigw/nginx ratios, and apigw's peak RSS.
 #
-# Usage: bench/proxy.sh [SECONDS] [CONNECTIONS] [WRK_THREADS]   (default 10 64 1)
+# Usage: bench/proxy.sh [SECONDS] [CONNECTIONS] [WRK_THREADS] [ROUNDS]   (default 10 64 1 3)
 #
+# The targets are measured in turn, ROUNDS times over, and the medians are
+# printed, so that a burst of other work on the machine skews one sample,
+# not the result. apigw runs twice: with its default worker threads (one
+# per CPU) and with one, like the nginx it is compared with.
 # apigw runs a private integration (HTTP_PROXY over a VPC link to the seed's
 # ELB listener ARN, whose one target is the backend), route ANY /{proxy+} on
 # the $default stage, with its access log on. nginx runs one worker with an
@@ -17,6 +21,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-10}
 connections=${2:-64}
 threads=${3:-1}
+rounds=${4:-3}
 
 if ! command -v nginx >/dev/null 2>&1 || ! command -v wrk >/dev/null 2>&1; then
   echo "# installing nginx-light and wrk" >&2
@@ -132,39 +137,54 @@ EOF
 apigw_pid=$!
 pids+=($apigw_pid)
 apigw_url=$(wait_for_line "$tmp/apigw.out" 'listening on' | awk '{print $NF}')
+APIGW_SERVE_THREADS=1 "$bin/examples/serve" --workspace "$ws" --listen 127.0.0.1:0 >"$tmp/apigw1.out" 2>"$tmp/apigw1.log" &
+apigw1_pid=$!
+pids+=($apigw1_pid)
+apigw1_url=$(wait_for_line "$tmp/apigw1.out" 'listening on' | awk '{print $NF}')
 
 # --- the runs
 run() {
-  local name=$1 url=$2
-  wrk -t"$threads" -c"$connections" -d2s "$url" >/dev/null 2>&1 # warm up
-  wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "$url" >"$tmp/$name.wrk" 2>&1
+  local name=$1 url=$2 round=$3
+  wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "$url" >"$tmp/$name.$round.wrk" 2>&1
 }
-echo "# wrk -t$threads -c$connections -d${seconds}s, $(nproc) CPUs" >&2
-run direct "http://$backend/bench"
-run nginx "http://127.0.0.1:$nginx_port/bench"
-run apigw "$apigw_url/bench"
+echo "# wrk -t$threads -c$connections -d${seconds}s, $rounds rounds, $(nproc) CPUs" >&2
+for url in "http://$backend/bench" "http://127.0.0.1:$nginx_port/bench" "$apigw_url/bench" "$apigw1_url/bench"; do
+  wrk -t"$threads" -c"$connections" -d2s "$url" >/dev/null 2>&1 # warm up
+done
+for round in $(seq 1 "$rounds"); do
+  run direct "http://$backend/bench" "$round"
+  run nginx "http://127.0.0.1:$nginx_port/bench" "$round"
+  run apigw "$apigw_url/bench" "$round"
+  run apigw-1 "$apigw1_url/bench" "$round"
+done
 rss_kib=$(awk '/^VmHWM/ {print $2}' "/proc/$apigw_pid/status")
+rss1_kib=$(awk '/^VmHWM/ {print $2}' "/proc/$apigw1_pid/status")
 
-python3 - "$tmp" "$rss_kib" "$(nproc)" "$threads" "$connections" "$seconds" <<'PY'
-import re, sys
-tmp, rss_kib, cpus, threads, conns, secs = sys.argv[1:]
+
+python3 - "$tmp" "$rss_kib" "$rss1_kib" "$(nproc)" "$threads" "$connections" "$seconds" "$rounds" <<'PY'
+import re, statistics, sys
+tmp, rss, rss1, cpus, threads, conns, secs, rounds = sys.argv[1:]
 def ms(v):
     m = re.match(r"([\d.]+)(us|ms|s|m)$", v)
-    n, unit = float(m.group(1)), m.group(2)
-    return n * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+    return float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[m.group(2)]
 rows = {}
-for name in ("direct", "nginx", "apigw"):
-    text = open(f"{tmp}/{name}.wrk").read()
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-    p50 = ms(re.search(r"^\s+50%\s+(\S+)", text, re.M).group(1))
-    p99 = ms(re.search(r"^\s+99%\s+(\S+)", text, re.M).group(1))
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)|Socket errors: .*", text)
-    rows[name] = (rps, p50, p99, errors.group(0) if errors else "")
-print(f"nproc {cpus}; wrk -t{threads} -c{conns} -d{secs}s on loopback")
-print(f"{'target':8} {'requests/s':>12} {'p50 ms':>8} {'p99 ms':>8}")
-for name, (rps, p50, p99, err) in rows.items():
-    print(f"{name:8} {rps:12.0f} {p50:8.3f} {p99:8.3f}  {err}")
-a, n = rows["apigw"], rows["nginx"]
-print(f"apigw/nginx: requests/s x{a[0] / n[0]:.2f}, p50 x{a[1] / n[1]:.2f}, p99 x{a[2] / n[2]:.2f}")
-print(f"apigw peak RSS (VmHWM): {int(rss_kib) / 1024:.1f} MiB")
+for name in ("direct", "nginx", "apigw", "apigw-1"):
+    samples = []
+    for r in range(1, int(rounds) + 1):
+        text = open(f"{tmp}/{name}.{r}.wrk").read()
+        rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+        p50 = ms(re.search(r"^\s+50%\s+(\S+)", text, re.M).group(1))
+        p99 = ms(re.search(r"^\s+99%\s+(\S+)", text, re.M).group(1))
+        bad = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+        samples.append((rps, p50, p99, int(bad.group(1)) if bad else 0))
+    rows[name] = [statistics.median(s[i] for s in samples) for i in range(3)] + [sum(s[3] for s in samples)]
+    rows[name].append(", ".join(f"{s[0]:.0f}" for s in samples))
+print(f"nproc {cpus}; wrk -t{threads} -c{conns} -d{secs}s on loopback; medians of {rounds} rounds")
+print(f"{'target':8} {'requests/s':>11} {'p50 ms':>8} {'p99 ms':>8}  {'non-2xx':>7}  requests/s per round")
+for name, (rps, p50, p99, bad, each) in rows.items():
+    print(f"{name:8} {rps:11.0f} {p50:8.3f} {p99:8.3f}  {bad:7d}  {each}")
+for name in ("apigw", "apigw-1"):
+    a, n = rows[name], rows["nginx"]
+    print(f"{name}/nginx: requests/s x{a[0] / n[0]:.2f}, p50 x{a[1] / n[1]:.2f}, p99 x{a[2] / n[2]:.2f}")
+print(f"apigw peak RSS (VmHWM): {int(rss) / 1024:.1f} MiB (default threads), {int(rss1) / 1024:.1f} MiB (one worker)")
 PY

@@ -474,8 +474,6 @@ impl<'a> Forward<'_, 'a> {
             }
         };
         remove_hop_by_hop(&mut headers);
-        // Room for the forwarding headers, so the map grows at most once.
-        headers.reserve(4);
         match host {
             Some(h) => {
                 headers.insert(header::HOST, h.clone());
