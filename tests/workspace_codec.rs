@@ -234,12 +234,12 @@ impl Gen {
         m.insert("RouteKey".into(), json!(self.text()));
         self.opt(&mut m, "ApiGatewayManaged", |g| json!(g.chance(2)));
         self.opt(&mut m, "AuthorizationScopes", Gen::strings);
+        // Target and AuthorizerId must name resources of the API (the load
+        // check refuses dangling ones), so `workspace` sets them afterwards.
         for k in [
-            "AuthorizerId",
             "ModelSelectionExpression",
             "OperationName",
             "RouteResponseSelectionExpression",
-            "Target",
         ] {
             self.opt(&mut m, k, |g| json!(g.text()));
         }
@@ -350,14 +350,39 @@ impl Gen {
             })
             .collect();
         let region = ["us-east-2", "eu-west-1", "ap-southeast-1"][self.0.usize(..3)];
+        let integrations = self.children(&apis, Gen::integration);
+        let authorizers = self.children(&apis, Gen::authorizer);
+        let mut routes = self.children(&apis, Gen::route);
+        let chances: Vec<bool> = (0..64).map(|_| self.chance(2)).collect();
+        let mut coin = chances.iter().cycle().copied();
+        for (api, rs) in routes
+            .as_object_mut()
+            .into_iter()
+            .flat_map(|m| m.iter_mut())
+        {
+            let first_key = |m: &Value| {
+                m.get(api)
+                    .and_then(Value::as_object)
+                    .and_then(|c| c.keys().next().cloned())
+            };
+            let (target, authorizer) = (first_key(&integrations), first_key(&authorizers));
+            for r in rs.as_object_mut().into_iter().flat_map(|m| m.values_mut()) {
+                if let Some(id) = target.as_ref().filter(|_| coin.next().unwrap_or(false)) {
+                    r["Target"] = json!(format!("integrations/{id}"));
+                }
+                if let Some(id) = authorizer.as_ref().filter(|_| coin.next().unwrap_or(false)) {
+                    r["AuthorizerId"] = json!(id);
+                }
+            }
+        }
         let ws = json!({
             "workspace": {"account": "123456789012", "region": region},
             "vpc-links": links,
             "apis": api_map,
-            "integrations": self.children(&apis, Gen::integration),
-            "routes": self.children(&apis, Gen::route),
+            "integrations": integrations,
+            "routes": routes,
             "stages": self.children(&apis, Gen::stage),
-            "authorizers": self.children(&apis, Gen::authorizer),
+            "authorizers": authorizers,
         });
         serde_json::from_value(ws).expect("the generator follows the model")
     }
