@@ -684,3 +684,114 @@ async fn describe_target_health_checks_the_targets_now() {
         ]
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn request_and_response_bodies_stream_through() {
+    use http_body_util::BodyExt;
+    let backend = Backend::start("streamer").await;
+    let setup = Setup::new();
+    let id = setup.private_integration(LISTENER_ARN, |r| r.integration_method = Some("ANY".into()));
+    setup.route("POST /stream", &id);
+    setup.stage("$default", &[]);
+    setup.register_targets(&[backend.addr]);
+    let gw = setup.serve();
+
+    let client: hyper_util::client::legacy::Client<_, streaming::Chunks> =
+        hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
+            .build_http();
+    let (tx, body) = streaming::channel();
+    tx.send(bytes::Bytes::from_static(b"one\n")).unwrap();
+    let req = http::Request::post(gw.url("/stream")).body(body).unwrap();
+    let resp = client.request(req).await.unwrap();
+    assert_eq!(resp.status(), 200);
+    let mut body = resp.into_body();
+    // The backend's answer to the first chunk arrives while the request is
+    // still open: neither direction waits for the whole body.
+    let mut seen = String::new();
+    while !seen.contains("one\n") {
+        let frame = body.frame().await.expect("more body").unwrap();
+        seen.push_str(std::str::from_utf8(frame.data_ref().unwrap()).unwrap());
+    }
+    assert_eq!(seen, "start\none\n");
+    tx.send(bytes::Bytes::from_static(b"two\n")).unwrap();
+    drop(tx);
+    let rest = body.collect().await.unwrap().to_bytes();
+    let rest = String::from_utf8_lossy(&rest);
+    assert!(rest.starts_with("two\ngap="), "{rest}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn http_health_checks_take_a_failing_target_out_and_bring_it_back() {
+    let good = Backend::start("good").await;
+    let sick = Backend::start("sick").await;
+    let setup = Setup::new();
+    let id = setup.private_integration(LISTENER_ARN, |_| {});
+    setup.route("GET /work", &id);
+    setup.stage("$default", &[]);
+    setup.register_targets(&[good.addr, sick.addr]);
+    setup.change(|ws| {
+        ws.elbv2
+            .listeners
+            .get_mut(LISTENER_ARN)
+            .unwrap()
+            .health_check = Some(TargetHealthCheck {
+            health_check_protocol: Some("HTTP".into()),
+            health_check_path: Some("/healthz".into()),
+            health_check_interval_seconds: Some(1),
+            healthy_threshold_count: Some(1),
+            unhealthy_threshold_count: Some(1),
+            matcher: Some(apigw::model::Matcher {
+                http_code: "200".into(),
+            }),
+            ..Default::default()
+        });
+        Ok(())
+    });
+    let gw = setup.serve();
+    let url = gw.url("/work");
+
+    sick.health.store(503, std::sync::atomic::Ordering::SeqCst);
+    eventually(
+        "the failing target to leave rotation",
+        Duration::from_secs(10),
+        || async {
+            let before = sick.hits();
+            for _ in 0..6 {
+                assert_eq!(get(&url).await.status, 200);
+            }
+            sick.hits() == before
+        },
+    )
+    .await;
+
+    // describe-target-health sees the same, with elbv2's reason.
+    let ws = apigw::workspace::load_path(&setup.path).unwrap().workspace;
+    let out = tokio::task::spawn_blocking(move || {
+        ops::describe_target_health(
+            &ws,
+            ops::DescribeTargetHealthRequest {
+                listener_arn: LISTENER_ARN.into(),
+                targets: None,
+            },
+        )
+        .unwrap()
+    })
+    .await
+    .unwrap();
+    let sick_health = &out.target_health_descriptions[1].target_health;
+    assert_eq!(sick_health.state, "unhealthy");
+    assert_eq!(
+        sick_health.reason.as_deref(),
+        Some("Target.ResponseCodeMismatch")
+    );
+    assert_eq!(
+        sick_health.description.as_deref(),
+        Some("Health checks failed with these codes: [503]")
+    );
+
+    sick.health.store(200, std::sync::atomic::Ordering::SeqCst);
+    eventually("the target to return", Duration::from_secs(10), || async {
+        get(&url).await.json()["backend"] == "sick"
+    })
+    .await;
+}

@@ -36,12 +36,18 @@ pub const CLOUD_MAP_URI: &str = "arn:aws:servicediscovery:us-east-2:123456789012
 // ------------------------------------------------------------ backends
 
 /// An echo backend: answers every request with what it received, as JSON
-/// (`backend`, `method`, `path`, `query`, `headers`, `sni`). Request
-/// headers steer it: `x-test-delay-ms` waits first, `x-test-status` sets
-/// the status, `x-test-respond-header: name:value` adds a header.
+/// (`backend`, `method`, `path`, `query`, `headers`, `sni`, `body`).
+/// Request headers steer it: `x-test-delay-ms` waits first,
+/// `x-test-status` sets the status, `x-test-respond-header: name:value`
+/// adds a header. `GET /healthz` answers `health` (200 until changed) and
+/// is not counted. `POST /stream` answers at once with a body that reads
+/// the request body as it comes and sends back each chunk, and a last
+/// chunk `gap=N` after `x-test-gap-ms` of silence (a streaming echo).
 pub struct Backend {
     pub name: String,
     pub addr: SocketAddr,
+    /// The status `/healthz` answers.
+    pub health: Arc<std::sync::atomic::AtomicU16>,
     hits: Arc<AtomicUsize>,
     /// Notified each time a request arrives.
     pub arrived: Arc<Notify>,
@@ -65,10 +71,12 @@ impl Backend {
     ) -> Backend {
         let listener = TcpListener::bind(addr).await.expect("backend binds");
         let addr = listener.local_addr().unwrap();
+        let health = Arc::new(std::sync::atomic::AtomicU16::new(200));
         let hits = Arc::new(AtomicUsize::new(0));
         let arrived = Arc::new(Notify::new());
         let server = {
             let name = name.to_string();
+            let health = health.clone();
             let hits = hits.clone();
             let arrived = arrived.clone();
             tokio::spawn(async move {
@@ -78,21 +86,22 @@ impl Backend {
                         continue;
                     };
                     let name = name.clone();
-                    let hits = hits.clone();
-                    let arrived = arrived.clone();
+                    let state = Echo {
+                        health: health.clone(),
+                        hits: hits.clone(),
+                        arrived: arrived.clone(),
+                    };
                     let tls = tls.clone();
                     connections.spawn(async move {
                         match tls {
-                            None => {
-                                serve_echo(TokioIo::new(stream), name, None, hits, arrived).await
-                            }
+                            None => serve_echo(TokioIo::new(stream), name, None, state).await,
                             Some(cfg) => {
                                 let acceptor = tokio_rustls::TlsAcceptor::from(cfg);
                                 let Ok(tls) = acceptor.accept(stream).await else {
                                     return;
                                 };
                                 let sni = tls.get_ref().1.server_name().map(str::to_string);
-                                serve_echo(TokioIo::new(tls), name, sni, hits, arrived).await
+                                serve_echo(TokioIo::new(tls), name, sni, state).await
                             }
                         }
                     });
@@ -102,6 +111,7 @@ impl Backend {
         Backend {
             name: name.to_string(),
             addr,
+            health,
             hits,
             arrived,
             server: Some(server),
@@ -126,23 +136,43 @@ impl Drop for Backend {
     }
 }
 
-async fn serve_echo<I>(
-    io: I,
-    name: String,
-    sni: Option<String>,
+#[derive(Clone)]
+struct Echo {
+    health: Arc<std::sync::atomic::AtomicU16>,
     hits: Arc<AtomicUsize>,
     arrived: Arc<Notify>,
-) where
+}
+
+type EchoBody = http_body_util::Either<Full<Bytes>, streaming::Chunks>;
+
+async fn serve_echo<I>(io: I, name: String, sni: Option<String>, state: Echo)
+where
     I: hyper::rt::Read + hyper::rt::Write + Unpin + Send + 'static,
 {
     let service = service_fn(move |req: Request<Incoming>| {
         let name = name.clone();
         let sni = sni.clone();
-        let hits = hits.clone();
-        let arrived = arrived.clone();
+        let state = state.clone();
         async move {
-            hits.fetch_add(1, Ordering::SeqCst);
-            arrived.notify_one();
+            if req.uri().path() == "/healthz" {
+                let mut resp =
+                    hyper::Response::new(EchoBody::Left(Full::new(Bytes::from_static(b"ok"))));
+                *resp.status_mut() =
+                    StatusCode::from_u16(state.health.load(Ordering::SeqCst)).unwrap();
+                return Ok::<_, std::convert::Infallible>(resp);
+            }
+            state.hits.fetch_add(1, Ordering::SeqCst);
+            state.arrived.notify_one();
+            if req.uri().path() == "/stream" {
+                let gap = req
+                    .headers()
+                    .get("x-test-gap-ms")
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(0u64);
+                let body = streaming::echo(req.into_body(), Duration::from_millis(gap));
+                return Ok(hyper::Response::new(EchoBody::Right(body)));
+            }
             let header = |n: &str| {
                 req.headers()
                     .get(n)
@@ -183,7 +213,8 @@ async fn serve_echo<I>(
                 .unwrap_or_default();
             let mut echo = echo;
             echo["body"] = String::from_utf8_lossy(&body).into_owned().into();
-            let mut resp = hyper::Response::new(Full::new(Bytes::from(echo.to_string())));
+            let mut resp =
+                hyper::Response::new(EchoBody::Left(Full::new(Bytes::from(echo.to_string()))));
             *resp.status_mut() = StatusCode::from_u16(status).unwrap();
             let h = resp.headers_mut();
             h.insert("content-type", "application/json".parse().unwrap());
@@ -197,12 +228,64 @@ async fn serve_echo<I>(
                     v.parse().unwrap(),
                 );
             }
-            Ok::<_, std::convert::Infallible>(resp)
+            Ok(resp)
         }
     });
     let _ = hyper::server::conn::http1::Builder::new()
         .serve_connection(io, service)
         .await;
+}
+
+/// A body made of chunks sent from a task: the streaming echo.
+pub mod streaming {
+    use bytes::Bytes;
+    use http_body_util::BodyExt;
+    use hyper::body::{Body, Frame, Incoming};
+    use std::pin::Pin;
+    use std::task::{Context, Poll};
+    use std::time::{Duration, Instant};
+    use tokio::sync::mpsc;
+
+    pub struct Chunks(mpsc::UnboundedReceiver<Bytes>);
+
+    /// A body the test writes to as it goes; it ends when `tx` is dropped.
+    pub fn channel() -> (mpsc::UnboundedSender<Bytes>, Chunks) {
+        let (tx, rx) = mpsc::unbounded_channel();
+        (tx, Chunks(rx))
+    }
+
+    impl Body for Chunks {
+        type Data = Bytes;
+        type Error = std::convert::Infallible;
+        fn poll_frame(
+            mut self: Pin<&mut Self>,
+            cx: &mut Context<'_>,
+        ) -> Poll<Option<Result<Frame<Bytes>, Self::Error>>> {
+            self.0.poll_recv(cx).map(|c| c.map(|b| Ok(Frame::data(b))))
+        }
+    }
+
+    /// Sends `start`, then each chunk of `body` as it arrives, then how
+    /// long it waited after the request body ended: `gap=MILLISECONDS`.
+    pub fn echo(mut body: Incoming, gap: Duration) -> Chunks {
+        let (tx, rx) = mpsc::unbounded_channel();
+        tokio::spawn(async move {
+            tx.send(Bytes::from_static(b"start\n")).ok();
+            while let Some(Ok(frame)) = body.frame().await {
+                if let Ok(data) = frame.into_data() {
+                    tx.send(data).ok();
+                }
+            }
+            let waited = Instant::now();
+            tokio::time::sleep(gap).await;
+            tx.send(Bytes::from(format!(
+                "gap={}\n",
+                waited.elapsed().as_millis()
+            )))
+            .ok();
+        });
+        Chunks(rx)
+    }
 }
 
 // ------------------------------------------------------------ TLS
