@@ -9,6 +9,16 @@
 //! resolves backends, [`health`] keeps them honest, [`params`] runs
 //! parameter mappings, [`auth`] is the seam for JWT authorizers, and
 //! `proxy` moves each request.
+//!
+//! Threads: one accepts connections, watches the file and runs the health
+//! checks; connections are handed in turn to worker threads (one per CPU,
+//! or `APIGW_SERVE_THREADS`), each with a single-threaded runtime and its
+//! own pool of backend connections. Behaviour chosen where the service's is
+//! not known: `TimeoutInMillis` bounds the wait for the backend's response
+//! head (a streamed body may take longer); a private integration without
+//! `TlsConfig` keeps the client's `Host`; `x-forwarded-proto` is `http`, as
+//! that is what `serve` listens with; JWT routes are forwarded unchecked
+//! until an [`auth::Authorizer`] is given in [`Hooks`].
 
 pub mod auth;
 mod client;
