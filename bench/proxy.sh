@@ -14,8 +14,6 @@
 # ELB listener ARN, whose one target is the backend), route ANY /{proxy+} on
 # the $default stage, with its access log on. nginx runs one worker with an
 # upstream keepalive pool and its access log on. Both logs go to files.
-# Until the command line has `apigw serve`, the gateway runs through
-# examples/serve.rs (the same library call, gateway::run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
@@ -32,7 +30,7 @@ fi
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 
 echo "# building (release)" >&2
-cargo build --release --quiet --bin apigw --example serve --example bench_backend
+cargo build --release --quiet --bin apigw --example bench_backend
 bin=$PWD/target/release
 tmp=$(mktemp -d)
 pids=()
@@ -126,18 +124,22 @@ integration=$(apigw create-integration --api-id "$api" --integration-type HTTP_P
   --integration-uri "$listener" --payload-format-version 1.0 --query IntegrationId --output text)
 apigw create-route --api-id "$api" --route-key 'ANY /{proxy+}' --target "integrations/$integration" --output off
 apigw create-stage --api-id "$api" --stage-name '$default' --output off
-# The target registration (register-targets, once the command line has it).
-cat >>"$ws" <<EOF
-
-[[elbv2.listeners."$listener".Targets]]
-Id = "127.0.0.1"
-Port = $backend_port
-EOF
-"$bin/examples/serve" --workspace "$ws" --listen 127.0.0.1:0 >"$tmp/apigw.out" 2>"$tmp/apigw.log" &
+apigw elbv2 register-targets --listener-arn "$listener" --targets "Id=127.0.0.1,Port=$backend_port"
+# The same backend behind a JWT route, its tokens from serve's local issuer,
+# to measure what checking a token adds.
+apigw_port=$(free_port)
+issuer="http://127.0.0.1:$apigw_port"
+authorizer=$(apigw create-authorizer --api-id "$api" --name bench --authorizer-type JWT \
+  --identity-source '$request.header.Authorization' --jwt-configuration "Audience=bench,Issuer=$issuer" \
+  --query AuthorizerId --output text)
+apigw create-route --api-id "$api" --route-key 'ANY /jwt/{proxy+}' --target "integrations/$integration" \
+  --authorization-type JWT --authorizer-id "$authorizer" --output off
+token=$(apigw mint-token --issuer "$issuer" --audience bench --expires-in 1h)
+"$bin/apigw" serve --workspace "$ws" --listen "127.0.0.1:$apigw_port" --local-issuer >"$tmp/apigw.out" 2>"$tmp/apigw.log" &
 apigw_pid=$!
 pids+=($apigw_pid)
 apigw_url=$(wait_for_line "$tmp/apigw.out" 'listening on' | awk '{print $NF}')
-APIGW_SERVE_THREADS=1 "$bin/examples/serve" --workspace "$ws" --listen 127.0.0.1:0 >"$tmp/apigw1.out" 2>"$tmp/apigw1.log" &
+APIGW_SERVE_THREADS=1 "$bin/apigw" serve --workspace "$ws" --listen 127.0.0.1:0 >"$tmp/apigw1.out" 2>"$tmp/apigw1.log" &
 apigw1_pid=$!
 pids+=($apigw1_pid)
 apigw1_url=$(wait_for_line "$tmp/apigw1.out" 'listening on' | awk '{print $NF}')
@@ -145,7 +147,8 @@ apigw1_url=$(wait_for_line "$tmp/apigw1.out" 'listening on' | awk '{print $NF}')
 # --- the runs
 run() {
   local name=$1 url=$2 round=$3
-  wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "$url" >"$tmp/$name.$round.wrk" 2>&1
+  shift 3
+  wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "$@" "$url" >"$tmp/$name.$round.wrk" 2>&1
 }
 echo "# wrk -t$threads -c$connections -d${seconds}s, $rounds rounds, $(nproc) CPUs" >&2
 for url in "http://$backend/bench" "http://127.0.0.1:$nginx_port/bench" "$apigw_url/bench" "$apigw1_url/bench"; do
@@ -156,6 +159,7 @@ for round in $(seq 1 "$rounds"); do
   run nginx "http://127.0.0.1:$nginx_port/bench" "$round"
   run apigw "$apigw_url/bench" "$round"
   run apigw-1 "$apigw1_url/bench" "$round"
+  run apigw-jwt "$apigw_url/jwt/bench" "$round" -H "Authorization: Bearer $token"
 done
 rss_kib=$(awk '/^VmHWM/ {print $2}' "/proc/$apigw_pid/status")
 rss1_kib=$(awk '/^VmHWM/ {print $2}' "/proc/$apigw1_pid/status")
@@ -168,7 +172,7 @@ def ms(v):
     m = re.match(r"([\d.]+)(us|ms|s|m)$", v)
     return float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[m.group(2)]
 rows = {}
-for name in ("direct", "nginx", "apigw", "apigw-1"):
+for name in ("direct", "nginx", "apigw", "apigw-1", "apigw-jwt"):
     samples = []
     for r in range(1, int(rounds) + 1):
         text = open(f"{tmp}/{name}.{r}.wrk").read()
@@ -186,5 +190,7 @@ for name, (rps, p50, p99, bad, each) in rows.items():
 for name in ("apigw", "apigw-1"):
     a, n = rows[name], rows["nginx"]
     print(f"{name}/nginx: requests/s x{a[0] / n[0]:.2f}, p50 x{a[1] / n[1]:.2f}, p99 x{a[2] / n[2]:.2f}")
+j, a = rows["apigw-jwt"], rows["apigw"]
+print(f"JWT route vs open route (apigw): p50 +{j[1] - a[1]:.3f} ms, p99 +{j[2] - a[2]:.3f} ms, requests/s x{j[0] / a[0]:.2f}")
 print(f"apigw peak RSS (VmHWM): {int(rss) / 1024:.1f} MiB (default threads), {int(rss1) / 1024:.1f} MiB (one worker)")
 PY
