@@ -367,10 +367,10 @@ impl<'o> TableState<'o> {
         }
         let at = self.sub_start.ok_or(Unsupported)?;
         let mut lines = String::with_capacity(self.late.len() + 64);
-        if !self.header {
-            if let Some(p) = self.path {
-                push_header(&mut lines, p);
-            }
+        if !self.header
+            && let Some(p) = self.path
+        {
+            push_header(&mut lines, p);
         }
         lines.push_str(&self.late);
         self.out.insert_str(at, &lines);
