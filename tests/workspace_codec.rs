@@ -234,8 +234,6 @@ impl Gen {
         m.insert("RouteKey".into(), json!(self.text()));
         self.opt(&mut m, "ApiGatewayManaged", |g| json!(g.chance(2)));
         self.opt(&mut m, "AuthorizationScopes", Gen::strings);
-        // Target and AuthorizerId must name resources of the API (the load
-        // check refuses dangling ones), so `workspace` sets them afterwards.
         for k in [
             "ModelSelectionExpression",
             "OperationName",
@@ -338,6 +336,105 @@ impl Gen {
         Value::Object(per_api)
     }
 
+    /// `[elbv2]`: listeners with IP targets, as `check` wants them.
+    fn elbv2(&mut self) -> Value {
+        let mut listeners = Map::new();
+        for n in 0..self.0.usize(..3) {
+            let arn = format!(
+                "arn:aws:elasticloadbalancing:us-east-2:123456789012:listener/app/lb-{n}/50dc6c495c0c9188/0467ef3c8400ae6{n}"
+            );
+            let mut l = Map::new();
+            self.opt(&mut l, "HealthCheck", |g| {
+                let mut h = Map::new();
+                g.opt(&mut h, "HealthCheckProtocol", |_| json!("HTTP"));
+                g.opt(&mut h, "HealthCheckPort", |_| json!("traffic-port"));
+                g.opt(&mut h, "HealthCheckPath", |g| {
+                    json!(format!("/h{}", g.0.u32(..)))
+                });
+                g.opt(&mut h, "HealthCheckIntervalSeconds", |g| {
+                    json!(g.0.u32(1..=300))
+                });
+                g.opt(&mut h, "Matcher", |_| json!({"HttpCode": "200-299"}));
+                Value::Object(h)
+            });
+            self.opt(&mut l, "Targets", |g| {
+                Value::Array(
+                    (0..g.0.usize(1..4))
+                        .map(|i| {
+                            let ip = ["127.0.0.1", "::1", "10.0.0.7"][i % 3];
+                            json!({"Id": ip, "Port": g.0.u16(1..)})
+                        })
+                        .collect(),
+                )
+            });
+            listeners.insert(arn, Value::Object(l));
+        }
+        json!({ "listeners": listeners })
+    }
+
+    /// `[servicediscovery]`: services with instances, as `check` wants them.
+    fn servicediscovery(&mut self) -> Value {
+        let mut services = Map::new();
+        for _ in 0..self.0.usize(..3) {
+            let id = format!("srv-{:x}", self.0.u64(..));
+            let mut svc = Map::new();
+            self.opt(&mut svc, "Name", |g| json!(g.text()));
+            self.opt(&mut svc, "NamespaceName", |g| json!(g.text()));
+            self.opt(&mut svc, "HealthCheckConfig", |g| {
+                json!({"Type": "HTTP", "ResourcePath": "/ok", "FailureThreshold": g.0.u32(1..=10)})
+            });
+            svc.insert("InstancesRevision".into(), json!(self.int()));
+            let instances: Map<String, Value> = (0..self.0.usize(..3))
+                .map(|i| {
+                    let mut attrs = Map::new();
+                    attrs.insert("AWS_INSTANCE_IPV4".into(), json!("127.0.0.1"));
+                    attrs.insert(
+                        "AWS_INSTANCE_PORT".into(),
+                        json!(self.0.u16(1..).to_string()),
+                    );
+                    attrs.insert(format!("custom-{i}"), json!(self.text()));
+                    let mut inst = json!({ "Attributes": attrs });
+                    if self.chance(2) {
+                        inst["CustomHealthStatus"] = json!("UNHEALTHY");
+                    }
+                    (format!("i-{i}"), inst)
+                })
+                .collect();
+            svc.insert("Instances".into(), Value::Object(instances));
+            services.insert(id, Value::Object(svc));
+        }
+        json!({ "services": services })
+    }
+
+    /// Routes aim only at integrations and authorizers of their own API.
+    fn whole_references(&mut self, ws: &mut Value) {
+        let ws = ws.as_object_mut().unwrap();
+        let ids = |section: &Value, api: &str| -> Vec<String> {
+            section
+                .get(api)
+                .and_then(Value::as_object)
+                .map(|m| m.keys().cloned().collect())
+                .unwrap_or_default()
+        };
+        let (integrations, authorizers) = (ws["integrations"].clone(), ws["authorizers"].clone());
+        for (api, routes) in ws["routes"].as_object_mut().unwrap() {
+            let (ints, auths) = (ids(&integrations, api), ids(&authorizers, api));
+            for route in routes.as_object_mut().unwrap().values_mut() {
+                let route = route.as_object_mut().unwrap();
+                if !ints.is_empty() && self.chance(2) {
+                    let id = &ints[self.0.usize(..ints.len())];
+                    route.insert("Target".into(), json!(format!("integrations/{id}")));
+                }
+                if !auths.is_empty() && self.chance(2) {
+                    route.insert(
+                        "AuthorizerId".into(),
+                        json!(auths[self.0.usize(..auths.len())]),
+                    );
+                }
+            }
+        }
+    }
+
     fn workspace(&mut self) -> Workspace {
         let apis: Vec<String> = (0..self.0.usize(..4)).map(|_| self.id()).collect();
         let api_map: Map<String, Value> =
@@ -350,40 +447,18 @@ impl Gen {
             })
             .collect();
         let region = ["us-east-2", "eu-west-1", "ap-southeast-1"][self.0.usize(..3)];
-        let integrations = self.children(&apis, Gen::integration);
-        let authorizers = self.children(&apis, Gen::authorizer);
-        let mut routes = self.children(&apis, Gen::route);
-        let chances: Vec<bool> = (0..64).map(|_| self.chance(2)).collect();
-        let mut coin = chances.iter().cycle().copied();
-        for (api, rs) in routes
-            .as_object_mut()
-            .into_iter()
-            .flat_map(|m| m.iter_mut())
-        {
-            let first_key = |m: &Value| {
-                m.get(api)
-                    .and_then(Value::as_object)
-                    .and_then(|c| c.keys().next().cloned())
-            };
-            let (target, authorizer) = (first_key(&integrations), first_key(&authorizers));
-            for r in rs.as_object_mut().into_iter().flat_map(|m| m.values_mut()) {
-                if let Some(id) = target.as_ref().filter(|_| coin.next().unwrap_or(false)) {
-                    r["Target"] = json!(format!("integrations/{id}"));
-                }
-                if let Some(id) = authorizer.as_ref().filter(|_| coin.next().unwrap_or(false)) {
-                    r["AuthorizerId"] = json!(id);
-                }
-            }
-        }
-        let ws = json!({
+        let mut ws = json!({
             "workspace": {"account": "123456789012", "region": region},
             "vpc-links": links,
             "apis": api_map,
-            "integrations": integrations,
-            "routes": routes,
+            "integrations": self.children(&apis, Gen::integration),
+            "routes": self.children(&apis, Gen::route),
             "stages": self.children(&apis, Gen::stage),
-            "authorizers": authorizers,
+            "authorizers": self.children(&apis, Gen::authorizer),
+            "elbv2": self.elbv2(),
+            "servicediscovery": self.servicediscovery(),
         });
+        self.whole_references(&mut ws);
         serde_json::from_value(ws).expect("the generator follows the model")
     }
 }

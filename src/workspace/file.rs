@@ -193,8 +193,6 @@ fn lock_current(path: &Path) -> Result<File> {
             .truncate(false)
             .open(path)
             .map_err(|e| Error::workspace_io(path, "open", e))?;
-        // `File::lock` is Rust 1.89; `rust-version` in Cargo.toml says 1.85.
-        #[allow(clippy::incompatible_msrv)]
         file.lock()
             .map_err(|e| Error::workspace_io(path, "lock", e))?;
         if still_current(path, &file)? {

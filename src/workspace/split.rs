@@ -15,6 +15,8 @@ const MIN_LEN: usize = 256 * 1024;
 /// How far past the middle a cut is looked for.
 const MAX_LOOK: usize = 64 * 1024;
 
+/// The tables of `Workspace` taken whole from the part that holds them.
+const WHOLE: &[&str] = &["workspace", "elbv2", "servicediscovery"];
 /// The tables of `Workspace` whose values are resources, by their file names.
 const RESOURCES: &[&str] = &["vpc-links", "apis"];
 /// The tables of `Workspace` whose values are tables of resources per API.
@@ -159,7 +161,7 @@ fn join(
     // The key, at `depth`, of the table that goes on one level down.
     let on = |depth: usize| (shared > depth).then(|| next[depth].as_ref());
     for key in &o.top_keys {
-        let known = key == "workspace"
+        let known = WHOLE.contains(&key.as_ref())
             || RESOURCES.contains(&key.as_ref())
             || PER_API.contains(&key.as_ref());
         if !known || (on(0) != Some(key.as_ref()) && a.top_keys.contains(key)) {
@@ -173,35 +175,56 @@ fn join(
         true => (true, on(1), on(2)),
         false => (false, None, None),
     };
+    // Every member, by name, so that a new one cannot be left out here (a
+    // table of the second part that is not joined makes the join refuse).
+    let Workspace {
+        workspace,
+        vpc_links,
+        apis,
+        integrations,
+        routes,
+        stages,
+        authorizers,
+        elbv2,
+        servicediscovery,
+        region_override: _,
+    } = b;
+    // The tables that are never cut: the second part may only bring them whole.
+    if WHOLE.iter().any(|name| in_b(name) && across(name).0) {
+        return None;
+    }
     if in_b("workspace") {
-        if across("workspace").0 {
-            return None;
-        }
-        ws.workspace = b.workspace;
+        ws.workspace = workspace;
+    }
+    if in_b("elbv2") {
+        ws.elbv2 = elbv2;
+    }
+    if in_b("servicediscovery") {
+        ws.servicediscovery = servicediscovery;
     }
     if in_b("vpc-links") {
         let (goes_on, into, _) = across("vpc-links");
-        join_resources(&mut ws.vpc_links, b.vpc_links, goes_on, into)?;
+        join_resources(&mut ws.vpc_links, vpc_links, goes_on, into)?;
     }
     if in_b("apis") {
         let (goes_on, into, _) = across("apis");
-        join_resources(&mut ws.apis, b.apis, goes_on, into)?;
+        join_resources(&mut ws.apis, apis, goes_on, into)?;
     }
     if in_b("integrations") {
         let (goes_on, api, into) = across("integrations");
-        join_per_api(&mut ws.integrations, b.integrations, goes_on, api, into)?;
+        join_per_api(&mut ws.integrations, integrations, goes_on, api, into)?;
     }
     if in_b("routes") {
         let (goes_on, api, into) = across("routes");
-        join_per_api(&mut ws.routes, b.routes, goes_on, api, into)?;
+        join_per_api(&mut ws.routes, routes, goes_on, api, into)?;
     }
     if in_b("stages") {
         let (goes_on, api, into) = across("stages");
-        join_per_api(&mut ws.stages, b.stages, goes_on, api, into)?;
+        join_per_api(&mut ws.stages, stages, goes_on, api, into)?;
     }
     if in_b("authorizers") {
         let (goes_on, api, into) = across("authorizers");
-        join_per_api(&mut ws.authorizers, b.authorizers, goes_on, api, into)?;
+        join_per_api(&mut ws.authorizers, authorizers, goes_on, api, into)?;
     }
     Some(())
 }
