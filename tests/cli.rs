@@ -1818,3 +1818,97 @@ fn mint_token_signs_with_a_private_local_key() {
     assert!(err.contains("--expires-in"), "{err}");
     ws.fails(&["mint-token", "--audience", "a"], 2);
 }
+
+#[test]
+fn cloud_map_instances_are_discovered_by_attributes() {
+    let ws = Ws::new();
+    for (id, port, deployment) in [
+        ("green-1", "9003", "green_deployment"),
+        ("blue-1", "9004", "blue_deployment"),
+    ] {
+        let attrs = format!(
+            "AWS_INSTANCE_IPV4=127.0.0.1,AWS_INSTANCE_PORT={port},stage=prod,deployment={deployment}"
+        );
+        ws.ok(&[
+            "servicediscovery",
+            "register-instance",
+            "--service-id",
+            "srv-id",
+            "--instance-id",
+            id,
+            "--attributes",
+            &attrs,
+        ]);
+    }
+    let found = ws.ok(&[
+        "servicediscovery",
+        "discover-instances",
+        "--service-id",
+        "srv-id",
+        "--query-parameters",
+        "stage=prod,deployment=green_deployment",
+    ]);
+    let ids: Vec<&str> = found["Instances"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["InstanceId"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["green-1"]);
+    let by_name = ws.ok(&[
+        "servicediscovery",
+        "discover-instances",
+        "--namespace-name",
+        "local",
+        "--service-name",
+        "srv-id",
+        "--query-parameters",
+        "deployment=blue_deployment",
+    ]);
+    assert_eq!(by_name["Instances"][0]["InstanceId"], "blue-1");
+    ws.text(&[
+        "servicediscovery",
+        "update-instance-custom-health-status",
+        "--service-id",
+        "srv-id",
+        "--instance-id",
+        "green-1",
+        "--status",
+        "UNHEALTHY",
+    ]);
+    let healthy = ws.ok(&[
+        "servicediscovery",
+        "discover-instances",
+        "--service-id",
+        "srv-id",
+        "--query-parameters",
+        "deployment=green_deployment",
+    ]);
+    assert_eq!(healthy["Instances"], json!([]));
+    let err = ws.fails(
+        &[
+            "servicediscovery",
+            "register-instance",
+            "--service-id",
+            "srv-id",
+            "--instance-id",
+            "x",
+            "--attributes",
+            "stage=prod",
+        ],
+        254,
+    );
+    assert!(
+        err.contains("AWS_INSTANCE_IPV4") || err.contains("AWS_INSTANCE_PORT"),
+        "{err}"
+    );
+    ws.fails(
+        &[
+            "servicediscovery",
+            "discover-instances",
+            "--query-parameters",
+            "a=b",
+        ],
+        254,
+    );
+}

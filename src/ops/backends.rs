@@ -306,8 +306,11 @@ pub struct InstanceSummary {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "PascalCase", deny_unknown_fields)]
 pub struct DiscoverInstancesRequest {
-    pub namespace_name: String,
-    pub service_name: String,
+    /// The service by id (`srv-…`) or ARN: apigw's shorter form of the
+    /// AWS pair `NamespaceName` + `ServiceName`, which also works.
+    pub service_id: Option<String>,
+    pub namespace_name: Option<String>,
+    pub service_name: Option<String>,
     pub max_results: Option<i64>,
     pub query_parameters: Option<BTreeMap<String, String>>,
     pub optional_parameters: Option<BTreeMap<String, String>>,
@@ -507,14 +510,41 @@ pub fn discover_instances(
             HEALTH_STATUS_FILTERS.join(", ")
         )));
     }
-    let (_, service) =
-        find_service(ws, &req.namespace_name, &req.service_name).ok_or_else(|| {
-            ApiError::NotFound(format!(
-                "Service not found: no service named {} in namespace {}; a service's name is its \
-             Name in the workspace, or its id (srv-…) when it has none",
-                req.service_name, req.namespace_name
-            ))
-        })?;
+    let (namespace_name, service_name, service) = match (&req.service_id, &req.service_name) {
+        (Some(given), _) => {
+            let id = service_id(given)?;
+            let (key, service) =
+                ws.servicediscovery
+                    .services
+                    .get_key_value(&id)
+                    .ok_or_else(|| {
+                        ApiError::NotFound(format!(
+                            "Service not found: no service {id} has instances"
+                        ))
+                    })?;
+            let name = service.name.clone().unwrap_or_else(|| key.clone());
+            (
+                service.namespace_name.clone().unwrap_or_default(),
+                name,
+                service,
+            )
+        }
+        (None, Some(name)) => {
+            let namespace = req.namespace_name.clone().unwrap_or_default();
+            let (_, service) = find_service(ws, &namespace, name).ok_or_else(|| {
+                ApiError::NotFound(format!(
+                    "Service not found: no service named {name} in namespace {namespace}; a service's \
+                     name is its Name in the workspace, or its id (srv-…) when it has none"
+                ))
+            })?;
+            (namespace, name.clone(), service)
+        }
+        (None, None) => {
+            return Err(ApiError::bad_request(
+                "Name the service: --service-id srv-…, or --namespace-name with --service-name",
+            ));
+        }
+    };
     let pairs = |m: Option<BTreeMap<String, String>>| -> Vec<(String, String)> {
         m.unwrap_or_default().into_iter().collect()
     };
@@ -534,8 +564,8 @@ pub fn discover_instances(
         .take(max)
         .map(|(id, i)| HttpInstanceSummary {
             instance_id: id.clone(),
-            namespace_name: req.namespace_name.clone(),
-            service_name: req.service_name.clone(),
+            namespace_name: namespace_name.clone(),
+            service_name: service_name.clone(),
             health_status: i.health_status().to_string(),
             attributes: i.attributes.clone(),
         })
@@ -782,8 +812,8 @@ mod tests {
             discover_instances(
                 ws,
                 DiscoverInstancesRequest {
-                    namespace_name: "anything".into(),
-                    service_name: "srv-abc".into(),
+                    namespace_name: Some("anything".into()),
+                    service_name: Some("srv-abc".into()),
                     query_parameters: Some(attrs(&[
                         ("stage", "prod"),
                         ("deployment", "green_deployment"),
