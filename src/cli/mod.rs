@@ -147,14 +147,19 @@ fn operation_command(op: &'static ModelOperation) -> Command {
     )
 }
 
-/// The whole command-line definition.
-pub fn command() -> Command {
-    let mut cmd = Command::new("apigw")
+/// The top of the command line: name, version and the global options.
+fn root() -> Command {
+    Command::new("apigw")
         .version(env!("CARGO_PKG_VERSION"))
         .about("Define, check and serve API Gateway HTTP API integrations locally, with the AWS CLI's commands")
         .subcommand_required(true)
         .arg_required_else_help(true)
-        .args(global_args());
+        .args(global_args())
+}
+
+/// The whole command-line definition.
+pub fn command() -> Command {
+    let mut cmd = root();
     for op in OPERATIONS {
         cmd = cmd.subcommand(operation_command(op));
     }
@@ -171,9 +176,20 @@ pub fn command() -> Command {
     cmd.subcommands(dispatch::local_commands())
 }
 
+/// The definition needed to parse `argv`: when it names an AWS operation
+/// first, only that one is built (most of a short command's start-up is
+/// building the other thirty); anything else gets the whole definition.
+fn command_for(argv: &[std::ffi::OsString]) -> Command {
+    let first = argv.get(1).and_then(|a| a.to_str());
+    match first.and_then(|f| OPERATIONS.iter().find(|op| command_name(op.name) == f)) {
+        Some(op) => root().subcommand(operation_command(op)),
+        None => command(),
+    }
+}
+
 /// Runs one command line. Returns the exit code for successful runs.
 pub fn run(argv: Vec<std::ffi::OsString>) -> Result<i32> {
-    let matches = match command().try_get_matches_from(argv) {
+    let matches = match command_for(&argv).try_get_matches_from(argv) {
         Ok(m) => m,
         Err(e) => {
             use clap::error::ErrorKind::*;
