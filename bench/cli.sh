@@ -17,12 +17,6 @@ trap 'rm -rf "$tmp"' EXIT
 
 listener=arn:aws:elasticloadbalancing:us-east-2:123456789012:listener/app/my-load-balancer/50dc6c495c0c9188/0467ef3c8400ae65
 
-# A workspace with one API and one VPC link: every timed call adds one private integration.
-setup() {
-  local ws=$1
-  APIGW_WORKSPACE=$ws "$bin" create-api --name bench --protocol-type HTTP --query ApiId --output text
-}
-
 # Fills a workspace with N integrations spread over APIs of 300 (the service's quota per API).
 fill() {
   local ws=$1 n=$2
@@ -36,15 +30,16 @@ link = rand(7)
 out += ['[vpc-links.%s]' % link, 'CreatedDate = "2026-01-01T00:00:00+00:00"', 'Name = "bench"',
         'SubnetIds = ["subnet-0a"]', 'VpcLinkId = "%s"' % link, 'VpcLinkStatus = "AVAILABLE"',
         'VpcLinkStatusMessage = "VPC link is ready to route traffic"', 'VpcLinkVersion = "V2"', '']
-apis = [rand(10) for _ in range(n // 300 + 2)]
+# In the order apigw writes a workspace: APIs, and each API's integrations, by id.
+apis = sorted(rand(10) for _ in range(n // 300 + 2))
 for a in apis:
     out += ['[apis.%s]' % a, 'ApiEndpoint = "https://%s.execute-api.us-east-2.amazonaws.com"' % a, 'ApiId = "%s"' % a,
             'ApiKeySelectionExpression = "$request.header.x-api-key"', 'CreatedDate = "2026-01-01T00:00:00+00:00"',
             'DisableExecuteApiEndpoint = false', 'Name = "bench"', 'ProtocolType = "HTTP"',
             'RouteSelectionExpression = "$request.method $request.path"', '']
 listener = "arn:aws:elasticloadbalancing:us-east-2:123456789012:listener/app/my-load-balancer/50dc6c495c0c9188/0467ef3c8400ae65"
-for i in range(n):
-    a, iid = apis[i // 300], rand(7)
+ids = [(apis[i // 300], rand(7)) for i in range(n)]
+for a, iid in sorted(ids):
     out += ['[integrations.%s.%s]' % (a, iid), 'ConnectionId = "%s"' % link, 'ConnectionType = "VPC_LINK"',
             'IntegrationId = "%s"' % iid, 'IntegrationMethod = "GET"', 'IntegrationType = "HTTP_PROXY"',
             'IntegrationUri = "%s"' % listener, 'PayloadFormatVersion = "1.0"', 'TimeoutInMillis = 30000', '']

@@ -1912,3 +1912,214 @@ fn cloud_map_instances_are_discovered_by_attributes() {
         254,
     );
 }
+
+/// Builds a workspace of three APIs, each with a private integration (one
+/// with request parameters, a sub-table), a route to it, a `$default` stage
+/// and a JWT authorizer that a second route uses. Returns the API ids.
+fn three_apis(ws: &Ws) -> Vec<String> {
+    let link = ws.vpc_link();
+    let mut apis = Vec::new();
+    for n in 0..3 {
+        let api = ws.api("HTTP");
+        let mut args = vec![
+            "create-integration",
+            "--api-id",
+            &api,
+            "--integration-type",
+            "HTTP_PROXY",
+            "--integration-method",
+            "GET",
+            "--connection-type",
+            "VPC_LINK",
+            "--connection-id",
+            &link,
+            "--integration-uri",
+            LISTENER,
+            "--query",
+            "IntegrationId",
+        ];
+        if n == 1 {
+            args.extend(["--request-parameters", "append:header.x-team=blue"]);
+        }
+        let integration = ws.ok(&args).as_str().unwrap().to_string();
+        let target = format!("integrations/{integration}");
+        ws.ok(&[
+            "create-route",
+            "--api-id",
+            &api,
+            "--route-key",
+            "GET /pets",
+            "--target",
+            &target,
+        ]);
+        ws.ok(&["create-stage", "--api-id", &api, "--stage-name", "$default"]);
+        let authorizer = ws.ok(&[
+            "create-authorizer",
+            "--api-id",
+            &api,
+            "--name",
+            "jwt",
+            "--authorizer-type",
+            "JWT",
+            "--identity-source",
+            "$request.header.Authorization",
+            "--jwt-configuration",
+            "Audience=app,Issuer=https://issuer.example.com",
+            "--query",
+            "AuthorizerId",
+        ]);
+        ws.ok(&[
+            "create-route",
+            "--api-id",
+            &api,
+            "--route-key",
+            "GET /private",
+            "--target",
+            &target,
+            "--authorization-type",
+            "JWT",
+            "--authorizer-id",
+            authorizer.as_str().unwrap(),
+        ]);
+        apis.push(api);
+    }
+    apis
+}
+
+fn whole(path: &Path) -> apigw::workspace::Workspace {
+    apigw::workspace::parse(path, &read(path)).unwrap()
+}
+
+#[test]
+fn a_command_on_one_api_keeps_the_other_apis_as_they_were() {
+    let ws = Ws::new();
+    let apis = three_apis(&ws);
+    let before = whole(&ws.path);
+    let created = ws.ok(&[
+        "create-integration",
+        "--api-id",
+        &apis[1],
+        "--integration-type",
+        "HTTP_PROXY",
+        "--integration-uri",
+        "https://example.com/{proxy}",
+        "--integration-method",
+        "ANY",
+    ]);
+    let text = read(&ws.path);
+    let after = whole(&ws.path);
+    // The file is what writing the whole workspace gives, byte for byte.
+    assert_eq!(
+        apigw::workspace::render(&after).unwrap().as_bytes(),
+        text,
+        "the file is not in apigw's own layout"
+    );
+    let mut expected = before.clone();
+    let id = created["IntegrationId"].as_str().unwrap().to_string();
+    let new = after.integrations[&apis[1]][&id].clone();
+    expected
+        .integrations
+        .get_mut(&apis[1])
+        .unwrap()
+        .insert(id, new);
+    assert_eq!(after, expected);
+
+    // Reads of one API see it whole; deleting an API leaves the others.
+    let listed = ws.ok(&["get-integrations", "--api-id", &apis[1]]);
+    assert_eq!(listed["Items"].as_array().unwrap().len(), 2);
+    assert_eq!(ws.ok(&["get-apis"])["Items"].as_array().unwrap().len(), 3);
+    ws.ok(&["delete-api", "--api-id", &apis[0]]);
+    let left = whole(&ws.path);
+    expected.apis.remove(&apis[0]);
+    expected.integrations.remove(&apis[0]);
+    expected.routes.remove(&apis[0]);
+    expected.stages.remove(&apis[0]);
+    expected.authorizers.remove(&apis[0]);
+    assert_eq!(left, expected);
+}
+
+#[test]
+fn hand_edits_to_other_apis_are_still_checked() {
+    let ws = Ws::new();
+    let apis = three_apis(&ws);
+    let good = String::from_utf8(read(&ws.path)).unwrap();
+    // The first resource of `table` for `api`, with its sub-tables.
+    let section = |api: &str, table: &str| {
+        let start = good.find(&format!("[{table}.{api}.")).unwrap();
+        let header_end = start + good[start..].find(']').unwrap();
+        let sub = format!("{}.", &good[start..header_end]);
+        let mut end = start;
+        loop {
+            end = good[end..].find("\n\n").map_or(good.len(), |e| end + e + 2);
+            if !good[end..].starts_with(&sub) {
+                break;
+            }
+        }
+        good[start..end].to_string()
+    };
+    let b_integration = section(&apis[2], "integrations");
+    let b_route = section(&apis[2], "routes");
+    let b_authorizer = section(&apis[2], "authorizers");
+    let broken = [
+        // A value of the wrong type.
+        (
+            good.replacen(
+                &b_integration,
+                &b_integration.replace("TimeoutInMillis = 30000", "TimeoutInMillis = \"slow\""),
+                1,
+            ),
+            "line",
+        ),
+        // The same table twice, far apart.
+        (format!("{good}\n{b_authorizer}"), "line"),
+        // A route to an integration that is not there.
+        (
+            good.replacen(
+                &b_route,
+                &b_route.replace("Target = \"integrations/", "Target = \"integrations/x"),
+                1,
+            ),
+            "which is not an integration of API",
+        ),
+        // A route whose authorizer is gone.
+        (
+            good.replacen(&b_authorizer, "", 1),
+            "which is not an authorizer of API",
+        ),
+        // Children of an API that is not there.
+        (
+            format!(
+                "{good}\n{}",
+                section(&apis[2], "stages")
+                    .replace(&format!("[stages.{}.", apis[2]), "[stages.nosuchapi0.")
+            ),
+            "which is not in [apis]",
+        ),
+    ];
+    for (text, says) in broken {
+        std::fs::write(&ws.path, &text).unwrap();
+        let err = ws.fails(
+            &[
+                "create-route",
+                "--api-id",
+                &apis[0],
+                "--route-key",
+                "GET /more",
+            ],
+            253,
+        );
+        assert!(err.contains(says), "{says:?} not in {err}");
+        assert_eq!(read(&ws.path), text.as_bytes(), "the file changed");
+        let err = ws.fails(&["get-routes", "--api-id", &apis[0]], 253);
+        assert!(err.contains(says), "{says:?} not in {err}");
+    }
+
+    // Sections moved out of order by hand are read, and put in order.
+    let moved = format!("{}\n{b_integration}", good.replacen(&b_integration, "", 1));
+    std::fs::write(&ws.path, &moved).unwrap();
+    let before = whole(&ws.path);
+    ws.ok(&["update-api", "--api-id", &apis[0], "--name", "renamed"]);
+    let mut after = whole(&ws.path);
+    after.apis.get_mut(&apis[0]).unwrap().name = before.apis[&apis[0]].name.clone();
+    assert_eq!(after, before);
+}

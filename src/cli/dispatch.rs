@@ -4,7 +4,7 @@
 use super::Globals;
 use crate::error::{ApiError, Error, Result};
 use crate::ops::{self, Paging};
-use crate::workspace::{self, Workspace};
+use crate::workspace::{self, Scope, Workspace};
 use clap::{ArgMatches, Command};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -26,22 +26,25 @@ fn to_value<T: Serialize>(v: T) -> Result<Value> {
 fn read<T: Serialize>(
     operation: &'static str,
     g: &Globals,
+    scope: &Scope,
     f: impl FnOnce(&Workspace) -> Result<T, ApiError>,
 ) -> Result<Option<Value>> {
-    let mut file = workspace::load_path(&g.workspace.path)?;
+    let mut file = workspace::load_scoped(&g.workspace.path, scope)?;
     file.workspace.region_override = g.region.clone();
     let out = f(&file.workspace).map_err(|source| Error::Api { operation, source })?;
     to_value(out).map(Some)
 }
 
+/// Runs `f` on the workspace and saves the result; `f` may run twice (see
+/// [`workspace::update_scoped`]).
 fn write<T: Serialize>(
     operation: &'static str,
     g: &Globals,
-    f: impl FnOnce(&mut Workspace) -> Result<T, ApiError>,
+    scope: &Scope,
+    mut f: impl FnMut(&mut Workspace) -> Result<T, ApiError>,
 ) -> Result<Option<Value>> {
-    let region = g.region.clone();
-    let out = workspace::update(&g.workspace.path, |ws| {
-        ws.region_override = region;
+    let out = workspace::update_scoped(&g.workspace.path, scope, |ws| {
+        ws.region_override.clone_from(&g.region);
         f(ws).map_err(|source| Error::Api { operation, source })
     })?;
     to_value(out).map(Some)
@@ -50,9 +53,46 @@ fn write<T: Serialize>(
 fn delete(
     operation: &'static str,
     g: &Globals,
-    f: impl FnOnce(&mut Workspace) -> Result<(), ApiError>,
+    scope: &Scope,
+    f: impl FnMut(&mut Workspace) -> Result<(), ApiError>,
 ) -> Result<Option<Value>> {
-    write(operation, g, f).map(|_| None)
+    write(operation, g, scope, f).map(|_| None)
+}
+
+/// The part of the workspace an operation needs: an API's own children for
+/// the operations on one API, no children at all for those on APIs and VPC
+/// links as a whole, everything for the rest (deleting a VPC link looks at
+/// every integration).
+fn scope_of(name: &str, input: &Map<String, Value>) -> Scope {
+    const ONE_API: &[&str] = &[
+        "Api",
+        "Integration",
+        "Integrations",
+        "Route",
+        "Routes",
+        "Stage",
+        "Stages",
+        "Authorizer",
+        "Authorizers",
+    ];
+    const NO_CHILDREN: &[&str] = &[
+        "CreateApi",
+        "GetApis",
+        "CreateVpcLink",
+        "GetVpcLink",
+        "GetVpcLinks",
+        "UpdateVpcLink",
+    ];
+    if NO_CHILDREN.contains(&name) {
+        return Scope::Apis(Vec::new());
+    }
+    let noun = ["Create", "Get", "Update", "Delete"]
+        .iter()
+        .find_map(|verb| name.strip_prefix(verb));
+    match (noun, input.get("ApiId").and_then(Value::as_str)) {
+        (Some(noun), Some(api)) if ONE_API.contains(&noun) => Scope::Apis(vec![api.to_string()]),
+        _ => Scope::All,
+    }
 }
 
 /// Runs the operation `name` of the AWS model with a checked request.
@@ -63,24 +103,29 @@ pub fn call(
     g: &Globals,
 ) -> Result<Option<Value>> {
     let i = &input;
+    let scope = &scope_of(name, i);
     match name {
         "CreateApi" => {
             let r = req(input)?;
-            write(name, g, |ws| ops::create_api(ws, r))
+            write(name, g, scope, |ws| ops::create_api(ws, Clone::clone(&r)))
         }
-        "GetApi" => read(name, g, |ws| ops::get_api(ws, text(i, "ApiId"))),
-        "GetApis" => read(name, g, |ws| ops::get_apis(ws, paging)),
+        "GetApi" => read(name, g, scope, |ws| ops::get_api(ws, text(i, "ApiId"))),
+        "GetApis" => read(name, g, scope, |ws| ops::get_apis(ws, paging)),
         "UpdateApi" => {
             let r = req(input)?;
-            write(name, g, |ws| ops::update_api(ws, r))
+            write(name, g, scope, |ws| ops::update_api(ws, Clone::clone(&r)))
         }
-        "DeleteApi" => delete(name, g, |ws| ops::delete_api(ws, text(i, "ApiId"))),
+        "DeleteApi" => delete(name, g, scope, |ws| ops::delete_api(ws, text(i, "ApiId"))),
 
         "CreateVpcLink" => {
             let r = req(input)?;
-            write(name, g, |ws| ops::create_vpc_link(ws, r))
+            write(name, g, scope, |ws| {
+                ops::create_vpc_link(ws, Clone::clone(&r))
+            })
         }
-        "GetVpcLink" => read(name, g, |ws| ops::get_vpc_link(ws, text(i, "VpcLinkId"))),
+        "GetVpcLink" => read(name, g, scope, |ws| {
+            ops::get_vpc_link(ws, text(i, "VpcLinkId"))
+        }),
         "GetVpcLinks" => {
             let paging = Paging {
                 max_items: i
@@ -92,114 +137,144 @@ pub fn call(
                     .and_then(Value::as_str)
                     .map(str::to_string),
             };
-            read(name, g, |ws| ops::get_vpc_links(ws, &paging))
+            read(name, g, scope, |ws| ops::get_vpc_links(ws, &paging))
         }
         "UpdateVpcLink" => {
             let r = req(input)?;
-            write(name, g, |ws| ops::update_vpc_link(ws, r))
+            write(name, g, scope, |ws| {
+                ops::update_vpc_link(ws, Clone::clone(&r))
+            })
         }
-        "DeleteVpcLink" => delete(name, g, |ws| ops::delete_vpc_link(ws, text(i, "VpcLinkId"))),
+        "DeleteVpcLink" => delete(name, g, scope, |ws| {
+            ops::delete_vpc_link(ws, text(i, "VpcLinkId"))
+        }),
 
         "CreateIntegration" => {
             let r = req(input)?;
-            write(name, g, |ws| ops::create_integration(ws, r))
+            write(name, g, scope, |ws| {
+                ops::create_integration(ws, Clone::clone(&r))
+            })
         }
-        "GetIntegration" => read(name, g, |ws| {
+        "GetIntegration" => read(name, g, scope, |ws| {
             ops::get_integration(ws, text(i, "ApiId"), text(i, "IntegrationId"))
         }),
-        "GetIntegrations" => read(name, g, |ws| {
+        "GetIntegrations" => read(name, g, scope, |ws| {
             ops::get_integrations(ws, text(i, "ApiId"), paging)
         }),
         "UpdateIntegration" => {
             let r = req(input)?;
-            write(name, g, |ws| ops::update_integration(ws, r))
+            write(name, g, scope, |ws| {
+                ops::update_integration(ws, Clone::clone(&r))
+            })
         }
-        "DeleteIntegration" => delete(name, g, |ws| {
+        "DeleteIntegration" => delete(name, g, scope, |ws| {
             ops::delete_integration(ws, text(i, "ApiId"), text(i, "IntegrationId"))
         }),
 
         "CreateRoute" => {
             let r = req(input)?;
-            write(name, g, |ws| ops::create_route(ws, r))
+            write(name, g, scope, |ws| ops::create_route(ws, Clone::clone(&r)))
         }
-        "GetRoute" => read(name, g, |ws| {
+        "GetRoute" => read(name, g, scope, |ws| {
             ops::get_route(ws, text(i, "ApiId"), text(i, "RouteId"))
         }),
-        "GetRoutes" => read(name, g, |ws| ops::get_routes(ws, text(i, "ApiId"), paging)),
+        "GetRoutes" => read(name, g, scope, |ws| {
+            ops::get_routes(ws, text(i, "ApiId"), paging)
+        }),
         "UpdateRoute" => {
             let r = req(input)?;
-            write(name, g, |ws| ops::update_route(ws, r))
+            write(name, g, scope, |ws| ops::update_route(ws, Clone::clone(&r)))
         }
-        "DeleteRoute" => delete(name, g, |ws| {
+        "DeleteRoute" => delete(name, g, scope, |ws| {
             ops::delete_route(ws, text(i, "ApiId"), text(i, "RouteId"))
         }),
 
         "CreateStage" => {
             let r = req(input)?;
-            write(name, g, |ws| ops::create_stage(ws, r))
+            write(name, g, scope, |ws| ops::create_stage(ws, Clone::clone(&r)))
         }
-        "GetStage" => read(name, g, |ws| {
+        "GetStage" => read(name, g, scope, |ws| {
             ops::get_stage(ws, text(i, "ApiId"), text(i, "StageName"))
         }),
-        "GetStages" => read(name, g, |ws| ops::get_stages(ws, text(i, "ApiId"), paging)),
+        "GetStages" => read(name, g, scope, |ws| {
+            ops::get_stages(ws, text(i, "ApiId"), paging)
+        }),
         "UpdateStage" => {
             let r = req(input)?;
-            write(name, g, |ws| ops::update_stage(ws, r))
+            write(name, g, scope, |ws| ops::update_stage(ws, Clone::clone(&r)))
         }
-        "DeleteStage" => delete(name, g, |ws| {
+        "DeleteStage" => delete(name, g, scope, |ws| {
             ops::delete_stage(ws, text(i, "ApiId"), text(i, "StageName"))
         }),
 
         "CreateAuthorizer" => {
             let r = req(input)?;
-            write(name, g, |ws| ops::create_authorizer(ws, r))
+            write(name, g, scope, |ws| {
+                ops::create_authorizer(ws, Clone::clone(&r))
+            })
         }
-        "GetAuthorizer" => read(name, g, |ws| {
+        "GetAuthorizer" => read(name, g, scope, |ws| {
             ops::get_authorizer(ws, text(i, "ApiId"), text(i, "AuthorizerId"))
         }),
-        "GetAuthorizers" => read(name, g, |ws| {
+        "GetAuthorizers" => read(name, g, scope, |ws| {
             ops::get_authorizers(ws, text(i, "ApiId"), paging)
         }),
         "UpdateAuthorizer" => {
             let r = req(input)?;
-            write(name, g, |ws| ops::update_authorizer(ws, r))
+            write(name, g, scope, |ws| {
+                ops::update_authorizer(ws, Clone::clone(&r))
+            })
         }
-        "DeleteAuthorizer" => delete(name, g, |ws| {
+        "DeleteAuthorizer" => delete(name, g, scope, |ws| {
             ops::delete_authorizer(ws, text(i, "ApiId"), text(i, "AuthorizerId"))
         }),
 
         "RegisterTargets" => {
             let r = req(input)?;
-            delete(name, g, |ws| ops::register_targets(ws, r))
+            delete(name, g, scope, |ws| {
+                ops::register_targets(ws, Clone::clone(&r))
+            })
         }
         "DeregisterTargets" => {
             let r = req(input)?;
-            delete(name, g, |ws| ops::deregister_targets(ws, r))
+            delete(name, g, scope, |ws| {
+                ops::deregister_targets(ws, Clone::clone(&r))
+            })
         }
         "DescribeTargetHealth" => {
             let r = req(input)?;
-            read(name, g, |ws| ops::describe_target_health(ws, r))
+            read(name, g, scope, |ws| {
+                ops::describe_target_health(ws, Clone::clone(&r))
+            })
         }
         "RegisterInstance" => {
             let r = req(input)?;
-            write(name, g, |ws| ops::register_instance(ws, r))
+            write(name, g, scope, |ws| {
+                ops::register_instance(ws, Clone::clone(&r))
+            })
         }
         "DeregisterInstance" => {
             let r = req(input)?;
-            write(name, g, |ws| ops::deregister_instance(ws, r))
+            write(name, g, scope, |ws| {
+                ops::deregister_instance(ws, Clone::clone(&r))
+            })
         }
         "ListInstances" => {
             let r = req(input)?;
-            read(name, g, |ws| ops::list_instances(ws, r))
+            read(name, g, scope, |ws| {
+                ops::list_instances(ws, Clone::clone(&r))
+            })
         }
         "DiscoverInstances" => {
             let r = req(input)?;
-            read(name, g, |ws| ops::discover_instances(ws, r))
+            read(name, g, scope, |ws| {
+                ops::discover_instances(ws, Clone::clone(&r))
+            })
         }
         "UpdateInstanceCustomHealthStatus" => {
             let r = req(input)?;
-            delete(name, g, |ws| {
-                ops::update_instance_custom_health_status(ws, r)
+            delete(name, g, scope, |ws| {
+                ops::update_instance_custom_health_status(ws, Clone::clone(&r))
             })
         }
         other => Err(Error::Other(format!("operation {other} has no handler"))),

@@ -1,9 +1,10 @@
 //! Reading, checking and safely replacing the workspace file.
 
+use super::focus::{self, Kept, Unblock};
 use super::{Workspace, codec, split};
 use crate::error::{Error, Result};
 use std::fs::{File, OpenOptions};
-use std::io::{Read, Seek, SeekFrom, Write};
+use std::io::{IoSlice, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 /// A loaded workspace and the file it came from.
@@ -30,6 +31,51 @@ pub fn load_path(path: &Path) -> Result<WorkspaceFile> {
         }),
         Err(e) => Err(Error::workspace_io(path, "read", e)),
     }
+}
+
+/// Which part of the workspace a command needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// All of it.
+    All,
+    /// Everything but the children (integrations, routes, stages,
+    /// authorizers) of APIs other than these.
+    Apis(Vec<String>),
+}
+
+/// As [`load_path`], for a command that needs `scope` only: the workspace
+/// returned may leave out what the scope does not name. The whole file is
+/// still checked.
+pub fn load_scoped(path: &Path, scope: &Scope) -> Result<WorkspaceFile> {
+    let Scope::Apis(apis) = scope else {
+        return load_path(path);
+    };
+    let file = match File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return load_path(path),
+        Err(e) => return Err(Error::workspace_io(path, "read", e)),
+    };
+    let bytes = read_all(path, &file)?;
+    let workspace = match focus::read(&bytes, apis) {
+        Some(ws) => ws,
+        None => parse(path, &bytes)?,
+    };
+    Ok(WorkspaceFile {
+        path: path.to_path_buf(),
+        exists: true,
+        workspace,
+    })
+}
+
+/// The whole file, from its start.
+fn read_all(path: &Path, file: &File) -> Result<Vec<u8>> {
+    let len = file.metadata().map_or(0, |m| m.len() as usize);
+    let mut bytes = Vec::with_capacity(len + 1);
+    let mut file = file;
+    file.seek(SeekFrom::Start(0))
+        .and_then(|_| file.read_to_end(&mut bytes))
+        .map_err(|e| Error::workspace_io(path, "read", e))?;
+    Ok(bytes)
 }
 
 /// Reads and checks the workspace in `file`, from its start; a large one on
@@ -142,21 +188,102 @@ const HEADER: &str = "# apigw workspace: API Gateway resources for local checks 
 /// the result atomically when it succeeds. Nothing is written when `change`
 /// fails, so a refused request leaves the file exactly as it was.
 pub fn update<T>(path: &Path, change: impl FnOnce(&mut Workspace) -> Result<T>) -> Result<T> {
+    let file = lock_for_update(path)?;
+    let (ws, bytes) = read_file(path, &file)?;
+    change_whole(path, file, ws, bytes, change)
+}
+
+/// As [`update`], for a change that needs `scope` only. `change` may run
+/// twice (the second time on the whole workspace, when the file could not
+/// be read in part); only the run whose result is saved counts.
+pub fn update_scoped<T>(
+    path: &Path,
+    scope: &Scope,
+    mut change: impl FnMut(&mut Workspace) -> Result<T>,
+) -> Result<T> {
+    let Scope::Apis(apis) = scope else {
+        return update(path, change);
+    };
+    let file = lock_for_update(path)?;
+    let bytes = read_all(path, &file)?;
+    if let Some(done) = update_part(path, &file, &bytes, apis, &mut change) {
+        return done;
+    }
+    let ws = parse(path, &bytes)?;
+    change_whole(path, file, ws, bytes, change)
+}
+
+/// Creates the folder of `path` when needed, and opens and locks the file.
+fn lock_for_update(path: &Path) -> Result<File> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)
             .map_err(|e| Error::workspace_io(path, "create the folder of", e))?;
     }
-    let file = lock_current(path)?;
-    let (mut ws, mut bytes) = read_file(path, &file)?;
+    lock_current(path)
+}
+
+/// Runs `change` on the whole workspace `ws`, read from the locked `file`
+/// into `bytes`, and saves the result.
+fn change_whole<T>(
+    path: &Path,
+    file: File,
+    mut ws: Workspace,
+    bytes: Vec<u8>,
+    change: impl FnOnce(&mut Workspace) -> Result<T>,
+) -> Result<T> {
     let out = change(&mut ws)?;
     // The new text goes where the old one was: that memory is already mapped.
+    let mut bytes = bytes;
     bytes.clear();
     let mut text = String::from_utf8(bytes).expect("empty");
     render_into(&ws, &mut text)?;
-    save_atomically(path, &file, text.as_bytes())?;
+    let tmp = write_temp(path, &file, &[text.as_bytes()])?;
+    replace(path, tmp)?;
     drop(file); // releases the lock, after the new file is in place
     discard(ws);
     Ok(out)
+}
+
+/// The change on the part of the file `apis` needs, the rest checked on
+/// other threads meanwhile and copied into the new file as it was. `None`
+/// when the file must be read whole (the caller then does it all again).
+fn update_part<T>(
+    path: &Path,
+    file: &File,
+    bytes: &[u8],
+    apis: &[String],
+    change: &mut impl FnMut(&mut Workspace) -> Result<T>,
+) -> Option<Result<T>> {
+    let (typed, kept) = Kept::cut(bytes, apis)?;
+    let checker = kept.checker();
+    std::thread::scope(|s| {
+        let handle = std::thread::Builder::new()
+            .name("apigw-check".into())
+            .spawn_scoped(s, || checker.run(&kept, 2))
+            .ok()?;
+        let _unblock = Unblock(&checker);
+        let read = codec::from_str::<Workspace>(&typed).filter(|ws| ws.check().is_ok());
+        checker.provide(read.as_ref());
+        let mut ws = read?;
+        let kept_ok = || handle.join().unwrap_or(false);
+        let out = match change(&mut ws) {
+            Ok(out) => out,
+            Err(e) => return kept_ok().then_some(Err(e)),
+        };
+        let mut rendered = String::new();
+        let merged = render_into(&ws, &mut rendered)
+            .ok()
+            .and_then(|()| kept.merge(&rendered));
+        let written = merged.map(|slices| write_temp(path, file, &slices));
+        // The file as read must be good before anything is said of it.
+        if !kept_ok() {
+            return None;
+        }
+        match written? {
+            Ok(tmp) => Some(replace(path, tmp).map(|()| out)),
+            Err(e) => Some(Err(e)),
+        }
+    })
 }
 
 /// Frees a large workspace on another thread: tens of thousands of small
@@ -219,32 +346,58 @@ fn still_current(_path: &Path, _file: &File) -> Result<bool> {
     Ok(true)
 }
 
-/// Writes a temporary file beside `path`, flushes it to disk and renames it
-/// over `path`, so that a reader or a crash sees the old file or the new one,
-/// never a part.
-fn save_atomically(path: &Path, current: &File, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
+/// Writes `parts`, one after the other, to a temporary file beside `path`
+/// and flushes it to disk; [`replace`] then puts it in place, so that a
+/// reader or a crash sees the old file or the new one, never a part.
+fn write_temp(path: &Path, current: &File, parts: &[&[u8]]) -> Result<tempfile::NamedTempFile> {
     let mut tmp = tempfile::Builder::new()
         .prefix(".apigw.toml.")
         .suffix(".tmp")
-        .tempfile_in(&dir)
+        .tempfile_in(folder(path))
         .map_err(|e| Error::workspace_io(path, "create a temporary file beside the", e))?;
     if let Ok(meta) = current.metadata() {
         // Keep the permissions of the file being replaced (a temp file is
         // 0600); set before the flush, so that it is on disk too.
         let _ = tmp.as_file().set_permissions(meta.permissions());
     }
-    tmp.write_all(bytes)
+    write_all_vectored(tmp.as_file_mut(), parts)
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| Error::workspace_io(path, "write", e))?;
+    Ok(tmp)
+}
+
+/// Renames the flushed temporary file over `path`, and flushes the folder.
+fn replace(path: &Path, tmp: tempfile::NamedTempFile) -> Result<()> {
     tmp.persist(path)
         .map_err(|e| Error::workspace_io(path, "replace", e.error))?;
     #[cfg(unix)]
-    if let Ok(d) = File::open(&dir) {
+    if let Ok(d) = File::open(folder(path)) {
         let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+fn folder(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+fn write_all_vectored(out: &mut File, parts: &[&[u8]]) -> std::io::Result<()> {
+    let mut slices: Vec<IoSlice<'_>> = parts
+        .iter()
+        .filter(|p| !p.is_empty())
+        .map(|p| IoSlice::new(p))
+        .collect();
+    let mut rest = &mut slices[..];
+    while !rest.is_empty() {
+        match out.write_vectored(rest) {
+            Ok(0) => return Err(std::io::ErrorKind::WriteZero.into()),
+            Ok(n) => IoSlice::advance_slices(&mut rest, n),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
     }
     Ok(())
 }

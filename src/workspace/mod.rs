@@ -4,10 +4,13 @@
 
 pub mod codec;
 mod file;
+mod focus;
 mod locate;
 mod split;
 
-pub use file::{WorkspaceFile, load_path, parse, render, update};
+pub use file::{
+    Scope, WorkspaceFile, load_path, load_scoped, parse, render, update, update_scoped,
+};
 pub use locate::{Located, Source, locate};
 #[doc(hidden)]
 pub use split::{read_at as read_split_at, read_at_serially as read_split_at_serially};
@@ -91,6 +94,28 @@ impl Workspace {
     /// Checks what serde cannot: ids that agree with their keys, children of
     /// known APIs, settings of the right shape. Returns the first problem.
     pub fn check(&self) -> Result<(), String> {
+        self.check_top()?;
+        let integration = |api: &str, id: &str| {
+            self.integrations
+                .get(api)
+                .is_some_and(|m| m.contains_key(id))
+        };
+        let authorizer = |api: &str, id: &str| {
+            self.authorizers
+                .get(api)
+                .is_some_and(|m| m.contains_key(id))
+        };
+        self.check_children(&Known {
+            apis: &self.apis,
+            vpc_links: &self.vpc_links,
+            integration: &integration,
+            authorizer: &authorizer,
+        })?;
+        crate::model::check_backends(&self.elbv2, &self.servicediscovery)
+    }
+
+    /// The settings, and the VPC links and APIs under their own ids.
+    fn check_top(&self) -> Result<(), String> {
         let s = &self.workspace;
         if s.account.len() != 12 || !s.account.bytes().all(|b| b.is_ascii_digit()) {
             return Err(format!(
@@ -110,30 +135,31 @@ impl Workspace {
         for (id, api) in &self.apis {
             same_id("apis", id, &api.api_id, "ApiId")?;
         }
-        children(&self.apis, "integrations", &self.integrations, |i| {
-            (&i.integration_id, "IntegrationId")
-        })?;
-        children(&self.apis, "routes", &self.routes, |r| {
-            (&r.route_id, "RouteId")
-        })?;
-        children(&self.apis, "stages", &self.stages, |s| {
-            (&s.stage_name, "StageName")
-        })?;
-        children(&self.apis, "authorizers", &self.authorizers, |a| {
-            (&a.authorizer_id, "AuthorizerId")
-        })?;
-        crate::model::check_backends(&self.elbv2, &self.servicediscovery)?;
-        self.check_references()
+        Ok(())
     }
 
-    /// Hand edits must keep references whole: a private integration's VPC
-    /// link, a route's target integration and its authorizer must exist.
-    fn check_references(&self) -> Result<(), String> {
+    /// The per-API tables of this workspace, against what `known` holds:
+    /// each child under its own id and of a known API, and references kept
+    /// whole (a private integration's VPC link, a route's target integration
+    /// and its authorizer must exist).
+    pub(crate) fn check_children(&self, known: &Known<'_>) -> Result<(), String> {
+        children(known.apis, "integrations", &self.integrations, |i| {
+            (&i.integration_id, "IntegrationId")
+        })?;
+        children(known.apis, "routes", &self.routes, |r| {
+            (&r.route_id, "RouteId")
+        })?;
+        children(known.apis, "stages", &self.stages, |s| {
+            (&s.stage_name, "StageName")
+        })?;
+        children(known.apis, "authorizers", &self.authorizers, |a| {
+            (&a.authorizer_id, "AuthorizerId")
+        })?;
         for (api_id, items) in &self.integrations {
             for (id, i) in items {
                 if let Some(link) = &i.connection_id
                     && i.connection_type == "VPC_LINK"
-                    && !self.vpc_links.contains_key(link)
+                    && !known.vpc_links.contains_key(link)
                 {
                     return Err(format!(
                         "[integrations.{api_id}.{id}] uses VPC link {link}, which is not in [vpc-links]"
@@ -144,11 +170,9 @@ impl Workspace {
         for (api_id, routes) in &self.routes {
             for (id, r) in routes {
                 if let Some(target) = &r.target {
-                    let known = target.strip_prefix("integrations/").is_some_and(|iid| {
-                        self.integrations
-                            .get(api_id)
-                            .is_some_and(|m| m.contains_key(iid))
-                    });
+                    let known = target
+                        .strip_prefix("integrations/")
+                        .is_some_and(|iid| (known.integration)(api_id, iid));
                     if !known {
                         return Err(format!(
                             "[routes.{api_id}.{id}] targets {target}, which is not an integration of API {api_id}"
@@ -156,10 +180,7 @@ impl Workspace {
                     }
                 }
                 if let Some(auth) = &r.authorizer_id
-                    && !self
-                        .authorizers
-                        .get(api_id)
-                        .is_some_and(|m| m.contains_key(auth))
+                    && !(known.authorizer)(api_id, auth)
                 {
                     return Err(format!(
                         "[routes.{api_id}.{id}] uses authorizer {auth}, which is not an authorizer of API {api_id}"
@@ -169,6 +190,15 @@ impl Workspace {
         }
         Ok(())
     }
+}
+
+/// What the children of APIs may name: the APIs and VPC links of the
+/// workspace, and a lookup of an API's integrations and authorizers by id.
+pub(crate) struct Known<'k> {
+    pub apis: &'k BTreeMap<String, Api>,
+    pub vpc_links: &'k BTreeMap<String, VpcLink>,
+    pub integration: &'k (dyn Fn(&str, &str) -> bool + Sync),
+    pub authorizer: &'k (dyn Fn(&str, &str) -> bool + Sync),
 }
 
 fn same_id(section: &str, key: &str, id: &str, member: &str) -> Result<(), String> {
