@@ -82,8 +82,21 @@ impl Section<'_> {
 fn section(bytes: &[u8], span: Range<usize>) -> Option<Section<'_>> {
     let rest = &bytes[span.clone()];
     let line = &rest[..memchr::memchr(b'\n', rest).map_or(rest.len(), |i| i + 1)];
-    let keys: Vec<Cow<'_, str>> = match bare_header(line) {
-        Some(inner) => inner.split('.').map(Cow::Borrowed).collect(),
+    let (keys, path): (Vec<Cow<'_, str>>, Cow<'_, str>) = match bare_header(line) {
+        Some(inner) => {
+            // The usual header: no key list, slices of the text.
+            let mut keys = inner.splitn(4, '.');
+            let top = keys.next().unwrap_or_default();
+            let (api, id) = (keys.next(), keys.next());
+            return Some(Section {
+                span,
+                rank: rank(top),
+                depth: inner.bytes().filter(|&b| b == b'.').count() + 1,
+                api: Cow::Borrowed(api.unwrap_or_default()),
+                id: Cow::Borrowed(id.unwrap_or_default()),
+                path: Cow::Borrowed(inner),
+            });
+        }
         None => {
             let line = std::str::from_utf8(line).ok()?;
             if line.starts_with("[[") {
@@ -93,18 +106,13 @@ fn section(bytes: &[u8], span: Range<usize>) -> Option<Section<'_>> {
             if outline.first_header.is_empty() || outline.top_keys.len() != 1 {
                 return None;
             }
-            outline.first_header
+            let keys = outline.first_header;
+            let bare = keys.iter().all(|k| is_bare(k));
+            let path = Cow::Owned(keys.join(if bare { "." } else { "\0" }));
+            (keys, path)
         }
     };
-    let bare = keys.iter().all(|k| is_bare(k));
-    let path = match bare_header(line) {
-        Some(inner) => Cow::Borrowed(inner),
-        None => Cow::Owned(keys.join(if bare { "." } else { "\0" })),
-    };
-    let rank = TABLES
-        .iter()
-        .position(|t| *t == keys[0])
-        .map_or(u8::MAX, |r| r as u8);
+    let rank = rank(&keys[0]);
     let mut keys = keys.into_iter();
     let depth = keys.len();
     keys.next();
@@ -116,6 +124,14 @@ fn section(bytes: &[u8], span: Range<usize>) -> Option<Section<'_>> {
         id: keys.next().unwrap_or_default(),
         path,
     })
+}
+
+/// The place of a top table in `TABLES`; `u8::MAX` for another name.
+fn rank(top: &str) -> u8 {
+    TABLES
+        .iter()
+        .position(|t| *t == top)
+        .map_or(u8::MAX, |r| r as u8)
 }
 
 fn is_bare(key: &str) -> bool {
@@ -131,8 +147,21 @@ fn bare_header(line: &[u8]) -> Option<&str> {
     let line = line.strip_suffix(b"\n").unwrap_or(line);
     let line = line.strip_suffix(b"\r").unwrap_or(line);
     let inner = line.strip_prefix(b"[")?.strip_suffix(b"]")?;
-    let inner = std::str::from_utf8(inner).ok()?;
-    inner.split('.').all(is_bare).then_some(inner)
+    let mut key_start = true;
+    for &b in inner {
+        if b == b'.' && !key_start {
+            key_start = true;
+        } else if b.is_ascii_alphanumeric() || b == b'_' || b == b'-' {
+            key_start = false;
+        } else {
+            return None;
+        }
+    }
+    if key_start {
+        return None;
+    }
+    // Only ASCII bytes were let through.
+    std::str::from_utf8(inner).ok()
 }
 
 /// A file's text before its first header, and its sections.
