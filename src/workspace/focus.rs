@@ -126,6 +126,19 @@ fn section(bytes: &[u8], span: Range<usize>) -> Option<Section<'_>> {
     })
 }
 
+/// What follows the header line of a section.
+fn body<'b>(bytes: &'b [u8], span: &Range<usize>) -> &'b [u8] {
+    let rest = &bytes[span.clone()];
+    &rest[memchr::memchr(b'\n', rest).map_or(rest.len(), |i| i + 1)..]
+}
+
+/// Blank lines and comments only.
+fn is_blank(text: &[u8]) -> bool {
+    text.split(|&b| b == b'\n')
+        .map(|line| line.trim_ascii_start())
+        .all(|line| line.is_empty() || line.starts_with(b"#") || line == b"\r")
+}
+
 /// The place of a top table in `TABLES`; `u8::MAX` for another name.
 fn rank(top: &str) -> u8 {
     TABLES
@@ -209,12 +222,18 @@ impl<'t> Kept<'t> {
     /// `None`: read the file whole.
     pub fn cut(bytes: &'t [u8], apis: &[String]) -> Option<(String, Self)> {
         let Outline { prelude, sections } = outline(bytes)?;
+        // Keys outside any header, or in the header of a whole API's table
+        // (`[integrations.B]`), could define what kept sections define too,
+        // where no piece would see both: such files are read whole.
+        if !is_blank(&bytes[prelude.clone()]) {
+            return None;
+        }
         let mut typed = Vec::with_capacity(4096);
         typed.extend_from_slice(&bytes[prelude]);
         let mut kept = Vec::new();
         for s in sections {
             if PER_API.contains(&s.rank) {
-                if s.depth < 2 {
+                if s.depth < 2 || (s.depth == 2 && !is_blank(body(bytes, &s.span))) {
                     return None;
                 }
                 if !apis.iter().any(|a| *a == s.api) {
@@ -655,6 +674,19 @@ mod tests {
         ] {
             assert_eq!(keys(bad), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn keys_outside_resource_headers_are_read_whole() {
+        let (ws, apis) = sample();
+        let text = super::super::render(&ws).unwrap();
+        assert!(Kept::cut(text.as_bytes(), &apis[0..1]).is_some());
+        let inline = format!("integrations = {{}}\n{text}");
+        assert!(Kept::cut(inline.as_bytes(), &apis[0..1]).is_none());
+        let whole_api = format!("{text}\n[routes.{}]\nx = {{}}\n", apis[2]);
+        assert!(Kept::cut(whole_api.as_bytes(), &apis[0..1]).is_none());
+        let empty_api = format!("{text}\n[routes.{}]\n# none left\n", apis[2]);
+        assert!(Kept::cut(empty_api.as_bytes(), &apis[0..1]).is_some());
     }
 
     #[test]
