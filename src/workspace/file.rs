@@ -257,15 +257,12 @@ fn update_part<T>(
     let (typed, kept) = Kept::cut(bytes, apis)?;
     let checker = kept.checker();
     std::thread::scope(|s| {
-        let handle = std::thread::Builder::new()
-            .name("apigw-check".into())
-            .spawn_scoped(s, || checker.run(&kept, 2))
-            .ok()?;
+        let handle = checker.spawn(s, &kept)?;
         let _unblock = Unblock(&checker);
         let read = codec::from_str::<Workspace>(&typed).filter(|ws| ws.check().is_ok());
         checker.provide(read.as_ref());
         let mut ws = read?;
-        let kept_ok = || handle.join().unwrap_or(false);
+        let kept_ok = || handle.join();
         let out = match change(&mut ws) {
             Ok(out) => out,
             Err(e) => return kept_ok().then_some(Err(e)),

@@ -380,6 +380,11 @@ impl Checker<'_> {
             .set(ws.map(|ws| (ws.apis.clone(), ws.vpc_links.clone())));
     }
 
+    /// Whether there is nothing to check (no thread is worth starting).
+    pub fn is_idle(&self) -> bool {
+        self.units.is_empty()
+    }
+
     fn has(&self, rank: u8, api: &str, id: &str) -> bool {
         self.items.binary_search(&(rank, api, id)).is_ok()
     }
@@ -405,6 +410,23 @@ impl Checker<'_> {
             self.work(kept);
         });
         !self.failed.load(Ordering::Relaxed)
+    }
+
+    /// Starts [`Checker::run`] on two threads of `scope` (none when there is
+    /// nothing to check); `None` when no thread could be started.
+    pub fn spawn<'s>(
+        &'s self,
+        scope: &'s std::thread::Scope<'s, '_>,
+        kept: &'s Kept<'_>,
+    ) -> Option<Checking<'s>> {
+        if self.is_idle() {
+            return Some(Checking(None));
+        }
+        std::thread::Builder::new()
+            .name("apigw-check".into())
+            .spawn_scoped(scope, || self.run(kept, 2))
+            .ok()
+            .map(|h| Checking(Some(h)))
     }
 
     fn work(&self, kept: &Kept<'_>) {
@@ -438,6 +460,16 @@ impl Checker<'_> {
     }
 }
 
+/// A check under way.
+pub(crate) struct Checking<'s>(Option<std::thread::ScopedJoinHandle<'s, bool>>);
+
+impl Checking<'_> {
+    /// Waits for the check: whether every kept section is good.
+    pub fn join(self) -> bool {
+        self.0.is_none_or(|h| h.join().unwrap_or(false))
+    }
+}
+
 /// Tells the checker that the rest of the file did not read, unless it was
 /// told otherwise before; so that a return on any path frees its threads.
 pub(crate) struct Unblock<'c, 'k>(pub &'c Checker<'k>);
@@ -464,14 +496,11 @@ pub(crate) fn read(bytes: &[u8], apis: &[String]) -> Option<Workspace> {
     let (typed, kept) = Kept::cut(bytes, apis)?;
     let checker = kept.checker();
     std::thread::scope(|s| {
-        let handle = std::thread::Builder::new()
-            .name("apigw-check".into())
-            .spawn_scoped(s, || checker.run(&kept, 2))
-            .ok()?;
+        let handle = checker.spawn(s, &kept)?;
         let _unblock = Unblock(&checker);
         let ws = codec::from_str::<Workspace>(&typed).filter(|ws| ws.check().is_ok());
         checker.provide(ws.as_ref());
-        handle.join().unwrap_or(false).then_some(ws).flatten()
+        handle.join().then_some(ws).flatten()
     })
 }
 
