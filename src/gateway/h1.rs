@@ -162,39 +162,79 @@ pub fn parse_response(
     method: &Method,
 ) -> Result<Option<ResponseHead>, Malformed> {
     loop {
-        // httparse starts over on every call; look for the empty line that
-        // ends a head first, so that a head trickling in a byte at a time
-        // costs linear time.
-        if !has_head_end(buf, scan.scanned) {
-            scan.scanned = buf.len();
-            if buf.len() >= MAX_HEAD {
-                return malformed(format!(
-                    "the response head is larger than {} KiB",
-                    MAX_HEAD / 1024
-                ));
-            }
+        if buf.is_empty() {
             return Ok(None);
         }
-        let parsed = parse_one(buf)?;
-        let Some((len, parsed)) = parsed else {
-            scan.scanned = buf.len();
-            return Ok(None);
+        // httparse starts over on every call. A head usually arrives whole;
+        // when it did not, look for the empty line that ends it among the
+        // new bytes first, so that a head trickling in a byte at a time
+        // costs linear time, not quadratic.
+        if scan.scanned > 0 && !has_head_end(buf, scan.scanned) {
+            return incomplete(buf, scan);
+        }
+        let mut storage = [const { MaybeUninit::<httparse::Header<'_>>::uninit() }; MAX_HEADERS];
+        let mut res = httparse::Response::new(&mut []);
+        let len = match httparse::ParserConfig::default().parse_response_with_uninit_headers(
+            &mut res,
+            buf,
+            &mut storage,
+        ) {
+            Ok(httparse::Status::Complete(len)) => len,
+            Ok(httparse::Status::Partial) => return incomplete(buf, scan),
+            Err(e) => return malformed(format!("invalid HTTP response head: {e}")),
         };
+        scan.scanned = 0;
         if len > MAX_HEAD {
-            return malformed(format!(
-                "the response head is larger than {} KiB",
-                MAX_HEAD / 1024
-            ));
+            return too_large();
         }
-        if parsed.code != 101 && (100..200).contains(&parsed.code) {
+        let (Some(code), Some(version), Some(reason)) = (res.code, res.version, res.reason) else {
+            return malformed("invalid HTTP response head: no status line");
+        };
+        if code != 101 && (100..200).contains(&code) {
             buf.advance(len);
-            scan.scanned = 0;
             continue;
         }
+        // The head's bytes become shared, and its header values slices of
+        // them; note where each piece is while httparse holds `buf`.
+        let base = buf.as_ptr() as usize;
+        let at = |s: &[u8]| -> (u32, u32) {
+            // An empty piece may not point into `buf` at all.
+            if s.is_empty() {
+                return (0, 0);
+            }
+            let start = (s.as_ptr() as usize).wrapping_sub(base);
+            (start as u32, start.saturating_add(s.len()) as u32)
+        };
+        let reason = at(reason.as_bytes());
+        let mut inline = [((0, 0), (0, 0)); 24];
+        let mut spilled = Vec::new();
+        let pieces = if res.headers.len() <= inline.len() {
+            &mut inline[..res.headers.len()]
+        } else {
+            spilled.resize(res.headers.len(), ((0, 0), (0, 0)));
+            &mut spilled[..]
+        };
+        for (piece, h) in pieces.iter_mut().zip(res.headers.iter()) {
+            *piece = (at(h.name.as_bytes()), at(h.value));
+        }
         let bytes = buf.split_to(len).freeze();
-        scan.scanned = 0;
-        return build_head(&bytes, &parsed, method).map(Some);
+        return build_head(&bytes, code, version, reason, pieces, method).map(Some);
     }
+}
+
+fn incomplete(buf: &[u8], scan: &mut HeadScan) -> Result<Option<ResponseHead>, Malformed> {
+    scan.scanned = buf.len().max(1);
+    if buf.len() >= MAX_HEAD {
+        return too_large();
+    }
+    Ok(None)
+}
+
+fn too_large<T>() -> Result<T, Malformed> {
+    malformed(format!(
+        "the response head is larger than {} KiB",
+        MAX_HEAD / 1024
+    ))
 }
 
 /// Whether `buf` may hold a complete head: a line feed followed by an
@@ -202,80 +242,52 @@ pub fn parse_response(
 fn has_head_end(buf: &[u8], from: usize) -> bool {
     let start = from.saturating_sub(3);
     let tail = buf.get(start..).unwrap_or_default();
-    tail.windows(2).any(|w| w == b"\n\n") || tail.windows(3).any(|w| w == b"\n\r\n")
+    tail.iter()
+        .enumerate()
+        .any(|(i, &b)| b == b'\n' && matches!(&tail[i + 1..], [b'\n', ..] | [b'\r', b'\n', ..]))
 }
 
-/// Where a head's pieces are, as offsets into its bytes.
-struct Parsed {
+type Span = (u32, u32);
+
+fn build_head(
+    bytes: &Bytes,
     code: u16,
     version: u8,
-    reason: (usize, usize),
-    headers: [(usize, usize, usize, usize); MAX_HEADERS],
-    count: usize,
-}
-
-fn parse_one(buf: &[u8]) -> Result<Option<(usize, Parsed)>, Malformed> {
-    let mut storage = [const { MaybeUninit::<httparse::Header<'_>>::uninit() }; MAX_HEADERS];
-    let mut res = httparse::Response::new(&mut []);
-    let len = match httparse::ParserConfig::default().parse_response_with_uninit_headers(
-        &mut res,
-        buf,
-        &mut storage,
-    ) {
-        Ok(httparse::Status::Complete(len)) => len,
-        Ok(httparse::Status::Partial) => return Ok(None),
-        Err(e) => return malformed(format!("invalid HTTP response head: {e}")),
-    };
-    let (Some(code), Some(version), Some(reason)) = (res.code, res.version, res.reason) else {
-        return malformed("invalid HTTP response head: no status line");
-    };
-    let base = buf.as_ptr() as usize;
-    // An empty piece may not point into `buf` at all.
-    let at = |s: &[u8]| {
-        if s.is_empty() {
-            return (0, 0);
-        }
-        let start = (s.as_ptr() as usize).wrapping_sub(base);
-        (start, start.saturating_add(s.len()))
-    };
-    let mut parsed = Parsed {
-        code,
-        version,
-        reason: at(reason.as_bytes()),
-        headers: [(0, 0, 0, 0); MAX_HEADERS],
-        count: res.headers.len(),
-    };
-    for (slot, h) in parsed.headers.iter_mut().zip(res.headers.iter()) {
-        let (n0, n1) = at(h.name.as_bytes());
-        let (v0, v1) = at(h.value);
-        *slot = (n0, n1, v0, v1);
-    }
-    Ok(Some((len, parsed)))
-}
-
-fn build_head(bytes: &Bytes, parsed: &Parsed, method: &Method) -> Result<ResponseHead, Malformed> {
-    let piece = |a: usize, b: usize| {
+    reason: Span,
+    pieces: &[(Span, Span)],
+    method: &Method,
+) -> Result<ResponseHead, Malformed> {
+    let range = |(a, b): Span| a as usize..b as usize;
+    let piece = |s: Span| {
         bytes
-            .get(a..b)
-            .ok_or_else(|| Malformed("bad offsets".into()))
+            .get(range(s))
+            .ok_or_else(|| Malformed("invalid HTTP response head".into()))
     };
-    let status = StatusCode::from_u16(parsed.code)
-        .or_else(|_| malformed(format!("invalid HTTP status code {}", parsed.code)))?;
-    let version = if parsed.version == 1 {
+    let status = StatusCode::from_u16(code)
+        .or_else(|_| malformed(format!("invalid HTTP status code {code}")))?;
+    let version = if version == 1 {
         Version::HTTP_11
     } else {
         Version::HTTP_10
     };
-    let mut headers = HeaderMap::with_capacity(parsed.count);
+    let mut headers = HeaderMap::with_capacity(pieces.len());
     let mut keep_alive = version == Version::HTTP_11;
     let mut saw_close = false;
-    for &(n0, n1, v0, v1) in &parsed.headers[..parsed.count] {
-        let name = HeaderName::from_bytes(piece(n0, n1)?)
+    let mut length = ContentLength::default();
+    // Whether the last `Transfer-Encoding` line ends in chunked.
+    let mut chunked = None;
+    for &(name, value) in pieces {
+        let name = HeaderName::from_bytes(piece(name)?)
             .or_else(|_| malformed("invalid header name in the response"))?;
-        piece(v0, v1)?;
-        let value = HeaderValue::from_maybe_shared(bytes.slice(v0..v1))
+        piece(value)?;
+        let value = HeaderValue::from_maybe_shared(bytes.slice(range(value)))
             .or_else(|_| malformed(format!("invalid value for header {name} in the response")))?;
-        if name == header::CONNECTION {
+        if name == header::CONTENT_LENGTH {
+            length.add(value.as_bytes());
+        } else if name == header::TRANSFER_ENCODING {
+            let last = value.as_bytes().rsplit(|&b| b == b',').next();
+            chunked = Some(last.is_some_and(|t| t.trim_ascii().eq_ignore_ascii_case(b"chunked")));
+        } else if name == header::CONNECTION {
             // Once any `Connection` line says close, a later keep-alive
             // does not undo it.
             if saw_close || has_token(&value, "close") {
@@ -287,17 +299,20 @@ fn build_head(bytes: &Bytes, parsed: &Parsed, method: &Method) -> Result<Respons
         }
         headers.append(name, value);
     }
-    let framing = body_framing(status, version, method, &mut headers)?;
+    let framing = body_framing(status, version, method, length, chunked)?;
+    if chunked.is_some() {
+        // The framing is this hop's; a length beside it is overridden.
+        headers.remove(header::TRANSFER_ENCODING);
+        headers.remove(header::CONTENT_LENGTH);
+    }
     if framing == BodyFraming::UntilClose {
         keep_alive = false;
     }
     let mut head = Response::new(());
     *head.status_mut() = status;
     *head.version_mut() = version;
-    let reason = piece(parsed.reason.0, parsed.reason.1)?;
-    if status.canonical_reason().map(str::as_bytes) != Some(reason)
-        && let Ok(r) =
-            hyper::ext::ReasonPhrase::try_from(bytes.slice(parsed.reason.0..parsed.reason.1))
+    if status.canonical_reason().map(str::as_bytes) != Some(piece(reason)?)
+        && let Ok(r) = hyper::ext::ReasonPhrase::try_from(bytes.slice(range(reason)))
     {
         head.extensions_mut().insert(r);
     }
@@ -309,14 +324,15 @@ fn build_head(bytes: &Bytes, parsed: &Parsed, method: &Method) -> Result<Respons
     })
 }
 
-/// How the body after a head is delimited (RFC 9112 §6.3); takes
-/// `Transfer-Encoding` out of the headers, and a `Content-Length` it
-/// overrides.
+/// How the body after a head is delimited (RFC 9112 §6.3), given what its
+/// `Content-Length` lines say and, when it has `Transfer-Encoding`, whether
+/// that ends in chunked.
 fn body_framing(
     status: StatusCode,
     version: Version,
     method: &Method,
-    headers: &mut HeaderMap,
+    length: ContentLength,
+    chunked: Option<bool>,
 ) -> Result<BodyFraming, Malformed> {
     match status.as_u16() {
         101 => return malformed("the backend switched protocols (101), which was not asked for"),
@@ -329,26 +345,17 @@ fn body_framing(
     if *method == Method::CONNECT && status.is_success() {
         return malformed("the backend accepted a CONNECT tunnel, which the gateway cannot carry");
     }
-    if headers.contains_key(header::TRANSFER_ENCODING) {
+    if let Some(chunked) = chunked {
         if version == Version::HTTP_10 {
             return malformed("an HTTP/1.0 response cannot have Transfer-Encoding");
         }
-        let chunked = headers
-            .get_all(header::TRANSFER_ENCODING)
-            .iter()
-            .next_back()
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.rsplit(',').next())
-            .is_some_and(|last| last.trim().eq_ignore_ascii_case("chunked"));
-        headers.remove(header::TRANSFER_ENCODING);
-        headers.remove(header::CONTENT_LENGTH);
         return Ok(if chunked {
             BodyFraming::Chunked
         } else {
             BodyFraming::UntilClose
         });
     }
-    match content_length(headers) {
+    match length.get() {
         Ok(Some(n)) if n < u64::MAX - 1 => Ok(BodyFraming::Length(n)),
         Ok(None) => Ok(BodyFraming::UntilClose),
         _ => malformed("invalid Content-Length in the response"),
@@ -358,22 +365,52 @@ fn body_framing(
 /// The `Content-Length` the headers give: `Ok(None)` when there is none,
 /// `Err` when a value is not a number or values disagree.
 fn content_length(headers: &HeaderMap) -> Result<Option<u64>, ()> {
-    let mut found = None;
+    let mut length = ContentLength::default();
     for value in headers.get_all(header::CONTENT_LENGTH) {
-        let text = value.to_str().map_err(|_| ())?;
-        for part in text.split(',') {
-            let part = part.trim();
-            if part.is_empty() || !part.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(());
+        length.add(value.as_bytes());
+    }
+    length.get()
+}
+
+/// What the `Content-Length` lines of a head add up to.
+#[derive(Default)]
+struct ContentLength {
+    value: Option<u64>,
+    invalid: bool,
+}
+
+impl ContentLength {
+    /// One line: usually a plain number; a list of equal ones is allowed.
+    fn add(&mut self, line: &[u8]) {
+        for part in line.split(|&b| b == b',') {
+            match digits(part.trim_ascii()) {
+                Some(n) if self.value.is_none_or(|v| v == n) => self.value = Some(n),
+                _ => self.invalid = true,
             }
-            let n: u64 = part.parse().map_err(|_| ())?;
-            if found.is_some_and(|f| f != n) {
-                return Err(());
-            }
-            found = Some(n);
         }
     }
-    Ok(found)
+
+    fn get(&self) -> Result<Option<u64>, ()> {
+        if self.invalid {
+            Err(())
+        } else {
+            Ok(self.value)
+        }
+    }
+}
+
+/// A decimal number of digits only (no sign, no blanks).
+fn digits(s: &[u8]) -> Option<u64> {
+    if s.is_empty() {
+        return None;
+    }
+    s.iter().try_fold(0u64, |n, &b| {
+        if b.is_ascii_digit() {
+            n.checked_mul(10)?.checked_add(u64::from(b - b'0'))
+        } else {
+            None
+        }
+    })
 }
 
 fn has_token(value: &HeaderValue, token: &str) -> bool {
@@ -856,6 +893,18 @@ mod tests {
         }
         many.extend_from_slice(b"\r\n");
         assert!(parse(&many, &Method::GET).is_err());
+    }
+
+    #[test]
+    fn heads_with_many_headers_keep_them_all() {
+        let mut bytes = b"HTTP/1.1 200 OK\r\n".to_vec();
+        for i in 0..MAX_HEADERS - 1 {
+            bytes.extend_from_slice(format!("x-{i}: value {i}\r\n").as_bytes());
+        }
+        bytes.extend_from_slice(b"content-length: 0\r\n\r\n");
+        let got = head(&bytes);
+        assert_eq!(got.head.headers().len(), MAX_HEADERS);
+        assert_eq!(got.head.headers()["x-42"], "value 42");
     }
 
     #[test]
