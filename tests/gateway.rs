@@ -1249,6 +1249,29 @@ async fn a_pooled_connection_the_backend_drops_is_retried_only_without_a_body() 
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_connection_the_backend_closed_while_idle_is_not_used() {
+    // Keep-alive answers, but the backend closes each connection right
+    // after answering (as one with a short idle timeout would).
+    let backend = raw::RawBackend::start(|_, _| {
+        raw::Answer::ThenClose(b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok".to_vec())
+    })
+    .await;
+    let (_setup, gw) = serve_catch_all(backend.addr);
+    let mut c = raw::OneConnection::open(gw.addr).await;
+    for i in 0..3 {
+        let r = c.get("/a").await;
+        assert_eq!((r.status, r.body.as_deref()), (200, Ok("ok")), "GET {i}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        // A request with a body is never sent twice, so it only succeeds
+        // if the closed connection was noticed before sending.
+        let r = c.send("POST", "/b", raw::full("data")).await;
+        assert_eq!((r.status, r.body.as_deref()), (200, Ok("ok")), "POST {i}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(backend.seen().iter().all(|s| s.index == 0));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn request_bodies_reach_the_backend_framed_as_they_came() {
     use http_body_util::BodyExt;
     let backend =

@@ -220,16 +220,30 @@ impl Conn {
     }
 
     /// Whether an idle connection can carry a request: the backend has
-    /// neither closed it nor sent anything unasked. Costs no system call
-    /// when nothing has arrived since the last read.
+    /// neither closed it nor sent anything unasked (a read that would block
+    /// says so). Costs no system call when nothing has arrived since the
+    /// last read.
     fn is_fresh(&mut self) -> bool {
-        let mut cx = Context::from_waker(Waker::noop());
         let mut byte = [0u8; 1];
-        let mut probe = ReadBuf::new(&mut byte);
-        self.buf.is_empty()
-            && Pin::new(&mut self.io)
-                .poll_read(&mut cx, &mut probe)
-                .is_pending()
+        if !self.buf.is_empty() {
+            return false;
+        }
+        match &mut self.io {
+            // Looks at the socket's readiness only, and reads only if
+            // something came.
+            BackendStream::Plain(tcp) => tcp
+                .try_read(&mut byte)
+                .is_err_and(|e| e.kind() == io::ErrorKind::WouldBlock),
+            // Through TLS, so that what the session itself sends (such as
+            // tickets) is taken in rather than counted as data.
+            BackendStream::Tls(tls) => {
+                let mut cx = Context::from_waker(Waker::noop());
+                let mut probe = ReadBuf::new(&mut byte);
+                Pin::new(tls.as_mut())
+                    .poll_read(&mut cx, &mut probe)
+                    .is_pending()
+            }
+        }
     }
 
     /// Before idling: lets go of a buffer a large body made large.
