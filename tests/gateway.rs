@@ -795,3 +795,529 @@ async fn http_health_checks_take_a_failing_target_out_and_bring_it_back() {
     })
     .await;
 }
+
+// ------------------------------------------------------------ hand-made backends
+
+/// Backends that speak HTTP/1.1 by hand, byte for byte, to check how the
+/// gateway's client reads what real servers may send.
+mod raw {
+    use std::net::SocketAddr;
+    use std::sync::{Arc, Mutex};
+    use std::time::Duration;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    use tokio::net::{TcpListener, TcpStream};
+
+    /// What the backend does with a request.
+    pub enum Answer {
+        /// Writes these bytes and waits for the next request.
+        Bytes(Vec<u8>),
+        /// Writes these bytes and closes the connection.
+        ThenClose(Vec<u8>),
+        /// Writes the pieces one by one, a little apart, so that they
+        /// arrive in separate reads.
+        Pieces(Vec<Vec<u8>>),
+        /// Closes the connection without answering.
+        HangUp,
+    }
+
+    pub fn bytes(s: &str) -> Answer {
+        Answer::Bytes(s.as_bytes().to_vec())
+    }
+
+    /// A request as the backend read it.
+    #[derive(Debug, Clone)]
+    pub struct Seen {
+        /// Which connection (0, 1, …) and which request on it (0, 1, …).
+        pub connection: usize,
+        pub index: usize,
+        /// The request line.
+        pub line: String,
+        /// The whole request, head and body, as read.
+        pub raw: String,
+    }
+
+    type Answerer = Arc<dyn Fn(&str, usize) -> Answer + Send + Sync>;
+
+    pub struct RawBackend {
+        pub addr: SocketAddr,
+        pub seen: Arc<Mutex<Vec<Seen>>>,
+        task: tokio::task::JoinHandle<()>,
+    }
+
+    impl Drop for RawBackend {
+        fn drop(&mut self) {
+            self.task.abort();
+        }
+    }
+
+    impl RawBackend {
+        /// Answers each request with `answer(request line, its index on
+        /// its connection)`.
+        pub async fn start(
+            answer: impl Fn(&str, usize) -> Answer + Send + Sync + 'static,
+        ) -> RawBackend {
+            let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+            let addr = listener.local_addr().unwrap();
+            let seen = Arc::new(Mutex::new(Vec::new()));
+            let answer: Answerer = Arc::new(answer);
+            let task = {
+                let seen = seen.clone();
+                tokio::spawn(async move {
+                    let mut connection = 0;
+                    while let Ok((stream, _)) = listener.accept().await {
+                        let seen = seen.clone();
+                        let answer = answer.clone();
+                        tokio::spawn(serve(stream, connection, seen, answer));
+                        connection += 1;
+                    }
+                })
+            };
+            RawBackend { addr, seen, task }
+        }
+
+        pub fn seen(&self) -> Vec<Seen> {
+            self.seen.lock().unwrap().clone()
+        }
+
+        /// The request with this request line, the last one seen.
+        pub fn request(&self, line: &str) -> Seen {
+            let seen = self.seen();
+            seen.iter()
+                .rev()
+                .find(|s| s.line == line)
+                .cloned()
+                .unwrap_or_else(|| panic!("no {line:?} among {seen:#?}"))
+        }
+    }
+
+    async fn serve(
+        mut stream: TcpStream,
+        connection: usize,
+        seen: Arc<Mutex<Vec<Seen>>>,
+        answer: Answerer,
+    ) {
+        let _ = stream.set_nodelay(true);
+        let mut buf = Vec::new();
+        let mut index = 0;
+        while let Some(raw) = read_request(&mut stream, &mut buf).await {
+            let line = raw.lines().next().unwrap_or_default().to_string();
+            seen.lock().unwrap().push(Seen {
+                connection,
+                index,
+                line: line.clone(),
+                raw,
+            });
+            match answer(&line, index) {
+                Answer::Bytes(b) => {
+                    if stream.write_all(&b).await.is_err() {
+                        return;
+                    }
+                }
+                Answer::ThenClose(b) => {
+                    let _ = stream.write_all(&b).await;
+                    let _ = stream.shutdown().await;
+                    return;
+                }
+                Answer::Pieces(pieces) => {
+                    for p in pieces {
+                        if stream.write_all(&p).await.is_err() {
+                            return;
+                        }
+                        tokio::time::sleep(Duration::from_millis(15)).await;
+                    }
+                }
+                Answer::HangUp => return,
+            }
+            index += 1;
+        }
+    }
+
+    /// Reads one request: the head, then a body by Content-Length or
+    /// chunked (up to the last chunk). `None` at the end of the connection.
+    async fn read_request(stream: &mut TcpStream, buf: &mut Vec<u8>) -> Option<String> {
+        let head_end = loop {
+            if let Some(i) = find(buf, b"\r\n\r\n") {
+                break i + 4;
+            }
+            fill(stream, buf).await?;
+        };
+        let head = String::from_utf8_lossy(&buf[..head_end]).to_ascii_lowercase();
+        let length = head
+            .lines()
+            .find_map(|l| l.strip_prefix("content-length:"))
+            .and_then(|v| v.trim().parse::<usize>().ok());
+        let chunked = head
+            .lines()
+            .any(|l| l.starts_with("transfer-encoding:") && l.contains("chunked"));
+        let end = if chunked {
+            loop {
+                if let Some(i) = find(&buf[head_end..], b"0\r\n\r\n") {
+                    break head_end + i + 5;
+                }
+                fill(stream, buf).await?;
+            }
+        } else {
+            let end = head_end + length.unwrap_or(0);
+            while buf.len() < end {
+                fill(stream, buf).await?;
+            }
+            end
+        };
+        let raw = String::from_utf8_lossy(&buf[..end]).into_owned();
+        buf.drain(..end);
+        Some(raw)
+    }
+
+    async fn fill(stream: &mut TcpStream, buf: &mut Vec<u8>) -> Option<()> {
+        let mut chunk = [0u8; 4096];
+        match stream.read(&mut chunk).await {
+            Ok(0) | Err(_) => None,
+            Ok(n) => {
+                buf.extend_from_slice(&chunk[..n]);
+                Some(())
+            }
+        }
+    }
+
+    fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+        hay.windows(needle.len()).position(|w| w == needle)
+    }
+
+    /// One connection to the gateway, so that every request goes to the
+    /// same worker thread and therefore the same pool of backend
+    /// connections.
+    pub struct OneConnection {
+        sender: hyper::client::conn::http1::SendRequest<Body>,
+    }
+
+    pub type Body = http_body_util::combinators::BoxBody<bytes::Bytes, std::convert::Infallible>;
+
+    pub struct Reply {
+        /// 0 when no answer came.
+        pub status: u16,
+        pub headers: http::HeaderMap,
+        /// The body, or why it could not be read to its end.
+        pub body: Result<String, String>,
+    }
+
+    impl OneConnection {
+        pub async fn open(addr: SocketAddr) -> OneConnection {
+            let tcp = TcpStream::connect(addr).await.unwrap();
+            let (sender, conn) =
+                hyper::client::conn::http1::handshake(hyper_util::rt::TokioIo::new(tcp))
+                    .await
+                    .unwrap();
+            tokio::spawn(async move {
+                let _ = conn.await;
+            });
+            OneConnection { sender }
+        }
+
+        pub async fn send(&mut self, method: &str, path: &str, body: Body) -> Reply {
+            use http_body_util::BodyExt;
+            self.sender
+                .ready()
+                .await
+                .expect("the gateway connection is open");
+            let req = http::Request::builder()
+                .method(method)
+                .uri(path)
+                .header("host", "gateway")
+                .body(body)
+                .unwrap();
+            let resp = match self.sender.send_request(req).await {
+                Ok(r) => r,
+                // The gateway may close the connection before the head
+                // has left, when the body fails right behind it.
+                Err(e) => {
+                    return Reply {
+                        status: 0,
+                        headers: http::HeaderMap::new(),
+                        body: Err(e.to_string()),
+                    };
+                }
+            };
+            let status = resp.status().as_u16();
+            let headers = resp.headers().clone();
+            let body = match resp.into_body().collect().await {
+                Ok(b) => Ok(String::from_utf8_lossy(&b.to_bytes()).into_owned()),
+                Err(e) => Err(e.to_string()),
+            };
+            Reply {
+                status,
+                headers,
+                body,
+            }
+        }
+
+        pub async fn get(&mut self, path: &str) -> Reply {
+            self.send("GET", path, empty()).await
+        }
+    }
+
+    pub fn empty() -> Body {
+        use http_body_util::BodyExt;
+        http_body_util::Empty::new().boxed()
+    }
+
+    pub fn full(s: &'static str) -> Body {
+        use http_body_util::BodyExt;
+        http_body_util::Full::new(bytes::Bytes::from_static(s.as_bytes())).boxed()
+    }
+}
+
+/// A gateway with one catch-all route to `backend`, any method.
+fn serve_catch_all(backend: std::net::SocketAddr) -> (Setup, Running) {
+    let setup = Setup::new();
+    let id = setup.private_integration(LISTENER_ARN, |r| r.integration_method = Some("ANY".into()));
+    setup.route("ANY /{proxy+}", &id);
+    setup.stage("$default", &[]);
+    setup.register_targets(&[backend]);
+    let gw = setup.serve();
+    (setup, gw)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hand_made_answers_are_forwarded_whatever_their_framing() {
+    use raw::{Answer, bytes};
+    let backend = raw::RawBackend::start(|line, _| match line {
+        "GET /chunked HTTP/1.1" => bytes(
+            "HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\nx-a: 1\r\n\r\n\
+             5;name=value\r\nhello\r\n6\r\n world\r\n0\r\nx-trailer: t\r\n\r\n",
+        ),
+        "GET /dribble HTTP/1.1" => Answer::Pieces(
+            [
+                "HTTP/1.1 20",
+                "0 OK\r\ntransfer-enc",
+                "oding: chunked\r\n\r\n3\r",
+                "\nabc\r\n0\r",
+                "\n\r\n",
+            ]
+            .map(|p| p.as_bytes().to_vec())
+            .to_vec(),
+        ),
+        "GET /continue HTTP/1.1" => {
+            bytes("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok")
+        }
+        "HEAD /head HTTP/1.1" => bytes("HTTP/1.1 200 OK\r\ncontent-length: 10\r\n\r\n"),
+        "GET /no-content HTTP/1.1" => bytes("HTTP/1.1 204 No Content\r\n\r\n"),
+        "GET /until-close HTTP/1.1" => {
+            Answer::ThenClose(b"HTTP/1.1 200 OK\r\nx-b: 2\r\n\r\nall of it".to_vec())
+        }
+        "GET /closing HTTP/1.1" => {
+            bytes("HTTP/1.1 200 OK\r\ncontent-length: 4\r\nconnection: close\r\n\r\nbyeX")
+        }
+        _ => bytes("HTTP/1.1 200 OK\r\ncontent-length: 5\r\n\r\nplain"),
+    })
+    .await;
+    let (_setup, gw) = serve_catch_all(backend.addr);
+    let mut c = raw::OneConnection::open(gw.addr).await;
+
+    let r = c.get("/chunked").await;
+    assert_eq!((r.status, r.body.as_deref()), (200, Ok("hello world")));
+    assert_eq!(r.headers["x-a"], "1");
+    let r = c.get("/dribble").await;
+    assert_eq!((r.status, r.body.as_deref()), (200, Ok("abc")));
+    let r = c.get("/continue").await;
+    assert_eq!((r.status, r.body.as_deref()), (200, Ok("ok")));
+    let r = c.send("HEAD", "/head", raw::empty()).await;
+    assert_eq!((r.status, r.body.as_deref()), (200, Ok("")));
+    assert_eq!(r.headers["content-length"], "10");
+    let r = c.get("/no-content").await;
+    assert_eq!((r.status, r.body.as_deref()), (204, Ok("")));
+    let r = c.get("/until-close").await;
+    assert_eq!((r.status, r.body.as_deref()), (200, Ok("all of it")));
+    assert_eq!(r.headers["x-b"], "2");
+    // A length says where the body ends, whatever follows.
+    let r = c.get("/closing").await;
+    assert_eq!((r.status, r.body.as_deref()), (200, Ok("byeX")));
+    let r = c.get("/after").await;
+    assert_eq!((r.status, r.body.as_deref()), (200, Ok("plain")));
+
+    // Keep-alive answers shared a connection; a body read until the close,
+    // or an answer saying close, ended theirs.
+    let seen = backend.seen();
+    let on = |line: &str| backend.request(line).connection;
+    assert_eq!(on("GET /chunked HTTP/1.1"), on("GET /no-content HTTP/1.1"));
+    assert_eq!(on("HEAD /head HTTP/1.1"), on("GET /until-close HTTP/1.1"));
+    let last_on = |conn: usize| {
+        seen.iter()
+            .rfind(|s| s.connection == conn)
+            .unwrap()
+            .line
+            .clone()
+    };
+    assert_eq!(
+        last_on(on("GET /until-close HTTP/1.1")),
+        "GET /until-close HTTP/1.1"
+    );
+    assert_eq!(
+        last_on(on("GET /closing HTTP/1.1")),
+        "GET /closing HTTP/1.1"
+    );
+    assert_ne!(on("GET /closing HTTP/1.1"), on("GET /after HTTP/1.1"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn answers_that_are_not_http_are_500_and_hang_ups_503() {
+    use raw::{Answer, bytes};
+    let backend = raw::RawBackend::start(|line, _| match line {
+        "GET /garbage HTTP/1.1" => Answer::ThenClose(b"SSH-2.0-OpenSSH_9.6\r\n\r\n".to_vec()),
+        "GET /bad-length HTTP/1.1" => {
+            bytes("HTTP/1.1 200 OK\r\ncontent-length: 5\r\ncontent-length: 6\r\n\r\nhello!")
+        }
+        "GET /switch HTTP/1.1" => bytes(
+            "HTTP/1.1 101 Switching Protocols\r\nupgrade: websocket\r\nconnection: upgrade\r\n\r\n",
+        ),
+        "GET /huge-head HTTP/1.1" => {
+            let mut head = "HTTP/1.1 200 OK\r\n".to_string();
+            while head.len() < 70 * 1024 {
+                head.push_str("x-filler: 0123456789abcdef0123456789abcdef\r\n");
+            }
+            Answer::Bytes(head.into_bytes())
+        }
+        "GET /hang-up HTTP/1.1" => Answer::HangUp,
+        "GET /truncated HTTP/1.1" => {
+            Answer::ThenClose(b"HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\nshort".to_vec())
+        }
+        "GET /bad-chunk HTTP/1.1" => {
+            bytes("HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n2\r\nokX")
+        }
+        _ => bytes("HTTP/1.1 200 OK\r\ncontent-length: 5\r\n\r\nplain"),
+    })
+    .await;
+    let (_setup, gw) = serve_catch_all(backend.addr);
+    let mut c = raw::OneConnection::open(gw.addr).await;
+
+    for path in ["/garbage", "/bad-length", "/switch", "/huge-head"] {
+        let r = c.get(path).await;
+        assert_eq!((r.status, r.body.as_deref()), (500, Ok(INTERNAL)), "{path}");
+    }
+    let r = c.get("/hang-up").await;
+    assert_eq!((r.status, r.body.as_deref()), (503, Ok(UNAVAILABLE)));
+    // The head was fine but the body breaks off: so does the answer (its
+    // head may not even have left).
+    for path in ["/truncated", "/bad-chunk"] {
+        let mut c = raw::OneConnection::open(gw.addr).await;
+        let r = c.get(path).await;
+        assert!(r.status == 200 || r.status == 0, "{path}: {}", r.status);
+        assert!(r.body.is_err(), "{path}: {:?}", r.body);
+    }
+
+    let mut c = raw::OneConnection::open(gw.addr).await;
+    let r = c.get("/fine").await;
+    assert_eq!((r.status, r.body.as_deref()), (200, Ok("plain")));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_pooled_connection_the_backend_drops_is_retried_only_without_a_body() {
+    use raw::{Answer, bytes};
+    // Every connection answers its first request and drops the second
+    // unanswered, as a backend closing an idle connection just as a
+    // request arrives.
+    let backend = raw::RawBackend::start(|_, index| match index {
+        0 => bytes("HTTP/1.1 200 OK\r\ncontent-length: 5\r\n\r\nfirst"),
+        _ => Answer::HangUp,
+    })
+    .await;
+    let (_setup, gw) = serve_catch_all(backend.addr);
+    let mut c = raw::OneConnection::open(gw.addr).await;
+
+    let r = c.get("/a").await;
+    assert_eq!((r.status, r.body.as_deref()), (200, Ok("first")));
+    // Sent on the pooled connection, dropped, sent again on a new one.
+    let r = c.get("/b").await;
+    assert_eq!((r.status, r.body.as_deref()), (200, Ok("first")));
+    let b: Vec<_> = backend
+        .seen()
+        .into_iter()
+        .filter(|s| s.line == "GET /b HTTP/1.1")
+        .map(|s| (s.connection, s.index))
+        .collect();
+    assert_eq!(b.len(), 2, "{b:?}");
+    assert_eq!((b[0].1, b[1].1), (1, 0), "{b:?}");
+    assert_ne!(b[0].0, b[1].0, "{b:?}");
+    // A request with a body is not sent twice.
+    let r = c.send("POST", "/c", raw::full("data")).await;
+    assert_eq!((r.status, r.body.as_deref()), (503, Ok(UNAVAILABLE)));
+    let c_seen: Vec<_> = backend
+        .seen()
+        .into_iter()
+        .filter(|s| s.line == "POST /c HTTP/1.1")
+        .collect();
+    assert_eq!(c_seen.len(), 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_connection_the_backend_closed_while_idle_is_not_used() {
+    // Keep-alive answers, but the backend closes each connection right
+    // after answering (as one with a short idle timeout would).
+    let backend = raw::RawBackend::start(|_, _| {
+        raw::Answer::ThenClose(b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok".to_vec())
+    })
+    .await;
+    let (_setup, gw) = serve_catch_all(backend.addr);
+    let mut c = raw::OneConnection::open(gw.addr).await;
+    for i in 0..3 {
+        let r = c.get("/a").await;
+        assert_eq!((r.status, r.body.as_deref()), (200, Ok("ok")), "GET {i}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        // A request with a body is never sent twice, so it only succeeds
+        // if the closed connection was noticed before sending.
+        let r = c.send("POST", "/b", raw::full("data")).await;
+        assert_eq!((r.status, r.body.as_deref()), (200, Ok("ok")), "POST {i}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(backend.seen().iter().all(|s| s.index == 0));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn request_bodies_reach_the_backend_framed_as_they_came() {
+    use http_body_util::BodyExt;
+    let backend =
+        raw::RawBackend::start(|_, _| raw::bytes("HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok"))
+            .await;
+    let (_setup, gw) = serve_catch_all(backend.addr);
+    let mut c = raw::OneConnection::open(gw.addr).await;
+
+    let r = c.send("POST", "/sized", raw::full("hello")).await;
+    assert_eq!((r.status, r.body.as_deref()), (200, Ok("ok")));
+    let seen = backend.request("POST /sized HTTP/1.1").raw;
+    assert!(seen.contains("\r\ncontent-length: 5\r\n"), "{seen}");
+    assert!(!seen.contains("transfer-encoding"), "{seen}");
+    assert!(seen.ends_with("\r\n\r\nhello"), "{seen}");
+
+    let (tx, body) = streaming::channel();
+    tx.send(bytes::Bytes::from_static(b"ab")).unwrap();
+    tx.send(bytes::Bytes::from_static(b"cde")).unwrap();
+    drop(tx);
+    let r = c.send("PUT", "/streamed", body.boxed()).await;
+    assert_eq!((r.status, r.body.as_deref()), (200, Ok("ok")));
+    let seen = backend.request("PUT /streamed HTTP/1.1").raw;
+    assert!(
+        seen.contains("\r\ntransfer-encoding: chunked\r\n"),
+        "{seen}"
+    );
+    assert!(!seen.contains("content-length"), "{seen}");
+    let body = seen.split_once("\r\n\r\n").unwrap().1;
+    // However the chunks were cut, they carry the bytes in order.
+    assert!(body.ends_with("0\r\n\r\n"), "{body:?}");
+    let mut data = String::new();
+    let mut rest = body;
+    loop {
+        let (size, after) = rest.split_once("\r\n").unwrap();
+        let size = usize::from_str_radix(size, 16).unwrap();
+        if size == 0 {
+            break;
+        }
+        data.push_str(&after[..size]);
+        rest = &after[size + 2..];
+    }
+    assert_eq!(data, "abcde");
+
+    let r = c.send("POST", "/empty", raw::empty()).await;
+    assert_eq!((r.status, r.body.as_deref()), (200, Ok("ok")));
+    let seen = backend.request("POST /empty HTTP/1.1").raw;
+    assert!(seen.ends_with("\r\n\r\n"), "{seen}");
+    assert!(!seen.contains("transfer-encoding"), "{seen}");
+}

@@ -1,28 +1,41 @@
-//! The forwarding client: HTTP/1.1 connections to backends (TCP, and TLS
-//! with the name verified for `https`), kept alive in a pool per worker
+//! The forwarding client: HTTP/1.1 to backends (TCP, and TLS with the name
+//! verified for `https`), connections kept alive in a pool per worker
 //! thread, and the reasons a forward fails — so the gateway can answer 503
-//! for a backend that is down and 500 for a certificate that does not match.
+//! for a backend that is down and 500 for a certificate that does not match
+//! or an answer that is not HTTP.
 //!
-//! The pool is a few lines over hyper's connection API rather than
-//! hyper-util's pooled client: a worker thread owns its connections, so the
-//! pool needs no lock, no hashing and no boxed futures, which took a fifth
-//! of the gateway's own time per request (see bench/proxy.sh).
+//! The pool is a few lines of its own rather than hyper-util's pooled
+//! client: a worker thread owns its connections, so the pool needs no lock,
+//! no hashing and no boxed futures, which took a fifth of the gateway's own
+//! time per request (see bench/proxy.sh).
+//!
+//! The client is our own too. hyper's client connection runs in a task of
+//! its own, so every request crossed tasks several times — the request into
+//! that task, the response head back, the body through a channel — each
+//! crossing with its wakeups, and together they cost about as much user
+//! time per request as all the rest of the gateway. Here the request's own
+//! task does the exchange: it writes the head (and the body, as the client
+//! sends it) straight to the connection and parses the response head; the
+//! body handed to hyper's server reads the rest from the connection when it
+//! is polled, and once it has been read to its end the connection goes back
+//! to the pool. The wire format is in `h1`; this module moves the bytes.
 
-use bytes::Bytes;
+use super::h1::{self, BodyFraming, Decoder, HeadScan, RequestFraming};
+use bytes::{Buf, Bytes, BytesMut};
 use http::uri::Authority;
-use http::{Request, Response};
-use hyper::body::Incoming;
-use hyper::body::{Body, Frame, SizeHint};
-use hyper::client::conn::http1::SendRequest;
-use hyper_util::rt::TokioIo;
+use http::{Method, Request, Response};
+use hyper::body::{Body, Frame, Incoming, SizeHint};
 use rustls::ClientConfig;
 use rustls::pki_types::ServerName;
 use std::cell::RefCell;
-use std::io;
+use std::collections::VecDeque;
+use std::future::{Future, poll_fn};
+use std::io::{self, IoSlice};
 use std::net::SocketAddr;
-use std::pin::Pin;
+use std::pin::{Pin, pin};
 use std::sync::{Arc, Mutex};
-use std::task::{Context, Poll};
+use std::task::{Context, Poll, Waker, ready};
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, ReadBuf};
 use tokio::net::TcpStream;
 use tokio_rustls::TlsConnector;
 use tokio_rustls::client::TlsStream;
@@ -39,32 +52,31 @@ pub struct ClientKinds {
 /// Idle connections a thread keeps per backend, at most.
 const MAX_IDLE: usize = 1024;
 
-/// A thread's idle connections: (kind, backend, ready senders).
-type Idle = Vec<(usize, Authority, Vec<SendRequest<Incoming>>)>;
+/// A thread's idle connections: (kind, backend, connections, oldest first).
+type Idle = Vec<(usize, Authority, VecDeque<Conn>)>;
 
 thread_local! {
     static IDLE: RefCell<Idle> = const { RefCell::new(Vec::new()) };
 }
 
-fn take_idle(kind: usize, authority: &Authority) -> Option<SendRequest<Incoming>> {
+/// The most recently used idle connection the backend has not closed.
+fn take_idle(kind: usize, authority: &Authority) -> Option<Conn> {
     IDLE.with(|idle| {
         let mut idle = idle.borrow_mut();
         let (_, _, list) = idle
             .iter_mut()
             .find(|(k, a, _)| *k == kind && a.as_str() == authority.as_str())?;
-        while let Some(sender) = list.pop() {
-            if !sender.is_closed() {
-                return Some(sender);
+        while let Some(mut conn) = list.pop_back() {
+            if conn.is_fresh() {
+                return Some(conn);
             }
         }
         None
     })
 }
 
-fn put_idle(kind: usize, authority: &Authority, sender: SendRequest<Incoming>) {
-    if sender.is_closed() {
-        return;
-    }
+fn put_idle(kind: usize, authority: &Authority, mut conn: Conn) {
+    conn.trim();
     IDLE.with(|idle| {
         let mut idle = idle.borrow_mut();
         let i = match idle
@@ -73,14 +85,23 @@ fn put_idle(kind: usize, authority: &Authority, sender: SendRequest<Incoming>) {
         {
             Some(i) => i,
             None => {
-                idle.push((kind, authority.clone(), Vec::new()));
+                idle.push((kind, authority.clone(), VecDeque::new()));
                 idle.len() - 1
             }
         };
         let list = &mut idle[i].2;
-        list.retain(|s| !s.is_closed());
+        // Nothing watches an idle connection, so one the backend closed
+        // stays until looked at: look at the oldest couple on every return,
+        // so that closed ones do not pile up under the ones in use.
+        for _ in 0..2 {
+            if list.front_mut().is_some_and(|oldest| !oldest.is_fresh()) {
+                list.pop_front();
+            } else {
+                break;
+            }
+        }
         if list.len() < MAX_IDLE {
-            list.push(sender);
+            list.push_back(conn);
         }
     })
 }
@@ -116,25 +137,32 @@ impl ClientKinds {
     }
 
     /// Sends `req` (origin-form URI, `Host` set) to `authority` on a pooled
-    /// connection of `kind`, or a new one. A pooled connection the backend
-    /// closed meanwhile hands the request back and another is tried.
+    /// connection of `kind`, or a new one, and returns once the response
+    /// head has arrived. When a pooled connection turns out closed before
+    /// the backend said anything, a request without a body goes again on a
+    /// new connection.
     pub async fn send(
         &self,
         kind: usize,
         https: bool,
         authority: &Authority,
-        mut req: Request<Incoming>,
-    ) -> Result<Response<PooledBody>, Failure> {
-        while let Some(mut sender) = take_idle(kind, authority) {
-            if sender.ready().await.is_err() {
-                continue;
-            }
-            match sender.try_send_request(req).await {
-                Ok(resp) => return Ok(pooled(resp, sender, kind, authority)),
-                Err(mut e) => match e.take_message() {
-                    Some(unsent) => req = unsent,
-                    None => return Err(exchange_failure(&e.into_error())),
-                },
+        req: Request<Incoming>,
+    ) -> Result<Response<BackendBody>, Failure> {
+        let (mut parts, body) = req.into_parts();
+        let framing = h1::request_framing(
+            &mut parts.headers,
+            body.is_end_stream(),
+            body.size_hint().exact(),
+        );
+        let head = Bytes::from(h1::encode_head(&parts.method, &parts.uri, &parts.headers));
+        let method = parts.method;
+        let body = (framing != RequestFraming::None).then_some(body);
+        let mut out = Outgoing::new(head, body, framing);
+        if let Some(mut conn) = take_idle(kind, authority) {
+            match exchange(&mut conn, &mut out, &method).await {
+                Ok(answer) => return Ok(respond(answer, conn, out, kind, authority)),
+                Err(e) if e.nothing_read && framing == RequestFraming::None => out.again(),
+                Err(e) => return Err(e.failure),
             }
         }
         let io = self
@@ -145,86 +173,538 @@ impl ClientKinds {
                 ConnectError::Tls(_) => Failure::Tls(e.to_string()),
                 _ => Failure::Unreachable(e.to_string()),
             })?;
-        let (mut sender, connection) = hyper::client::conn::http1::Builder::new()
-            .handshake(io)
+        let mut conn = Conn::new(io);
+        let answer = exchange(&mut conn, &mut out, &method)
             .await
-            .map_err(|e| exchange_failure(&e))?;
-        tokio::spawn(async move {
-            let _ = connection.await;
-        });
-        let resp = sender
-            .send_request(req)
-            .await
-            .map_err(|e| exchange_failure(&e))?;
-        Ok(pooled(resp, sender, kind, authority))
+            .map_err(|e| e.failure)?;
+        Ok(respond(answer, conn, out, kind, authority))
     }
 }
 
-fn pooled(
-    resp: Response<Incoming>,
-    sender: SendRequest<Incoming>,
-    kind: usize,
-    authority: &Authority,
-) -> Response<PooledBody> {
-    resp.map(|inner| PooledBody {
-        inner,
-        connection: Some((sender, kind, authority.clone())),
-    })
+/// Room made in a connection's buffer for its first read; it grows, up to
+/// a frame, while reads fill it.
+const FIRST_READ: usize = 8 * 1024;
+/// Request bytes queued for the connection before the client's body is
+/// asked for more.
+const MAX_QUEUED: usize = 64 * 1024;
+
+/// A connection to a backend, with the bytes read from it and not yet used.
+struct Conn {
+    io: BackendStream,
+    buf: BytesMut,
+    read_size: usize,
 }
 
-fn exchange_failure(e: &hyper::Error) -> Failure {
-    Failure::Exchange {
-        message: e.to_string(),
-        malformed: e.is_parse() || e.is_parse_status(),
+impl Conn {
+    fn new(io: BackendStream) -> Self {
+        Conn {
+            io,
+            buf: BytesMut::new(),
+            read_size: FIRST_READ,
+        }
     }
-}
 
-/// A backend's response body. When it has been read to the end, its
-/// connection goes back to the pool; a body left unread closes it.
-pub struct PooledBody {
-    inner: Incoming,
-    connection: Option<(SendRequest<Incoming>, usize, Authority)>,
-}
+    /// Reads what the backend has sent into `buf`; `Ok(0)` when it has
+    /// closed the connection.
+    fn poll_fill(&mut self, cx: &mut Context<'_>) -> Poll<io::Result<usize>> {
+        let spare = self.buf.capacity() - self.buf.len();
+        if spare < self.read_size / 2 {
+            self.buf.reserve(self.read_size);
+        }
+        let room = self.buf.capacity() - self.buf.len();
+        let n = ready!(pin!(self.io.read_buf(&mut self.buf)).poll(cx))?;
+        if n == room && self.read_size < h1::MAX_FRAME {
+            self.read_size *= 2;
+        }
+        Poll::Ready(Ok(n))
+    }
 
-impl PooledBody {
-    fn release(&mut self) {
-        if let Some((sender, kind, authority)) = self.connection.take() {
-            put_idle(kind, &authority, sender);
+    /// Whether an idle connection can carry a request: the backend has
+    /// neither closed it nor sent anything unasked (a read that would block
+    /// says so). Costs no system call when nothing has arrived since the
+    /// last read.
+    fn is_fresh(&mut self) -> bool {
+        let mut byte = [0u8; 1];
+        if !self.buf.is_empty() {
+            return false;
+        }
+        match &mut self.io {
+            // Looks at the socket's readiness only, and reads only if
+            // something came.
+            BackendStream::Plain(tcp) => tcp
+                .try_read(&mut byte)
+                .is_err_and(|e| e.kind() == io::ErrorKind::WouldBlock),
+            // Through TLS, so that what the session itself sends (such as
+            // tickets) is taken in rather than counted as data.
+            BackendStream::Tls(tls) => {
+                let mut cx = Context::from_waker(Waker::noop());
+                let mut probe = ReadBuf::new(&mut byte);
+                Pin::new(tls.as_mut())
+                    .poll_read(&mut cx, &mut probe)
+                    .is_pending()
+            }
+        }
+    }
+
+    /// Before idling: lets go of a buffer a large body made large.
+    fn trim(&mut self) {
+        if self.buf.capacity() > 2 * FIRST_READ {
+            self.buf = BytesMut::new();
+            self.read_size = FIRST_READ;
         }
     }
 }
 
-impl Body for PooledBody {
+/// Why the request could not be sent.
+enum SendError {
+    /// Writing to the backend failed.
+    Io(io::Error),
+    /// The client's body failed, or did not match its `Content-Length`.
+    Body(String),
+}
+
+/// The request on its way to the backend: its head, body bytes queued for
+/// the connection, and the client's body still to come, framed as it goes.
+struct Outgoing {
+    head: Bytes,
+    /// How much of the head has been written.
+    head_written: usize,
+    queue: VecDeque<Bytes>,
+    /// Bytes in `queue`.
+    queued: usize,
+    body: Option<Incoming>,
+    framing: RequestFraming,
+    /// Bytes still due under `Content-Length`.
+    due: u64,
+    /// Whether everything written has been flushed.
+    flushed: bool,
+    /// Whether the first write has waited for the body (once).
+    waited: bool,
+    /// Writing failed; the connection cannot be reused.
+    failed: bool,
+}
+
+impl Outgoing {
+    fn new(head: Bytes, body: Option<Incoming>, framing: RequestFraming) -> Self {
+        let due = match framing {
+            RequestFraming::Length(n) => n,
+            _ => 0,
+        };
+        Outgoing {
+            waited: body.is_none(),
+            head,
+            head_written: 0,
+            queue: VecDeque::new(),
+            queued: 0,
+            body,
+            framing,
+            due,
+            flushed: false,
+            failed: false,
+        }
+    }
+
+    /// Whether the whole request is with the backend.
+    fn is_done(&self) -> bool {
+        !self.failed && self.body.is_none() && self.is_written() && self.flushed
+    }
+
+    fn is_written(&self) -> bool {
+        self.head_written == self.head.len() && self.queue.is_empty()
+    }
+
+    /// The same request again, for another connection (when it has no body).
+    fn again(&mut self) {
+        self.head_written = 0;
+        self.flushed = false;
+        self.failed = false;
+    }
+
+    /// Writes what is queued and what the client's body yields, until the
+    /// request is sent (`Ready(Ok)`), or the connection or the body has
+    /// nothing for now (`Pending`).
+    fn poll_send(
+        &mut self,
+        cx: &mut Context<'_>,
+        io: &mut BackendStream,
+    ) -> Poll<Result<(), SendError>> {
+        loop {
+            // Take what the client has sent while little is queued, so that
+            // the head and a short body leave in one write.
+            while self.queued < MAX_QUEUED {
+                let Some(body) = self.body.as_mut() else {
+                    break;
+                };
+                match Pin::new(body).poll_frame(cx) {
+                    Poll::Ready(Some(Ok(frame))) => {
+                        // Trailers are not forwarded: this hop has no
+                        // `Trailer` header announcing them.
+                        if let Ok(data) = frame.into_data() {
+                            self.push(data)?;
+                        }
+                        if self.body.as_ref().is_some_and(Body::is_end_stream) {
+                            self.end()?;
+                        }
+                    }
+                    Poll::Ready(Some(Err(e))) => {
+                        return Poll::Ready(Err(SendError::Body(e.to_string())));
+                    }
+                    Poll::Ready(None) => self.end()?,
+                    Poll::Pending if !self.waited => {
+                        // hyper's server reads the body that came with the
+                        // head as soon as this task lets it: wait for it
+                        // once, so both go in the same write.
+                        self.waited = true;
+                        cx.waker().wake_by_ref();
+                        return Poll::Pending;
+                    }
+                    Poll::Pending => break,
+                }
+            }
+            self.waited = true;
+            if self.is_written() {
+                if !self.flushed {
+                    ready!(Pin::new(&mut *io).poll_flush(cx)).map_err(SendError::Io)?;
+                    self.flushed = true;
+                }
+                return match self.body {
+                    None => Poll::Ready(Ok(())),
+                    Some(_) => Poll::Pending,
+                };
+            }
+            let n = ready!(self.poll_write(io, cx)).map_err(SendError::Io)?;
+            if n == 0 {
+                return Poll::Ready(Err(SendError::Io(io::ErrorKind::WriteZero.into())));
+            }
+            self.consume(n);
+            self.flushed = false;
+        }
+    }
+
+    fn push(&mut self, data: Bytes) -> Result<(), SendError> {
+        if data.is_empty() {
+            return Ok(());
+        }
+        let len = data.len();
+        match self.framing {
+            RequestFraming::Length(_) => {
+                if len as u64 > self.due {
+                    return Err(SendError::Body(
+                        "the body is longer than its Content-Length".into(),
+                    ));
+                }
+                self.due -= len as u64;
+                self.queued += len;
+                self.queue.push_back(data);
+            }
+            RequestFraming::Chunked => {
+                let line = h1::chunk_size_line(len);
+                self.queued += line.len() + len + 2;
+                self.queue.push_back(line);
+                self.queue.push_back(data);
+                self.queue.push_back(Bytes::from_static(b"\r\n"));
+            }
+            RequestFraming::None => {}
+        }
+        Ok(())
+    }
+
+    fn end(&mut self) -> Result<(), SendError> {
+        self.body = None;
+        match self.framing {
+            RequestFraming::Length(_) if self.due > 0 => Err(SendError::Body(
+                "the body is shorter than its Content-Length".into(),
+            )),
+            RequestFraming::Chunked => {
+                self.queued += h1::LAST_CHUNK.len();
+                self.queue.push_back(Bytes::from_static(h1::LAST_CHUNK));
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Writes what is waiting: one `write`, or one `writev` for several
+    /// pieces.
+    fn poll_write(&self, io: &mut BackendStream, cx: &mut Context<'_>) -> Poll<io::Result<usize>> {
+        let head = &self.head[self.head_written..];
+        if self.queue.is_empty() {
+            return Pin::new(io).poll_write(cx, head);
+        }
+        let mut slices = [IoSlice::new(&[]); 16];
+        let pieces = std::iter::once(head)
+            .filter(|h| !h.is_empty())
+            .chain(self.queue.iter().map(|b| &b[..]));
+        let mut count = 0;
+        for (slot, piece) in slices.iter_mut().zip(pieces) {
+            *slot = IoSlice::new(piece);
+            count += 1;
+        }
+        Pin::new(io).poll_write_vectored(cx, &slices[..count])
+    }
+
+    /// Drops the `n` bytes just written from the front.
+    fn consume(&mut self, mut n: usize) {
+        let from_head = n.min(self.head.len() - self.head_written);
+        self.head_written += from_head;
+        n -= from_head;
+        self.queued = self.queued.saturating_sub(n);
+        while n > 0 {
+            let Some(front) = self.queue.front_mut() else {
+                return;
+            };
+            if front.len() > n {
+                front.advance(n);
+                return;
+            }
+            n -= front.len();
+            self.queue.pop_front();
+        }
+    }
+}
+
+/// Why an exchange failed, and whether the backend had said anything.
+struct ExchangeError {
+    failure: Failure,
+    nothing_read: bool,
+}
+
+/// Sends the request on `conn` and reads until the response head has
+/// arrived, writing and reading side by side: a backend may answer before
+/// the whole body has been sent.
+async fn exchange(
+    conn: &mut Conn,
+    out: &mut Outgoing,
+    method: &Method,
+) -> Result<h1::ResponseHead, ExchangeError> {
+    let mut scan = HeadScan::default();
+    let mut read_any = false;
+    let mut write_error: Option<io::Error> = None;
+    poll_fn(|cx| {
+        if !out.failed && !out.is_done() {
+            match out.poll_send(cx, &mut conn.io) {
+                Poll::Ready(Err(SendError::Io(e))) => {
+                    // The backend may have answered already; read on.
+                    out.failed = true;
+                    write_error = Some(e);
+                }
+                Poll::Ready(Err(SendError::Body(why))) => {
+                    return Poll::Ready(Err(ExchangeError {
+                        failure: Failure::Exchange {
+                            message: format!("the request body failed: {why}"),
+                            malformed: false,
+                        },
+                        nothing_read: false,
+                    }));
+                }
+                Poll::Ready(Ok(())) | Poll::Pending => {}
+            }
+        }
+        loop {
+            match h1::parse_response(&mut conn.buf, &mut scan, method) {
+                Ok(Some(head)) => return Poll::Ready(Ok(head)),
+                Ok(None) => {}
+                Err(m) => {
+                    return Poll::Ready(Err(ExchangeError {
+                        failure: Failure::Exchange {
+                            message: m.0,
+                            malformed: true,
+                        },
+                        nothing_read: false,
+                    }));
+                }
+            }
+            let message = match ready!(conn.poll_fill(cx)) {
+                Ok(0) => match &write_error {
+                    Some(e) => format!("cannot send the request: {e}"),
+                    None => "the backend closed the connection before answering".to_string(),
+                },
+                Ok(_) => {
+                    read_any = true;
+                    continue;
+                }
+                Err(e) => format!("cannot read the answer: {e}"),
+            };
+            return Poll::Ready(Err(ExchangeError {
+                failure: Failure::Exchange {
+                    message,
+                    malformed: false,
+                },
+                nothing_read: !read_any,
+            }));
+        }
+    })
+    .await
+}
+
+/// The response to hand on, its body read from `conn` as it is polled.
+fn respond(
+    answer: h1::ResponseHead,
+    mut conn: Conn,
+    out: Outgoing,
+    kind: usize,
+    authority: &Authority,
+) -> Response<BackendBody> {
+    let h1::ResponseHead {
+        head,
+        framing,
+        keep_alive,
+    } = answer;
+    let reusable = keep_alive && !out.failed;
+    // A request whose body is still being sent goes on with the response
+    // body; one that failed is dropped with the connection.
+    let out = (!out.failed && !out.is_done()).then_some(out);
+    let body = match framing {
+        // The usual small answer is here whole already: take it, and the
+        // connection is free for the next request before this body is read.
+        BodyFraming::Length(n) if n <= h1::MAX_FRAME.min(conn.buf.len()) as u64 => {
+            let data = conn.buf.split_to(n as usize).freeze();
+            if reusable && out.is_none() && conn.buf.is_empty() {
+                put_idle(kind, authority, conn);
+            }
+            BackendBody::whole(data)
+        }
+        _ => BackendBody(BodyState::Streaming(Box::new(Streaming {
+            conn,
+            out,
+            decoder: Decoder::new(framing),
+            reusable,
+            kind,
+            authority: authority.clone(),
+        }))),
+    };
+    head.map(|()| body)
+}
+
+/// A backend's response body. It is read from the connection when polled;
+/// once read to its end the connection goes back to the pool (if the
+/// response and the request allow); dropped before that, it closes it.
+pub struct BackendBody(BodyState);
+
+enum BodyState {
+    /// All of the body that is left, in hand (`None`: nothing).
+    Whole(Option<Bytes>),
+    Streaming(Box<Streaming>),
+}
+
+struct Streaming {
+    conn: Conn,
+    /// The request, while its body is still being sent.
+    out: Option<Outgoing>,
+    decoder: Decoder,
+    /// Whether the connection may carry another request after this body.
+    reusable: bool,
+    kind: usize,
+    authority: Authority,
+}
+
+impl BackendBody {
+    fn whole(data: Bytes) -> Self {
+        BackendBody(BodyState::Whole((!data.is_empty()).then_some(data)))
+    }
+
+    /// The body has been read to its end: the connection goes back to the
+    /// pool if it can carry another request.
+    fn finish(&mut self) {
+        if let BodyState::Streaming(s) = std::mem::replace(&mut self.0, BodyState::Whole(None)) {
+            let s = *s;
+            let sent = s.out.as_ref().is_none_or(Outgoing::is_done);
+            let close_delimited = matches!(s.decoder, Decoder::UntilClose(_));
+            if s.reusable && sent && !close_delimited && s.conn.buf.is_empty() {
+                put_idle(s.kind, &s.authority, s.conn);
+            }
+        }
+    }
+}
+
+impl Streaming {
+    /// The next piece of the body, `None` at its end; goes on sending the
+    /// request body meanwhile.
+    fn poll_data(&mut self, cx: &mut Context<'_>) -> Poll<io::Result<Option<Bytes>>> {
+        if let Some(out) = &mut self.out {
+            match out.poll_send(cx, &mut self.conn.io) {
+                Poll::Ready(Ok(())) => self.out = None,
+                Poll::Pending => {}
+                Poll::Ready(Err(SendError::Io(_))) => {
+                    // The answer may still arrive in full; the connection
+                    // is done for after it.
+                    self.out = None;
+                    self.reusable = false;
+                }
+                Poll::Ready(Err(SendError::Body(why))) => {
+                    return Poll::Ready(Err(io::Error::other(format!(
+                        "the request body failed: {why}"
+                    ))));
+                }
+            }
+        }
+        loop {
+            match self.decoder.decode(&mut self.conn.buf) {
+                Ok(Some(data)) => return Poll::Ready(Ok(Some(data))),
+                Ok(None) if self.decoder.is_done() => return Poll::Ready(Ok(None)),
+                Ok(None) => {}
+                Err(m) => return Poll::Ready(Err(io::Error::new(io::ErrorKind::InvalidData, m.0))),
+            }
+            match ready!(self.conn.poll_fill(cx)) {
+                Ok(0) => {
+                    self.reusable = false;
+                    return Poll::Ready(match self.decoder.eof() {
+                        Ok(()) => Ok(None),
+                        Err(m) => Err(io::Error::new(io::ErrorKind::UnexpectedEof, m.0)),
+                    });
+                }
+                Ok(_) => {}
+                Err(e) => return Poll::Ready(Err(e)),
+            }
+        }
+    }
+}
+
+impl Body for BackendBody {
     type Data = Bytes;
-    type Error = hyper::Error;
+    type Error = io::Error;
 
     fn poll_frame(
         self: Pin<&mut Self>,
         cx: &mut Context<'_>,
-    ) -> Poll<Option<Result<Frame<Bytes>, hyper::Error>>> {
+    ) -> Poll<Option<Result<Frame<Bytes>, io::Error>>> {
         let this = self.get_mut();
-        let frame = std::task::ready!(Pin::new(&mut this.inner).poll_frame(cx));
-        match &frame {
-            None => this.release(),
-            Some(Err(_)) => this.connection = None,
-            Some(Ok(_)) => {}
+        let s = match &mut this.0 {
+            BodyState::Whole(data) => return Poll::Ready(data.take().map(|d| Ok(Frame::data(d)))),
+            BodyState::Streaming(s) => s,
+        };
+        match ready!(s.poll_data(cx)) {
+            Ok(Some(data)) => {
+                if s.decoder.is_done() {
+                    this.finish();
+                }
+                Poll::Ready(Some(Ok(Frame::data(data))))
+            }
+            Ok(None) => {
+                this.finish();
+                Poll::Ready(None)
+            }
+            Err(e) => {
+                // Dropping the connection closes it.
+                this.0 = BodyState::Whole(None);
+                Poll::Ready(Some(Err(e)))
+            }
         }
-        Poll::Ready(frame)
     }
 
     fn is_end_stream(&self) -> bool {
-        self.inner.is_end_stream()
+        matches!(self.0, BodyState::Whole(None))
     }
 
     fn size_hint(&self) -> SizeHint {
-        self.inner.size_hint()
-    }
-}
-
-impl Drop for PooledBody {
-    fn drop(&mut self) {
-        if self.inner.is_end_stream() {
-            self.release();
+        match &self.0 {
+            BodyState::Whole(data) => {
+                SizeHint::with_exact(data.as_ref().map_or(0, |d| d.len() as u64))
+            }
+            BodyState::Streaming(s) => s
+                .decoder
+                .remaining()
+                .map_or_else(SizeHint::default, SizeHint::with_exact),
         }
     }
 }
@@ -289,7 +769,7 @@ impl BackendConnector {
         })?;
         let _ = tcp.set_nodelay(true);
         if !https {
-            return Ok(BackendStream::Plain(TokioIo::new(tcp)));
+            return Ok(BackendStream::Plain(tcp));
         }
         let name = match &self.server_name {
             Some(n) => n.clone(),
@@ -311,21 +791,21 @@ impl BackendConnector {
                     ConnectError::Unreachable(e)
                 }
             })?;
-        Ok(BackendStream::Tls(Box::new(TokioIo::new(tls))))
+        Ok(BackendStream::Tls(Box::new(tls)))
     }
 }
 
 /// A connection to a backend, plain or TLS.
 pub enum BackendStream {
-    Plain(TokioIo<TcpStream>),
-    Tls(Box<TokioIo<TlsStream<TcpStream>>>),
+    Plain(TcpStream),
+    Tls(Box<TlsStream<TcpStream>>),
 }
 
-impl hyper::rt::Read for BackendStream {
+impl AsyncRead for BackendStream {
     fn poll_read(
         self: Pin<&mut Self>,
         cx: &mut Context<'_>,
-        buf: hyper::rt::ReadBufCursor<'_>,
+        buf: &mut ReadBuf<'_>,
     ) -> Poll<io::Result<()>> {
         match self.get_mut() {
             BackendStream::Plain(s) => Pin::new(s).poll_read(cx, buf),
@@ -334,7 +814,7 @@ impl hyper::rt::Read for BackendStream {
     }
 }
 
-impl hyper::rt::Write for BackendStream {
+impl AsyncWrite for BackendStream {
     fn poll_write(
         self: Pin<&mut Self>,
         cx: &mut Context<'_>,
@@ -363,7 +843,7 @@ impl hyper::rt::Write for BackendStream {
     fn poll_write_vectored(
         self: Pin<&mut Self>,
         cx: &mut Context<'_>,
-        bufs: &[io::IoSlice<'_>],
+        bufs: &[IoSlice<'_>],
     ) -> Poll<io::Result<usize>> {
         match self.get_mut() {
             BackendStream::Plain(s) => Pin::new(s).poll_write_vectored(cx, bufs),

@@ -22,6 +22,7 @@
 
 pub mod auth;
 mod client;
+mod h1;
 pub mod health;
 mod log;
 pub mod params;

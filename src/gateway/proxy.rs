@@ -7,7 +7,7 @@
 
 use super::auth::{Authorization, Authorizer, Denial};
 use super::client::ClientKinds;
-use super::client::{Failure, PooledBody};
+use super::client::{BackendBody, Failure};
 use super::log::{AccessLog, Record};
 use super::params::{Claims, RequestView};
 use super::plan::{IntegrationPlan, PathPiece, Plan, RoutePlan, Target};
@@ -25,7 +25,7 @@ use std::sync::{Arc, RwLock};
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 /// The body of every answer: the backend's, streamed, or the gateway's own.
-pub type Body = Either<PooledBody, Full<Bytes>>;
+pub type Body = Either<BackendBody, Full<Bytes>>;
 
 /// What every request handler shares: the plan in force, the clients and
 /// the log.
