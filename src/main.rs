@@ -1,6 +1,10 @@
 //! The `apigw` binary: run the command line, map the error kind to the exit
 //! code (the AWS CLI v2's codes) in one place.
 
+/// See Cargo.toml for why not the system allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let code = match apigw::cli::run(std::env::args_os().collect()) {
         Ok(code) => code,
