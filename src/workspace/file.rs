@@ -1,6 +1,6 @@
 //! Reading, checking and safely replacing the workspace file.
 
-use super::focus::{self, Kept, Unblock};
+use super::focus;
 use super::{Workspace, codec, split};
 use crate::error::{Error, Result};
 use std::fs::{File, OpenOptions};
@@ -254,15 +254,8 @@ fn update_part<T>(
     apis: &[String],
     change: &mut impl FnMut(&mut Workspace) -> Result<T>,
 ) -> Option<Result<T>> {
-    let (typed, kept) = Kept::cut(bytes, apis)?;
-    let checker = kept.checker();
-    std::thread::scope(|s| {
-        let handle = checker.spawn(s, &kept)?;
-        let _unblock = Unblock(&checker);
-        let read = codec::from_str::<Workspace>(&typed).filter(|ws| ws.check().is_ok());
-        checker.provide(read.as_ref());
-        let mut ws = read?;
-        let kept_ok = || handle.join();
+    focus::with_part(bytes, apis, |mut ws, kept, check| {
+        let kept_ok = || check.join();
         let out = match change(&mut ws) {
             Ok(out) => out,
             Err(e) => return kept_ok().then_some(Err(e)),

@@ -472,7 +472,7 @@ impl Checking<'_> {
 
 /// Tells the checker that the rest of the file did not read, unless it was
 /// told otherwise before; so that a return on any path frees its threads.
-pub(crate) struct Unblock<'c, 'k>(pub &'c Checker<'k>);
+struct Unblock<'c, 'k>(&'c Checker<'k>);
 
 impl Drop for Unblock<'_, '_> {
     fn drop(&mut self) {
@@ -489,19 +489,30 @@ fn is_kept_only(ws: &Workspace) -> bool {
         && ws.servicediscovery.is_empty()
 }
 
-/// Reads the workspace for a command that works on `apis` (see the module
-/// notes); the rest of the file is checked on another thread meanwhile.
-/// `None`: read the file whole.
-pub(crate) fn read(bytes: &[u8], apis: &[String]) -> Option<Workspace> {
+/// Cuts the file for a command that works on `apis`, starts checking the
+/// kept sections on other threads, reads the rest, and hands `then` the
+/// workspace read, the kept sections and the check under way. `None`, from
+/// here or from `then`: read the file whole.
+pub(crate) fn with_part<R>(
+    bytes: &[u8],
+    apis: &[String],
+    then: impl for<'s> FnOnce(Workspace, &'s Kept<'_>, Checking<'s>) -> Option<R>,
+) -> Option<R> {
     let (typed, kept) = Kept::cut(bytes, apis)?;
     let checker = kept.checker();
     std::thread::scope(|s| {
-        let handle = checker.spawn(s, &kept)?;
+        let check = checker.spawn(s, &kept)?;
         let _unblock = Unblock(&checker);
         let ws = codec::from_str::<Workspace>(&typed).filter(|ws| ws.check().is_ok());
         checker.provide(ws.as_ref());
-        handle.join().then_some(ws).flatten()
+        then(ws?, &kept, check)
     })
+}
+
+/// Reads the workspace for a command that works on `apis` (see the module
+/// notes); `None`: read the file whole.
+pub(crate) fn read(bytes: &[u8], apis: &[String]) -> Option<Workspace> {
+    with_part(bytes, apis, |ws, _, check| check.join().then_some(ws))
 }
 
 #[cfg(test)]
