@@ -13,13 +13,15 @@
 //! Threads: one accepts connections, watches the file and runs the health
 //! checks; connections are handed in turn to worker threads (one per CPU,
 //! or `APIGW_SERVE_THREADS`), each with a single-threaded runtime and its
-//! own pool of backend connections. Behaviour chosen where the service's is
+//! own pool of backend connections; with one per CPU, each is kept on its
+//! CPU ([`affinity`]). Behaviour chosen where the service's is
 //! not known: `TimeoutInMillis` bounds the wait for the backend's response
 //! head (a streamed body may take longer); a private integration without
 //! `TlsConfig` keeps the client's `Host`; `x-forwarded-proto` is `http`, as
 //! that is what `serve` listens with; JWT routes are forwarded unchecked
 //! until an [`auth::Authorizer`] is given in [`Hooks`].
 
+mod affinity;
 pub mod auth;
 mod client;
 mod h1;
@@ -365,7 +367,9 @@ impl Workers {
     fn start(count: usize, shared: &Arc<Shared>) -> Result<Workers> {
         let mut queues = Vec::with_capacity(count);
         let mut threads = Vec::with_capacity(count);
+        let cpus = affinity::plan(count, &affinity::allowed_cpus());
         for i in 0..count {
+            let cpu = cpus.as_ref().map(|cpus| cpus[i]);
             let (tx, rx) = mpsc::unbounded_channel();
             let runtime = tokio::runtime::Builder::new_current_thread()
                 .enable_all()
@@ -374,7 +378,12 @@ impl Workers {
             let shared = shared.clone();
             let thread = std::thread::Builder::new()
                 .name(format!("apigw-serve-{i}"))
-                .spawn(move || runtime.block_on(work(rx, shared)))
+                .spawn(move || {
+                    if let Some(cpu) = cpu {
+                        affinity::pin_current_thread(cpu);
+                    }
+                    runtime.block_on(work(rx, shared))
+                })
                 .map_err(|e| Error::io("cannot start a worker thread", e))?;
             queues.push(tx);
             threads.push(thread);
