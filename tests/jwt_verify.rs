@@ -849,3 +849,86 @@ async fn garbage_jwks_entries_do_not_hide_good_keys() {
     .await;
     assert!(got.is_ok(), "{got:?}");
 }
+
+// A token whose signature checked out is not checked again while the
+// issuer's keys stay the same; these show that this changes no answer.
+
+#[tokio::test]
+async fn a_token_sent_again_faces_every_claim_check_again() {
+    let key = TestKey::rsa("k1", Algorithm::RS256);
+    let idp = Idp::start(&[&key]).await;
+    let v = Verifier::new(VerifierOptions {
+        clock_skew: Duration::ZERO,
+        ..options()
+    });
+    let claims = with(claims(idp.issuer()), "scope", json!("read"));
+    let soon = with(claims, "exp", json!(now() + 2));
+    let token = key.sign(&soon);
+    assert!(check(&v, idp.issuer(), &[], &token).await.is_ok());
+    assert!(check(&v, idp.issuer(), &["read"], &token).await.is_ok());
+
+    // Another route's scope, audience or issuer is still checked.
+    let got = check(&v, idp.issuer(), &["write"], &token).await;
+    assert_eq!(got.expect_err("accepted").status(), 403);
+    let rule = JwtRule {
+        issuer: idp.issuer(),
+        audiences: &["someone-else".to_string()],
+        scopes: &[],
+    };
+    let got = v.verify(&rule, Some(&token)).await;
+    assert_eq!(description(got), "the token does not have a valid audience");
+    let other = Idp::start(&[&key]).await;
+    let got = check(&v, other.issuer(), &[], &token).await;
+    assert_eq!(description(got), "the token does not have a valid issuer");
+
+    // And so is the time: it is refused once it has expired.
+    tokio::time::sleep(Duration::from_millis(2100)).await;
+    let got = check(&v, idp.issuer(), &[], &token).await;
+    assert_eq!(description(got), "the token has expired");
+    assert_eq!(idp.jwks_fetches(), 1);
+}
+
+#[tokio::test]
+async fn a_token_sent_again_is_refused_once_its_key_is_retired() {
+    let old = TestKey::rsa("2024", Algorithm::RS256);
+    let new = TestKey::rsa("2025", Algorithm::RS256);
+    let idp = Idp::start(&[&old]).await;
+    let v = verifier();
+    let token = old.sign(&claims(idp.issuer()));
+    assert!(check(&v, idp.issuer(), &[], &token).await.is_ok());
+    assert!(check(&v, idp.issuer(), &[], &token).await.is_ok());
+    assert_eq!(idp.jwks_fetches(), 1, "the second request used the cache");
+
+    idp.set_keys(&[&new]);
+    assert!(
+        check(&v, idp.issuer(), &[], &new.sign(&claims(idp.issuer())))
+            .await
+            .is_ok()
+    );
+    let got = check(&v, idp.issuer(), &[], &token).await;
+    assert_eq!(
+        description(got),
+        "the token's key id (kid) is not among the issuer's keys"
+    );
+}
+
+#[tokio::test]
+async fn a_token_signed_by_a_replaced_key_of_the_same_kid_is_checked_again() {
+    let first = TestKey::ec("k1", Algorithm::ES256);
+    let second = TestKey::ec("k1", Algorithm::ES256);
+    let idp = Idp::start(&[&first]).await;
+    let v = Verifier::new(VerifierOptions {
+        keys_ttl: Duration::from_millis(200),
+        ..options()
+    });
+    let token = first.sign(&claims(idp.issuer()));
+    assert!(check(&v, idp.issuer(), &[], &token).await.is_ok());
+
+    // The issuer swaps the key behind the same kid; once the keys are
+    // fetched again, the remembered signature no longer counts.
+    idp.set_keys(&[&second]);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let got = check(&v, idp.issuer(), &[], &token).await;
+    assert_eq!(description(got), "the token signature is invalid");
+    assert_eq!(idp.jwks_fetches(), 2);
+}

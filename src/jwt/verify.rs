@@ -1,6 +1,15 @@
 //! Checking a bearer token against a route's JWT authorizer: signature by a
 //! key the configured issuer publishes, then `iss`, `aud`/`client_id`, the
 //! time claims, and the route's scopes. Keys are cached per issuer.
+//!
+//! Checking a signature is most of the work (an RSA check costs more than
+//! the rest of a proxied request), and clients send the same token again
+//! and again until it expires. So a token whose signature checked out is
+//! remembered with its claims and the key set that checked it; while the
+//! issuer's current key set is that same set, the signature is not checked
+//! again. Everything else (time claims, issuer, audience, scopes) is checked
+//! on every request, so remembering changes no answer: a token is refused
+//! as soon as it expires, and as soon as its key leaves the issuer's keys.
 
 use super::Claims;
 use super::denial::{Denial, Fault};
@@ -99,6 +108,22 @@ struct Inner {
     options: VerifierOptions,
     fetcher: Fetcher,
     issuers: Mutex<HashMap<String, Arc<IssuerKeys>>>,
+    /// Tokens whose signature checked out, by the token's text.
+    verified: Mutex<HashMap<Box<str>, Arc<Verified>>>,
+}
+
+/// The most tokens remembered at once; past it, expired ones are dropped,
+/// and if that is not enough, all of them.
+const MAX_REMEMBERED: usize = 10_000;
+
+/// A token whose signature `keys` checked.
+struct Verified {
+    issuer: Box<str>,
+    kid: String,
+    keys: Arc<KeySet>,
+    claims: Claims,
+    /// `exp`, so that expired tokens can be forgotten.
+    exp: f64,
 }
 
 /// The cached keys of one issuer. `state` is only held briefly and never
@@ -351,6 +376,14 @@ fn check_scopes(claims: &Claims, required: &[String]) -> Result<(), Denial> {
     }
 }
 
+/// The checks a token's claims face on every request.
+fn check_claims(claims: &Claims, rule: &JwtRule<'_>, skew: f64) -> Result<(), Denial> {
+    check_times(claims, skew)?;
+    check_issuer(claims, rule.issuer)?;
+    check_audience(claims, rule.audiences)?;
+    check_scopes(claims, rule.scopes)
+}
+
 /// Issuers and key-set URLs must be https, except on this machine.
 fn check_url(what: &str, url: &str) -> Result<(), String> {
     if url.starts_with("https://") || is_loopback_http(url) {
@@ -374,6 +407,7 @@ impl Verifier {
                 options,
                 fetcher,
                 issuers: Mutex::new(HashMap::new()),
+                verified: Mutex::new(HashMap::new()),
             }),
         }
     }
@@ -403,6 +437,9 @@ impl Verifier {
                 token.len(),
                 options.max_token_bytes
             )));
+        }
+        if let Some(claims) = self.recall(rule, token).await {
+            return claims;
         }
         let parts = split_token(token)?;
         let keys = self.keys(rule.issuer, &parts.kid).await?;
@@ -441,18 +478,75 @@ impl Verifier {
         let claims: Claims = serde_json::from_slice(&parts.payload).map_err(|_| {
             Fault::Malformed.deny("the token is malformed: the payload is not a JSON object")
         })?;
-        check_times(&claims, options.clock_skew.as_secs_f64())?;
-        check_issuer(&claims, rule.issuer)?;
-        check_audience(&claims, rule.audiences)?;
-        check_scopes(&claims, rule.scopes)?;
+        let skew = options.clock_skew.as_secs_f64();
+        check_times(&claims, skew)?;
+        let claims = self.remember(rule.issuer, token, parts.kid, keys, claims, skew);
+        check_claims(&claims, rule, skew)?;
         Ok(claims)
     }
 
+    /// The answer for a token whose signature was checked before with the
+    /// issuer's current keys; `None` when it has to be checked in full.
+    async fn recall(&self, rule: &JwtRule<'_>, token: &str) -> Option<Result<Claims, Denial>> {
+        let hit = lock(&self.inner.verified).get(token).cloned()?;
+        if *hit.issuer != *rule.issuer {
+            return None;
+        }
+        // Asking for the kid keeps the key cache's rules: keys past their
+        // TTL, or without this kid, are fetched again, and a new set means
+        // a new check.
+        // Fetching failed: the full check would fail the same way.
+        let keys = match self.keys(rule.issuer, &hit.kid).await {
+            Ok(keys) => keys,
+            Err(denial) => return Some(Err(denial)),
+        };
+        if !Arc::ptr_eq(&keys, &hit.keys) {
+            return None;
+        }
+        let skew = self.inner.options.clock_skew.as_secs_f64();
+        Some(check_claims(&hit.claims, rule, skew).map(|()| hit.claims.clone()))
+    }
+
+    /// Remembers a token whose signature `keys` checked and whose time
+    /// claims hold; gives its claims back.
+    fn remember(
+        &self,
+        issuer: &str,
+        token: &str,
+        kid: String,
+        keys: Arc<KeySet>,
+        claims: Claims,
+        skew: f64,
+    ) -> Claims {
+        let Ok(Some(exp)) = time_claim(&claims, "exp") else {
+            return claims;
+        };
+        let verified = Arc::new(Verified {
+            issuer: issuer.into(),
+            kid,
+            keys,
+            claims,
+            exp,
+        });
+        let mut remembered = lock(&self.inner.verified);
+        if remembered.len() >= MAX_REMEMBERED {
+            let now = now_seconds();
+            remembered.retain(|_, v| now < v.exp + skew);
+            if remembered.len() >= MAX_REMEMBERED {
+                remembered.clear();
+            }
+        }
+        remembered.insert(token.into(), verified.clone());
+        drop(remembered);
+        verified.claims.clone()
+    }
+
     fn issuer_entry(&self, issuer: &str) -> Arc<IssuerKeys> {
-        lock(&self.inner.issuers)
-            .entry(issuer.to_string())
-            .or_default()
-            .clone()
+        let mut issuers = lock(&self.inner.issuers);
+        match issuers.get(issuer) {
+            Some(entry) => entry.clone(),
+            None => issuers.entry(issuer.to_string()).or_default().clone(),
+        }
     }
 
     /// The issuer's keys, fetched when there are none yet, when they are
@@ -560,6 +654,125 @@ mod tests {
 
     fn strings(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()
+    }
+
+    /// A verifier that holds `keys` for `issuer`, fresh, as if fetched.
+    fn holding(issuer: &str, keys: &Arc<KeySet>) -> Verifier {
+        let v = Verifier::new(VerifierOptions {
+            system_roots: false,
+            ..VerifierOptions::default()
+        });
+        set_keys(&v, issuer, keys);
+        v
+    }
+
+    fn set_keys(v: &Verifier, issuer: &str, keys: &Arc<KeySet>) {
+        let entry = v.issuer_entry(issuer);
+        let mut state = lock(&entry.state);
+        state.keys = Some(keys.clone());
+        state.fetched_at = Some(Instant::now());
+    }
+
+    #[tokio::test]
+    async fn a_remembered_token_skips_only_the_signature_check() {
+        let iss = "https://idp.example";
+        let keys = Arc::new(KeySet::parse(br#"{"keys":[{"kty":"EC","crv":"P-256","kid":"k1","x":"MKBCTNIcKUSDii11ySs3526iDZ8AiTo7Tu6KPAqv7D4","y":"4Etl6SRW2YiLUrN5vfvVHuhp7x8PxltmWWlbbM4IFyM"}]}"#).unwrap());
+        assert_eq!(keys.len(), 1);
+        let v = holding(iss, &keys);
+        let auds = strings(&["app"]);
+        let rule = JwtRule {
+            issuer: iss,
+            audiences: &auds,
+            scopes: &[],
+        };
+        let exp = now_seconds() + 600.0;
+        let token = "not-really.a-signed.token";
+        assert!(
+            v.recall(&rule, token).await.is_none(),
+            "nothing remembered yet"
+        );
+
+        let c = claims(json!({"iss": iss, "aud": "app", "exp": exp, "scope": "read"}));
+        v.remember(iss, token, "k1".into(), keys.clone(), c.clone(), 60.0);
+        // The signature is taken as checked: this token has none.
+        assert_eq!(v.recall(&rule, token).await.unwrap().unwrap(), c);
+        // Claims are checked against each rule.
+        let write = strings(&["write"]);
+        let scoped = JwtRule {
+            scopes: &write,
+            ..rule
+        };
+        assert_eq!(
+            v.recall(&scoped, token)
+                .await
+                .unwrap()
+                .unwrap_err()
+                .status(),
+            403
+        );
+        let others = strings(&["other"]);
+        let elsewhere = JwtRule {
+            audiences: &others,
+            ..rule
+        };
+        assert_eq!(
+            v.recall(&elsewhere, token)
+                .await
+                .unwrap()
+                .unwrap_err()
+                .status(),
+            401
+        );
+        // Another issuer's rule does not find it.
+        let foreign = JwtRule {
+            issuer: "https://other.example",
+            ..rule
+        };
+        assert!(v.recall(&foreign, token).await.is_none());
+        // Once the issuer's keys are a new set, the token is checked in full.
+        set_keys(&v, iss, &Arc::new(KeySet::clone(&keys)));
+        assert!(v.recall(&rule, token).await.is_none());
+    }
+
+    #[test]
+    fn remembered_tokens_are_bounded() {
+        let iss = "https://idp.example";
+        let keys = Arc::new(KeySet::default());
+        let v = holding(iss, &keys);
+        let now = now_seconds();
+        let c = |exp: f64| claims(json!({"exp": exp}));
+        for i in 0..MAX_REMEMBERED {
+            // Every other one has expired.
+            let exp = if i % 2 == 0 {
+                now - 3600.0
+            } else {
+                now + 600.0
+            };
+            v.remember(
+                iss,
+                &format!("t{i}"),
+                "k".into(),
+                keys.clone(),
+                c(exp),
+                60.0,
+            );
+        }
+        assert_eq!(lock(&v.inner.verified).len(), MAX_REMEMBERED);
+        v.remember(
+            iss,
+            "one-more",
+            "k".into(),
+            keys.clone(),
+            c(now + 600.0),
+            60.0,
+        );
+        let remembered = lock(&v.inner.verified);
+        assert_eq!(
+            remembered.len(),
+            MAX_REMEMBERED / 2 + 1,
+            "the expired ones went"
+        );
+        assert!(remembered.contains_key("one-more") && remembered.contains_key("t1"));
     }
 
     #[test]
