@@ -376,9 +376,9 @@ fn check_scopes(claims: &Claims, required: &[String]) -> Result<(), Denial> {
     }
 }
 
-/// The checks a token's claims face on every request.
-fn check_claims(claims: &Claims, rule: &JwtRule<'_>, skew: f64) -> Result<(), Denial> {
-    check_times(claims, skew)?;
+/// The checks of a token's claims against the route's rule, after the
+/// time claims.
+fn check_rule(claims: &Claims, rule: &JwtRule<'_>) -> Result<(), Denial> {
     check_issuer(claims, rule.issuer)?;
     check_audience(claims, rule.audiences)?;
     check_scopes(claims, rule.scopes)
@@ -481,7 +481,7 @@ impl Verifier {
         let skew = options.clock_skew.as_secs_f64();
         check_times(&claims, skew)?;
         let claims = self.remember(rule.issuer, token, parts.kid, keys, claims, skew);
-        check_claims(&claims, rule, skew)?;
+        check_rule(&claims, rule)?;
         Ok(claims)
     }
 
@@ -494,8 +494,8 @@ impl Verifier {
         }
         // Asking for the kid keeps the key cache's rules: keys past their
         // TTL, or without this kid, are fetched again, and a new set means
-        // a new check.
-        // Fetching failed: the full check would fail the same way.
+        // a new check. When there are no keys, the full check would fail
+        // the same way.
         let keys = match self.keys(rule.issuer, &hit.kid).await {
             Ok(keys) => keys,
             Err(denial) => return Some(Err(denial)),
@@ -504,7 +504,8 @@ impl Verifier {
             return None;
         }
         let skew = self.inner.options.clock_skew.as_secs_f64();
-        Some(check_claims(&hit.claims, rule, skew).map(|()| hit.claims.clone()))
+        let checked = check_times(&hit.claims, skew).and_then(|()| check_rule(&hit.claims, rule));
+        Some(checked.map(|()| hit.claims.clone()))
     }
 
     /// Remembers a token whose signature `keys` checked and whose time
