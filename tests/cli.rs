@@ -1902,14 +1902,25 @@ fn cloud_map_instances_are_discovered_by_attributes() {
         err.contains("AWS_INSTANCE_IPV4") || err.contains("AWS_INSTANCE_PORT"),
         "{err}"
     );
-    ws.fails(
+    // Without a service, nothing is looked up: a missing parameter.
+    let err = ws.fails(
         &[
             "servicediscovery",
             "discover-instances",
             "--query-parameters",
             "a=b",
         ],
-        254,
+        252,
+    );
+    assert!(err.contains("Missing required parameter"), "{err}");
+    ws.fails(
+        &[
+            "servicediscovery",
+            "discover-instances",
+            "--cli-input-json",
+            r#"{"QueryParameters": {"a": "b"}}"#,
+        ],
+        252,
     );
 }
 

@@ -266,6 +266,16 @@ pub fn call(
             })
         }
         "DiscoverInstances" => {
+            // The AWS model requires ServiceName; apigw also takes
+            // ServiceId. Neither is a missing parameter, found before
+            // anything is read, as the AWS CLI finds one.
+            if !input.contains_key("ServiceId") && !input.contains_key("ServiceName") {
+                return Err(Error::InvalidInput(
+                    "Parameter validation failed:\nMissing required parameter in input: \"ServiceName\" \
+                     (name the service with --service-id srv-…, or with --namespace-name and --service-name)"
+                        .into(),
+                ));
+            }
             let r = req(input)?;
             read(name, g, scope, |ws| {
                 ops::discover_instances(ws, Clone::clone(&r))
