@@ -1902,7 +1902,8 @@ fn cloud_map_instances_are_discovered_by_attributes() {
         err.contains("AWS_INSTANCE_IPV4") || err.contains("AWS_INSTANCE_PORT"),
         "{err}"
     );
-    // Without a service, nothing is looked up: a missing parameter.
+    // Without a service, nothing is looked up: a missing argument on the
+    // command line (2), a missing parameter in an input file (252).
     let err = ws.fails(
         &[
             "servicediscovery",
@@ -1910,10 +1911,14 @@ fn cloud_map_instances_are_discovered_by_attributes() {
             "--query-parameters",
             "a=b",
         ],
-        252,
+        2,
     );
-    assert!(err.contains("Missing required parameter"), "{err}");
-    ws.fails(
+    assert!(
+        err.contains("the following arguments are required: --service-id (or --namespace-name with --service-name)")
+            && err.contains("try 'apigw servicediscovery discover-instances --help'"),
+        "{err}"
+    );
+    let err = ws.fails(
         &[
             "servicediscovery",
             "discover-instances",
@@ -1922,6 +1927,7 @@ fn cloud_map_instances_are_discovered_by_attributes() {
         ],
         252,
     );
+    assert!(err.contains("Missing required parameter"), "{err}");
 }
 
 #[test]

@@ -321,12 +321,13 @@ fn run_operation(op: &'static ModelOperation, m: &ArgMatches, g: &Globals) -> Re
             .iter()
             .filter(|mm| mm.required && !input.contains_key(mm.name))
             .map(params::flag_of)
+            .chain(missing_alternative(op.name, &input))
             .collect();
         if !missing.is_empty() {
             return Err(Error::Usage(format!(
                 "error: the following arguments are required: {}\n\nFor more information, try 'apigw {} --help'.\n",
                 missing.join(", "),
-                command_name(op.name)
+                command_path(op.name)
             )));
         }
     }
@@ -348,6 +349,37 @@ fn run_operation(op: &'static ModelOperation, m: &ArgMatches, g: &Globals) -> Re
         Some(value) => print_value(op.name, &value, g),
         None => Ok(()),
     }
+}
+
+/// The words that run an operation: `get-apis`, or for the stand-ins'
+/// operations their group first (`servicediscovery discover-instances`).
+fn command_path(operation: &str) -> String {
+    let command = command_name(operation);
+    match local_model::GROUPS
+        .iter()
+        .find(|(_, _, ops)| ops.iter().any(|op| op.name == operation))
+    {
+        Some((group, _, _)) => format!("{group} {command}"),
+        None => command,
+    }
+}
+
+/// Where apigw takes one of several members in place of the AWS model's
+/// required one: `discover-instances` names its service by `--service-id`
+/// or, as in AWS, by `--service-name` (with `--namespace-name`). Gives the
+/// flags to name when none of them was given.
+fn missing_alternative(operation: &str, input: &serde_json::Map<String, Value>) -> Option<String> {
+    const ALTERNATIVES: &[(&str, &[&str], &str)] = &[(
+        "DiscoverInstances",
+        &["ServiceId", "ServiceName"],
+        "--service-id (or --namespace-name with --service-name)",
+    )];
+    ALTERNATIVES
+        .iter()
+        .find(|(op, members, _)| {
+            *op == operation && !members.iter().any(|m| input.contains_key(*m))
+        })
+        .map(|(_, _, flags)| flags.to_string())
 }
 
 /// Renders an answer with the global output options and prints it.
