@@ -9,7 +9,8 @@
 # The targets are measured in turn, ROUNDS times over, and the medians are
 # printed, so that a burst of other work on the machine skews one sample,
 # not the result. apigw runs twice: with its default worker threads (one
-# per CPU) and with one, like the nginx it is compared with.
+# per CPU, each kept on its CPU) and with one, like the nginx it is
+# compared with.
 # apigw runs a private integration (HTTP_PROXY over a VPC link to the seed's
 # ELB listener ARN, whose one target is the backend), route ANY /{proxy+} on
 # the $default stage, with its access log on. nginx runs one worker with an
