@@ -267,8 +267,9 @@ pub fn call(
         }
         "DiscoverInstances" => {
             // The AWS model requires ServiceName; apigw also takes
-            // ServiceId. Neither is a missing parameter, found before
-            // anything is read, as the AWS CLI finds one.
+            // ServiceId. Having neither (from an input file; the command
+            // line is checked earlier) is a missing parameter, reported
+            // before the workspace is read, as the AWS CLI's own check would.
             if !input.contains_key("ServiceId") && !input.contains_key("ServiceName") {
                 return Err(Error::InvalidInput(
                     "Parameter validation failed:\nMissing required parameter in input: \"ServiceName\" \
