@@ -266,17 +266,6 @@ pub fn call(
             })
         }
         "DiscoverInstances" => {
-            // The AWS model requires ServiceName; apigw also takes
-            // ServiceId. Having neither (from an input file; the command
-            // line is checked earlier) is a missing parameter, reported
-            // before the workspace is read, as the AWS CLI's own check would.
-            if !input.contains_key("ServiceId") && !input.contains_key("ServiceName") {
-                return Err(Error::InvalidInput(
-                    "Parameter validation failed:\nMissing required parameter in input: \"ServiceName\" \
-                     (name the service with --service-id srv-…, or with --namespace-name and --service-name)"
-                        .into(),
-                ));
-            }
             let r = req(input)?;
             read(name, g, scope, |ws| {
                 ops::discover_instances(ws, Clone::clone(&r))

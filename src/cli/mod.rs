@@ -315,13 +315,14 @@ fn run_operation(op: &'static ModelOperation, m: &ArgMatches, g: &Globals) -> Re
             input.insert(member.name.to_string(), v);
         }
     }
+    let alternative = missing_alternative(op.name, &input);
     if !from_file {
         let missing: Vec<String> = op
             .input
             .iter()
             .filter(|mm| mm.required && !input.contains_key(mm.name))
             .map(params::flag_of)
-            .chain(missing_alternative(op.name, &input))
+            .chain(alternative.map(|a| a.flags.to_string()))
             .collect();
         if !missing.is_empty() {
             return Err(Error::Usage(format!(
@@ -332,6 +333,17 @@ fn run_operation(op: &'static ModelOperation, m: &ArgMatches, g: &Globals) -> Re
         }
     }
     params::validate(&input, op.input)?;
+    if let Some(a) = alternative {
+        // From an input file (the command line was checked above).
+        return Err(Error::InvalidInput(format!(
+            "Parameter validation failed:\nMissing required parameter in input: {}",
+            a.members
+                .iter()
+                .map(|m| format!("\"{m}\""))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        )));
+    }
     let paging = crate::ops::Paging {
         max_items: m
             .try_get_one::<u32>("max-items")
@@ -364,22 +376,32 @@ fn command_path(operation: &str) -> String {
     }
 }
 
-/// Where apigw takes one of several members in place of the AWS model's
-/// required one: `discover-instances` names its service by `--service-id`
-/// or, as in AWS, by `--service-name` (with `--namespace-name`). Gives the
-/// flags to name when none of them was given.
-fn missing_alternative(operation: &str, input: &serde_json::Map<String, Value>) -> Option<String> {
-    const ALTERNATIVES: &[(&str, &[&str], &str)] = &[(
+/// Members of which apigw takes any one in place of the AWS model's required
+/// one, and the flags that give them.
+#[derive(Clone, Copy)]
+struct Alternative {
+    members: &'static [&'static str],
+    flags: &'static str,
+}
+
+/// The alternative `operation` needs and `input` lacks: `discover-instances`
+/// names its service by `--service-id` or, as in AWS, by `--service-name`
+/// (with `--namespace-name`).
+fn missing_alternative(
+    operation: &str,
+    input: &serde_json::Map<String, Value>,
+) -> Option<Alternative> {
+    const ALTERNATIVES: &[(&str, Alternative)] = &[(
         "DiscoverInstances",
-        &["ServiceId", "ServiceName"],
-        "--service-id (or --namespace-name with --service-name)",
+        Alternative {
+            members: &["ServiceId", "ServiceName"],
+            flags: "--service-id (or --namespace-name with --service-name)",
+        },
     )];
     ALTERNATIVES
         .iter()
-        .find(|(op, members, _)| {
-            *op == operation && !members.iter().any(|m| input.contains_key(*m))
-        })
-        .map(|(_, _, flags)| flags.to_string())
+        .find(|(op, a)| *op == operation && !a.members.iter().any(|m| input.contains_key(*m)))
+        .map(|(_, a)| *a)
 }
 
 /// Renders an answer with the global output options and prints it.
