@@ -55,7 +55,7 @@ pub fn load_scoped(path: &Path, scope: &Scope) -> Result<WorkspaceFile> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return load_path(path),
         Err(e) => return Err(Error::workspace_io(path, "read", e)),
     };
-    let bytes = read_all(path, &file)?;
+    let bytes = read_all(path, &file, 0)?;
     let workspace = match focus::read(&bytes, apis) {
         Some(ws) => ws,
         None => parse(path, &bytes)?,
@@ -67,10 +67,11 @@ pub fn load_scoped(path: &Path, scope: &Scope) -> Result<WorkspaceFile> {
     })
 }
 
-/// The whole file, from its start.
-fn read_all(path: &Path, file: &File) -> Result<Vec<u8>> {
+/// The whole file, from its start, into a buffer with `room` bytes to
+/// spare.
+fn read_all(path: &Path, file: &File, room: usize) -> Result<Vec<u8>> {
     let len = file.metadata().map_or(0, |m| m.len() as usize);
-    let mut bytes = Vec::with_capacity(len + 1);
+    let mut bytes = Vec::with_capacity(len + room + 1);
     let mut file = file;
     file.seek(SeekFrom::Start(0))
         .and_then(|_| file.read_to_end(&mut bytes))
@@ -86,12 +87,7 @@ fn read_file(path: &Path, file: &File) -> Result<(Workspace, Vec<u8>)> {
     if let Some((ws, bytes)) = split::read_file(file, len) {
         return Ok((checked(path, ws)?, bytes));
     }
-    let mut file = file;
-    file.seek(SeekFrom::Start(0))
-        .map_err(|e| Error::workspace_io(path, "read", e))?;
-    let mut bytes = Vec::with_capacity(len + len / 16 + 4096);
-    file.read_to_end(&mut bytes)
-        .map_err(|e| Error::workspace_io(path, "read", e))?;
+    let bytes = read_all(path, file, len / 16 + 4096)?;
     let ws = parse(path, &bytes)?;
     Ok((ws, bytes))
 }
@@ -205,7 +201,7 @@ pub fn update_scoped<T>(
         return update(path, change);
     };
     let file = lock_for_update(path)?;
-    let bytes = read_all(path, &file)?;
+    let bytes = read_all(path, &file, 0)?;
     if let Some(done) = update_part(path, &file, &bytes, apis, &mut change) {
         return done;
     }
