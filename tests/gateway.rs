@@ -639,17 +639,11 @@ async fn shutdown_lets_an_in_flight_request_finish() {
     );
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn describe_target_health_checks_the_targets_now() {
-    let up = Backend::start("up").await;
-    let down = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap();
-    let setup = Setup::new();
-    setup.register_targets(&[up.addr, down]);
+/// `describe-target-health` of the seed's listener, on the workspace as
+/// it is now.
+async fn describe_target_health(setup: &Setup) -> ops::DescribeTargetHealthResponse {
     let ws = apigw::workspace::load_path(&setup.path).unwrap().workspace;
-    let out = tokio::task::spawn_blocking(move || {
+    tokio::task::spawn_blocking(move || {
         ops::describe_target_health(
             &ws,
             ops::DescribeTargetHealthRequest {
@@ -660,7 +654,19 @@ async fn describe_target_health_checks_the_targets_now() {
         .unwrap()
     })
     .await
-    .unwrap();
+    .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn describe_target_health_checks_the_targets_now() {
+    let up = Backend::start("up").await;
+    let down = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let setup = Setup::new();
+    setup.register_targets(&[up.addr, down]);
+    let out = describe_target_health(&setup).await;
     let states: Vec<(u16, String, Option<String>)> = out
         .target_health_descriptions
         .iter()
@@ -765,19 +771,7 @@ async fn http_health_checks_take_a_failing_target_out_and_bring_it_back() {
     .await;
 
     // describe-target-health sees the same, with elbv2's reason.
-    let ws = apigw::workspace::load_path(&setup.path).unwrap().workspace;
-    let out = tokio::task::spawn_blocking(move || {
-        ops::describe_target_health(
-            &ws,
-            ops::DescribeTargetHealthRequest {
-                listener_arn: LISTENER_ARN.into(),
-                targets: None,
-            },
-        )
-        .unwrap()
-    })
-    .await
-    .unwrap();
+    let out = describe_target_health(&setup).await;
     let sick_health = &out.target_health_descriptions[1].target_health;
     assert_eq!(sick_health.state, "unhealthy");
     assert_eq!(

@@ -789,21 +789,7 @@ fn mutated_documents_read_in_two_parts_or_not_at_all() {
 
 #[test]
 fn a_long_file_is_read_in_two_parts_like_toml_reads_it() {
-    let mut g = Gen::new(11);
-    let mut ws = g.workspace();
-    for a in 0..8 {
-        let api = format!("api{a}");
-        ws.apis
-            .insert(api.clone(), serde_json::from_value(g.api(&api)).unwrap());
-        let items = ws.integrations.entry(api).or_default();
-        for i in 0..300 {
-            let id = format!("i{i:04}");
-            items.insert(
-                id.clone(),
-                serde_json::from_value(g.integration(&id)).unwrap(),
-            );
-        }
-    }
+    let ws = long_workspace(11);
     let text = render(&ws).unwrap();
     assert!(text.len() > 256 * 1024, "{}", text.len());
     // A cut before a resource (a header of three keys, here without dots in them).
