@@ -6,7 +6,8 @@
 //! Accepted: regular files (or symlinks to one), and on Linux the shell's
 //! own pipes (`file:///dev/stdin` with input piped in, `file://<(cmd)`),
 //! which end when the command writing them ends. Refused at once: named
-//! pipes (FIFOs) in the file system, devices, directories and sockets.
+//! pipes (FIFOs) in the file system, devices and sockets (a directory fails
+//! as reading it does: "Is a directory").
 
 use std::fmt;
 use std::fs::File;
@@ -59,7 +60,9 @@ pub fn read(path: &Path) -> Result<Vec<u8>, ReadError> {
     let file = open(path).map_err(ReadError::Io)?;
     let meta = file.metadata().map_err(ReadError::Io)?;
     let kind = meta.file_type();
-    if !kind.is_file() {
+    // A directory is read like a file: the read fails at once with the
+    // system's own "Is a directory", which is what awscli says.
+    if !kind.is_file() && !kind.is_dir() {
         let what = special_kind(&kind).unwrap_or("not a regular file");
         if !(what == FIFO && is_anonymous_pipe(&file)) {
             return Err(ReadError::NotRegular(what));
@@ -178,10 +181,8 @@ mod tests {
             "{err}"
         );
         let dir = tempfile::tempdir().unwrap();
-        assert!(matches!(
-            read(dir.path()).unwrap_err(),
-            ReadError::NotRegular("a directory")
-        ));
+        let err = read(dir.path()).unwrap_err();
+        assert!(err.to_string().contains("Is a directory"), "{err}");
         let big = dir.path().join("big");
         let f = File::create(&big).unwrap();
         f.set_len(MAX_BYTES + 1).unwrap();
