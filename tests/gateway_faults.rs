@@ -7,99 +7,16 @@
 mod common;
 #[path = "common/raw.rs"]
 mod raw;
+#[path = "common/serve.rs"]
+mod serve;
 
 use common::{LISTENER_ARN, Setup, eventually};
 use raw::RecordingBackend;
-use std::io::{BufRead, BufReader};
-use std::net::SocketAddr;
-use std::os::unix::process::CommandExt;
-use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
+use serve::Serve;
+use std::process::Command;
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
-
-/// `apigw serve` as a child process, stopped on drop, with its stderr
-/// lines collected as they come.
-struct Serve {
-    child: Child,
-    addr: SocketAddr,
-    stderr: Arc<Mutex<Vec<String>>>,
-}
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Serve {
-    /// Starts `apigw serve` on the workspace with one worker thread and at
-    /// most `max_files` open file descriptors.
-    fn start(setup: &Setup, max_files: u64) -> Serve {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_apigw"));
-        cmd.args(["serve", "--listen", "127.0.0.1:0", "--workspace"])
-            .arg(&setup.path)
-            .env("APIGW_SERVE_THREADS", "1")
-            .env_remove("AWS_REGION")
-            .env_remove("AWS_DEFAULT_REGION")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        // SAFETY: setrlimit is async-signal-safe; nothing else runs
-        // between fork and exec.
-        unsafe {
-            cmd.pre_exec(move || {
-                let limit = libc::rlimit {
-                    rlim_cur: max_files,
-                    rlim_max: max_files,
-                };
-                if libc::setrlimit(libc::RLIMIT_NOFILE, &limit) != 0 {
-                    return Err(std::io::Error::last_os_error());
-                }
-                Ok(())
-            });
-        }
-        let mut child = cmd.spawn().expect("apigw serve starts");
-        let mut stdout = BufReader::new(child.stdout.take().unwrap()).lines();
-        let mut addr = None;
-        for line in stdout.by_ref() {
-            let line = line.unwrap();
-            if let Some(url) = line.strip_prefix("apigw serve: listening on http://") {
-                addr = Some(url.trim().parse().unwrap());
-                break;
-            }
-        }
-        // Read on, so that what serve prints later has somewhere to go.
-        std::thread::spawn(move || stdout.for_each(drop));
-        let stderr = Arc::new(Mutex::new(Vec::new()));
-        let lines = stderr.clone();
-        let err = BufReader::new(child.stderr.take().unwrap());
-        std::thread::spawn(move || {
-            for line in err.lines().map_while(Result::ok) {
-                lines.lock().unwrap().push(line);
-            }
-        });
-        Serve {
-            addr: addr.expect("serve prints where it listens"),
-            child,
-            stderr,
-        }
-    }
-
-    fn stderr_has(&self, needle: &str) -> bool {
-        self.stderr
-            .lock()
-            .unwrap()
-            .iter()
-            .any(|l| l.contains(needle))
-    }
-
-    fn stderr(&self) -> String {
-        self.stderr.lock().unwrap().join("\n")
-    }
-}
 
 /// One keep-alive connection to the gateway, to send requests on while no
 /// new connection could be accepted.
@@ -146,7 +63,7 @@ async fn running_out_of_file_descriptors_does_not_take_a_healthy_backend_out() {
     let id = setup.private_integration(LISTENER_ARN, |r| r.integration_method = Some("ANY".into()));
     setup.route("ANY /{proxy+}", &id);
     setup.stage("$default", &[]);
-    let gw = Serve::start(&setup, 64);
+    let gw = Serve::start(&setup.path, &[], Some(64));
 
     let mut kept = KeptConnection(TcpStream::connect(gw.addr).await.unwrap());
     assert_eq!(kept.get("/before").await.0, 200, "{}", gw.stderr());
