@@ -29,8 +29,18 @@ impl Serve {
     /// Starts `apigw serve --workspace WS ARGS…`, with at most `max_files`
     /// open file descriptors when given.
     pub fn start(workspace: &Path, args: &[&str], max_files: Option<u64>) -> Serve {
+        Serve::start_on("127.0.0.1:0", workspace, args, max_files)
+    }
+
+    /// [`Serve::start`] with `--listen listen`.
+    pub fn start_on(
+        listen: &str,
+        workspace: &Path,
+        args: &[&str],
+        max_files: Option<u64>,
+    ) -> Serve {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_apigw"));
-        cmd.args(["serve", "--listen", "127.0.0.1:0", "--workspace"])
+        cmd.args(["serve", "--listen", listen, "--workspace"])
             .arg(workspace)
             .args(args)
             .env("APIGW_SERVE_THREADS", "1")
