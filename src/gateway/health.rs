@@ -401,13 +401,17 @@ pub struct Checked {
 /// How often the loop looks for checks that are due.
 const TICK: Duration = Duration::from_millis(100);
 
+/// How long `serve` waits, at most, for the first checks before it takes
+/// connections; checks still running then go on in the background.
+const FIRST_ROUND_LIMIT: Duration = Duration::from_secs(2);
+
 /// Checks every member still in its initial state once, together, and
-/// returns when all have answered (each check is bounded by its timeout):
+/// returns when all have answered or [`FIRST_ROUND_LIMIT`] has passed:
 /// `serve` runs this before it accepts connections, so that backends that
 /// are up serve the first request.
 pub async fn check_new_members(pools: Vec<Checked>, note: Arc<dyn Fn(&str) + Send + Sync>) {
     let now = Instant::now();
-    let mut checks = tokio::task::JoinSet::new();
+    let mut checks = Vec::new();
     for pool in pools {
         for member in pool.members {
             if member.state() != State::Initial || !member.take_due(now, pool.spec.interval) {
@@ -415,10 +419,17 @@ pub async fn check_new_members(pools: Vec<Checked>, note: Arc<dyn Fn(&str) + Sen
             }
             let spec = pool.spec.clone();
             let note = note.clone();
-            checks.spawn(check_once(member, spec, note));
+            // Spawned, not owned: a check that outlives the wait finishes
+            // (and clears its `probing` mark) on its own.
+            checks.push(tokio::spawn(check_once(member, spec, note)));
         }
     }
-    while checks.join_next().await.is_some() {}
+    let all = async {
+        for check in checks {
+            let _ = check.await;
+        }
+    };
+    let _ = tokio::time::timeout(FIRST_ROUND_LIMIT, all).await;
 }
 
 async fn check_once(
