@@ -286,6 +286,29 @@ mod tests {
     }
 
     #[test]
+    fn answers_nested_too_deep_for_the_formatters_are_refused() {
+        let mut deep = json!(1);
+        for _ in 0..MAX_RENDER_DEPTH + 1 {
+            deep = json!([deep]);
+        }
+        for f in OutputFormat::NAMES {
+            let got = render("X", &deep, f.parse().unwrap(), Some("@"));
+            if *f == "off" {
+                assert_eq!(got.unwrap(), "");
+            } else {
+                assert!(matches!(got, Err(RenderError::TooDeep)), "{f}");
+            }
+        }
+        let mut fits = json!(1);
+        for _ in 0..MAX_RENDER_DEPTH {
+            fits = json!([fits]);
+        }
+        assert!(render("X", &fits, OutputFormat::Json, Some("@")).is_ok());
+        assert!(!deeper_than(&json!({"a": [], "b": {}}), 1));
+        assert!(deeper_than(&json!({"a": [1]}), 1));
+    }
+
+    #[test]
     fn off_prints_nothing_but_still_checks_the_query() {
         assert_eq!(
             render("X", &json!({"a": 1}), OutputFormat::Off, None).unwrap(),
