@@ -28,6 +28,10 @@
 //! - An `&expr` outside a function argument, a comparison of a number with
 //!   a string in `sort`/`max`/..., and `to_number` of `inf`/`nan` fail or
 //!   give null with messages that differ from Python's.
+//! - A `--query` nested deeper than [`query::MAX_DEPTH`] (64) levels is
+//!   refused before it is parsed (Python jmespath goes on until a
+//!   `RecursionError`), and a query's answer nested deeper than
+//!   [`MAX_RENDER_DEPTH`] is not printed (no query can make one).
 //! - Integers beyond 64 bits and non-finite floats can't be represented.
 //! - `table` is never coloured (the AWS CLI colours it on a terminal unless
 //!   `--color off`), and its terminal width is 80 unless the caller passes
