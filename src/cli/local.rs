@@ -121,14 +121,19 @@ pub fn run_local(name: &str, m: &ArgMatches) -> Result<i32> {
             })?;
             let extra_claims = match m.get_one::<String>("claims") {
                 None => Map::new(),
-                Some(text) => match serde_json::from_str::<Value>(&super::params::resolve_file(
-                    "--claims", text,
-                )?) {
+                Some(text) => match crate::input::document::parse_json(
+                    &super::params::resolve_file("--claims", text)?,
+                ) {
                     Ok(Value::Object(o)) => o,
-                    _ => {
+                    Ok(_) => {
                         return Err(Error::InvalidInput(
                             "Error parsing parameter '--claims': expected a JSON object".into(),
                         ));
+                    }
+                    Err(e) => {
+                        return Err(Error::InvalidInput(format!(
+                            "Error parsing parameter '--claims': expected a JSON object: {e}"
+                        )));
                     }
                 },
             };
