@@ -34,6 +34,7 @@ mod proxy;
 pub mod router;
 mod tls;
 pub mod upstream;
+pub mod view;
 
 pub use log::LogFormat;
 
@@ -340,6 +341,7 @@ impl Prepared {
             let shared = self.shared.clone();
             tokio::spawn(health::run_checks(move || shared.plan().checked(), note))
         };
+        let publisher = tokio::spawn(publish_health(self.workspace.clone(), self.shared.clone()));
         let watcher = tokio::spawn(watch(
             self.workspace.clone(),
             self.api_id.clone(),
@@ -362,6 +364,8 @@ impl Prepared {
             }
         }
         drop(self.listener);
+        publisher.abort();
+        view::withdraw(&self.workspace);
         watcher.abort();
         health.abort();
         self.shared
@@ -547,6 +551,32 @@ async fn shutdown_signal() {
     tokio::select! {
         () = ctrl_c => {}
         () = terminate => {}
+    }
+}
+
+/// Keeps [`view`]'s file up to date with which targets are still initial.
+async fn publish_health(workspace: PathBuf, shared: Arc<Shared>) {
+    let mut last: Option<view::HealthView> = None;
+    let mut tick = tokio::time::interval(WATCH_INTERVAL);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut failed = false;
+    loop {
+        tick.tick().await;
+        let now = shared.plan().health_view(std::process::id());
+        if last.as_ref() == Some(&now) {
+            continue;
+        }
+        match view::publish(&workspace, &now) {
+            Ok(()) => last = Some(now),
+            Err(e) if !failed => {
+                failed = true;
+                shared.log.note(&format!(
+                    "cannot publish target health for describe-target-health ({}): {e}",
+                    view::view_path(&workspace).display()
+                ));
+            }
+            Err(_) => {}
+        }
     }
 }
 
