@@ -322,8 +322,7 @@ impl Prepared {
                 "  note: JWT authorizers are not checked by this build; JWT routes are forwarded without a token check\n",
             );
         }
-        print!("{out}");
-        let _ = std::io::stdout().flush();
+        print_ignoring_errors(&out);
     }
 
     /// Accepts connections and hands them to the workers in turn, and runs
@@ -580,6 +579,14 @@ async fn publish_health(workspace: PathBuf, shared: Arc<Shared>) {
     }
 }
 
+/// Writes to stdout; a closed stdout (a pipe whose reader went away) must
+/// not stop the gateway, so errors are dropped (`print!` would panic).
+fn print_ignoring_errors(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
+}
+
 /// What identifies a version of the workspace file.
 fn stamp(path: &Path) -> Option<(SystemTime, u64, u64)> {
     let meta = std::fs::metadata(path).ok()?;
@@ -628,8 +635,7 @@ async fn watch(
                 let table = plan.table(&base_url);
                 shared.replace_plan(plan);
                 shared.log.note(&format!("reloaded {}", path.display()));
-                print!("{table}");
-                let _ = std::io::stdout().flush();
+                print_ignoring_errors(&table);
             }
             Ok(Err(e)) => shared.log.note(&format!(
                 "ignored the change to {}: {e}; still serving the previous configuration",
