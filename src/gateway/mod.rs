@@ -4,11 +4,14 @@
 //! to ELB listener targets and Cloud Map instances — with health checks,
 //! live reload of the workspace file, access logs and graceful shutdown.
 //!
-//! The pieces: [`plan`] compiles the workspace into an immutable routing
-//! plan (swapped whole on reload), [`router`] picks routes, [`upstream`]
-//! resolves backends, [`health`] keeps them honest, [`params`] runs
-//! parameter mappings, [`auth`] is the seam for JWT authorizers, and
-//! `proxy` moves each request.
+//! The pieces: [`path`] decides which paths and methods are taken (one
+//! canonical path, routed and forwarded alike), [`plan`] compiles the
+//! workspace into an immutable routing plan (swapped whole on reload),
+//! [`router`] picks routes, [`upstream`] resolves backends, [`health`]
+//! keeps them honest (a new backend gets traffic once a check passes),
+//! [`view`] tells `describe-target-health` which targets are still
+//! initial, [`params`] runs parameter mappings, [`auth`] is the seam for
+//! JWT authorizers, and `proxy` moves each request.
 //!
 //! Threads: one accepts connections, watches the file and runs the health
 //! checks; connections are handed in turn to worker threads (one per CPU,
