@@ -352,13 +352,24 @@ impl Prepared {
             self.base_url(),
         ));
         tokio::pin!(shutdown);
+        // Whether accepting is failing (said once, not every 50 ms).
+        let mut starved = false;
         loop {
             tokio::select! {
                 accepted = self.listener.accept() => match accepted {
-                    Ok((stream, peer)) => workers.hand_over(stream, peer),
+                    Ok((stream, peer)) => {
+                        if starved {
+                            starved = false;
+                            self.shared.log.note("accepting connections again");
+                        }
+                        workers.hand_over(stream, peer);
+                    }
                     Err(e) => {
                         // Out of file descriptors and the like: wait a little.
-                        self.shared.log.note(&format!("cannot accept a connection: {e}"));
+                        if !starved {
+                            starved = true;
+                            self.shared.log.note(&format!("cannot accept a connection: {e}"));
+                        }
                         tokio::time::sleep(Duration::from_millis(50)).await;
                     }
                 },
