@@ -11,6 +11,7 @@ mod duration;
 mod fetch;
 mod gateway;
 mod issuer;
+mod keygen;
 mod keys;
 mod verify;
 
@@ -18,7 +19,7 @@ pub use denial::Denial;
 pub use duration::parse_duration;
 pub use gateway::JwtAuthorizer;
 pub use issuer::{DISCOVERY_PATH, JWKS_PATH, LocalIssuer, MintRequest, key_path};
-pub use verify::{JwtRule, Verifier, VerifierOptions};
+pub use verify::{CLOCK_SKEW, FETCH_TIMEOUT, JwtRule, MAX_KEYS_BYTES, Verifier, VerifierOptions};
 
 /// A verified token's claims, in the order the token lists them.
 pub type Claims = serde_json::Map<String, serde_json::Value>;
