@@ -457,7 +457,7 @@ _apigw() {
                     return 0
                     ;;
                 --ip-address-type)
-                    COMPREPLY=("${cur}")
+                    COMPREPLY=($(compgen -W "ipv4 dualstack" -- "${cur}"))
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
                     fi
@@ -471,7 +471,7 @@ _apigw() {
                     return 0
                     ;;
                 --protocol-type)
-                    COMPREPLY=("${cur}")
+                    COMPREPLY=($(compgen -W "WEBSOCKET HTTP" -- "${cur}"))
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
                     fi
@@ -648,7 +648,7 @@ _apigw() {
                     return 0
                     ;;
                 --authorizer-type)
-                    COMPREPLY=("${cur}")
+                    COMPREPLY=($(compgen -W "REQUEST JWT" -- "${cur}"))
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
                     fi
@@ -811,14 +811,14 @@ _apigw() {
                     return 0
                     ;;
                 --connection-type)
-                    COMPREPLY=("${cur}")
+                    COMPREPLY=($(compgen -W "INTERNET VPC_LINK" -- "${cur}"))
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
                     fi
                     return 0
                     ;;
                 --content-handling-strategy)
-                    COMPREPLY=("${cur}")
+                    COMPREPLY=($(compgen -W "CONVERT_TO_BINARY CONVERT_TO_TEXT" -- "${cur}"))
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
                     fi
@@ -853,7 +853,7 @@ _apigw() {
                     return 0
                     ;;
                 --integration-type)
-                    COMPREPLY=("${cur}")
+                    COMPREPLY=($(compgen -W "AWS HTTP MOCK HTTP_PROXY AWS_PROXY" -- "${cur}"))
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
                     fi
@@ -867,7 +867,7 @@ _apigw() {
                     return 0
                     ;;
                 --passthrough-behavior)
-                    COMPREPLY=("${cur}")
+                    COMPREPLY=($(compgen -W "WHEN_NO_MATCH NEVER WHEN_NO_TEMPLATES" -- "${cur}"))
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
                     fi
@@ -1035,7 +1035,7 @@ _apigw() {
                     return 0
                     ;;
                 --authorization-type)
-                    COMPREPLY=("${cur}")
+                    COMPREPLY=($(compgen -W "NONE AWS_IAM CUSTOM JWT" -- "${cur}"))
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
                     fi
@@ -5174,7 +5174,7 @@ _apigw() {
                     return 0
                     ;;
                 --health-status)
-                    COMPREPLY=("${cur}")
+                    COMPREPLY=($(compgen -W "HEALTHY UNHEALTHY ALL HEALTHY_OR_ELSE_ALL" -- "${cur}"))
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
                     fi
@@ -5669,7 +5669,7 @@ _apigw() {
                     return 0
                     ;;
                 --status)
-                    COMPREPLY=("${cur}")
+                    COMPREPLY=($(compgen -W "HEALTHY UNHEALTHY" -- "${cur}"))
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
                     fi
@@ -5818,7 +5818,7 @@ _apigw() {
                     return 0
                     ;;
                 --ip-address-type)
-                    COMPREPLY=("${cur}")
+                    COMPREPLY=($(compgen -W "ipv4 dualstack" -- "${cur}"))
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
                     fi
@@ -6005,7 +6005,7 @@ _apigw() {
                     return 0
                     ;;
                 --authorizer-type)
-                    COMPREPLY=("${cur}")
+                    COMPREPLY=($(compgen -W "REQUEST JWT" -- "${cur}"))
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
                     fi
@@ -6168,14 +6168,14 @@ _apigw() {
                     return 0
                     ;;
                 --connection-type)
-                    COMPREPLY=("${cur}")
+                    COMPREPLY=($(compgen -W "INTERNET VPC_LINK" -- "${cur}"))
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
                     fi
                     return 0
                     ;;
                 --content-handling-strategy)
-                    COMPREPLY=("${cur}")
+                    COMPREPLY=($(compgen -W "CONVERT_TO_BINARY CONVERT_TO_TEXT" -- "${cur}"))
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
                     fi
@@ -6217,7 +6217,7 @@ _apigw() {
                     return 0
                     ;;
                 --integration-type)
-                    COMPREPLY=("${cur}")
+                    COMPREPLY=($(compgen -W "AWS HTTP MOCK HTTP_PROXY AWS_PROXY" -- "${cur}"))
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
                     fi
@@ -6231,7 +6231,7 @@ _apigw() {
                     return 0
                     ;;
                 --passthrough-behavior)
-                    COMPREPLY=("${cur}")
+                    COMPREPLY=($(compgen -W "WHEN_NO_MATCH NEVER WHEN_NO_TEMPLATES" -- "${cur}"))
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
                     fi
@@ -6399,7 +6399,7 @@ _apigw() {
                     return 0
                     ;;
                 --authorization-type)
-                    COMPREPLY=("${cur}")
+                    COMPREPLY=($(compgen -W "NONE AWS_IAM CUSTOM JWT" -- "${cur}"))
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
                     fi

@@ -89,9 +89,11 @@ complete -c apigw -n "__fish_apigw_using_subcommand create-api" -l api-key-selec
 complete -c apigw -n "__fish_apigw_using_subcommand create-api" -l cors-configuration -d 'CORS settings of an HTTP API, e.g. AllowOrigins=https://example.com,AllowMethods=GET' -r
 complete -c apigw -n "__fish_apigw_using_subcommand create-api" -l credentials-arn -d 'IAM role API Gateway assumes to call the integration' -r -f
 complete -c apigw -n "__fish_apigw_using_subcommand create-api" -l description -d 'Free text describing the resource' -r -f
-complete -c apigw -n "__fish_apigw_using_subcommand create-api" -l ip-address-type -d 'ipv4 or dualstack' -r -f
+complete -c apigw -n "__fish_apigw_using_subcommand create-api" -l ip-address-type -d 'ipv4 or dualstack' -r -f -a "ipv4\t''
+dualstack\t''"
 complete -c apigw -n "__fish_apigw_using_subcommand create-api" -l name -d 'A name for the resource (1 to 128 characters) [required]' -r -f
-complete -c apigw -n "__fish_apigw_using_subcommand create-api" -l protocol-type -d 'HTTP or WEBSOCKET [required]' -r -f
+complete -c apigw -n "__fish_apigw_using_subcommand create-api" -l protocol-type -d 'HTTP or WEBSOCKET [required]' -r -f -a "WEBSOCKET\t''
+HTTP\t''"
 complete -c apigw -n "__fish_apigw_using_subcommand create-api" -l route-key -d 'The route key: \'$default\' or \'METHOD /path\', e.g. \'GET /pets/{id}\'' -r -f
 complete -c apigw -n "__fish_apigw_using_subcommand create-api" -l route-selection-expression -d 'How a route is chosen; for HTTP APIs always \'$request.method $request.path\'' -r -f
 complete -c apigw -n "__fish_apigw_using_subcommand create-api" -l tags -d 'Tags as Key=Value pairs' -r
@@ -191,7 +193,8 @@ complete -c apigw -n "__fish_apigw_using_subcommand update-api" -l api-key-selec
 complete -c apigw -n "__fish_apigw_using_subcommand update-api" -l cors-configuration -d 'CORS settings of an HTTP API, e.g. AllowOrigins=https://example.com,AllowMethods=GET' -r
 complete -c apigw -n "__fish_apigw_using_subcommand update-api" -l credentials-arn -d 'IAM role API Gateway assumes to call the integration' -r -f
 complete -c apigw -n "__fish_apigw_using_subcommand update-api" -l description -d 'Free text describing the resource' -r -f
-complete -c apigw -n "__fish_apigw_using_subcommand update-api" -l ip-address-type -d 'ipv4 or dualstack' -r -f
+complete -c apigw -n "__fish_apigw_using_subcommand update-api" -l ip-address-type -d 'ipv4 or dualstack' -r -f -a "ipv4\t''
+dualstack\t''"
 complete -c apigw -n "__fish_apigw_using_subcommand update-api" -l name -d 'A name for the resource (1 to 128 characters)' -r -f
 complete -c apigw -n "__fish_apigw_using_subcommand update-api" -l route-key -d 'The route key: \'$default\' or \'METHOD /path\', e.g. \'GET /pets/{id}\'' -r -f
 complete -c apigw -n "__fish_apigw_using_subcommand update-api" -l route-selection-expression -d 'How a route is chosen; for HTTP APIs always \'$request.method $request.path\'' -r -f
@@ -403,15 +406,23 @@ complete -c apigw -n "__fish_apigw_using_subcommand delete-vpc-link" -l no-cli-p
 complete -c apigw -n "__fish_apigw_using_subcommand delete-vpc-link" -s h -l help -d 'Print help'
 complete -c apigw -n "__fish_apigw_using_subcommand create-integration" -l api-id -d 'The API\'s identifier (10 characters, as create-api printed it) [required]' -r -f
 complete -c apigw -n "__fish_apigw_using_subcommand create-integration" -l connection-id -d 'The VPC link id, when --connection-type is VPC_LINK' -r -f
-complete -c apigw -n "__fish_apigw_using_subcommand create-integration" -l connection-type -d 'INTERNET (default) for public endpoints, VPC_LINK for private ones behind a VPC link' -r -f
-complete -c apigw -n "__fish_apigw_using_subcommand create-integration" -l content-handling-strategy -d 'Payload conversion, CONVERT_TO_BINARY or CONVERT_TO_TEXT (WebSocket APIs only)' -r -f
+complete -c apigw -n "__fish_apigw_using_subcommand create-integration" -l connection-type -d 'INTERNET (default) for public endpoints, VPC_LINK for private ones behind a VPC link' -r -f -a "INTERNET\t''
+VPC_LINK\t''"
+complete -c apigw -n "__fish_apigw_using_subcommand create-integration" -l content-handling-strategy -d 'Payload conversion, CONVERT_TO_BINARY or CONVERT_TO_TEXT (WebSocket APIs only)' -r -f -a "CONVERT_TO_BINARY\t''
+CONVERT_TO_TEXT\t''"
 complete -c apigw -n "__fish_apigw_using_subcommand create-integration" -l credentials-arn -d 'IAM role API Gateway assumes to call the integration' -r -f
 complete -c apigw -n "__fish_apigw_using_subcommand create-integration" -l description -d 'Free text describing the resource' -r -f
 complete -c apigw -n "__fish_apigw_using_subcommand create-integration" -l integration-method -d 'HTTP method used to call the backend (POST for AWS_PROXY)' -r -f
 complete -c apigw -n "__fish_apigw_using_subcommand create-integration" -l integration-subtype -d 'AWS service action of an AWS_PROXY integration, e.g. SQS-SendMessage' -r -f
-complete -c apigw -n "__fish_apigw_using_subcommand create-integration" -l integration-type -d 'HTTP_PROXY (an HTTP backend) or AWS_PROXY (Lambda); AWS, HTTP and MOCK are WebSocket only [required]' -r -f
+complete -c apigw -n "__fish_apigw_using_subcommand create-integration" -l integration-type -d 'HTTP_PROXY (an HTTP backend) or AWS_PROXY (Lambda); AWS, HTTP and MOCK are WebSocket only [required]' -r -f -a "AWS\t''
+HTTP\t''
+MOCK\t''
+HTTP_PROXY\t''
+AWS_PROXY\t''"
 complete -c apigw -n "__fish_apigw_using_subcommand create-integration" -l integration-uri -d 'The backend: a URL, an ELB listener ARN or Cloud Map service ARN (VPC_LINK), or a Lambda ARN' -r -f
-complete -c apigw -n "__fish_apigw_using_subcommand create-integration" -l passthrough-behavior -d 'What happens to unmapped content types (WebSocket APIs only)' -r -f
+complete -c apigw -n "__fish_apigw_using_subcommand create-integration" -l passthrough-behavior -d 'What happens to unmapped content types (WebSocket APIs only)' -r -f -a "WHEN_NO_MATCH\t''
+NEVER\t''
+WHEN_NO_TEMPLATES\t''"
 complete -c apigw -n "__fish_apigw_using_subcommand create-integration" -l payload-format-version -d 'Event format sent to the integration: 1.0 for HTTP_PROXY, 1.0 or 2.0 for Lambda' -r -f
 complete -c apigw -n "__fish_apigw_using_subcommand create-integration" -l request-parameters -d 'Parameter mappings, e.g. \'append:header.x=$request.header.y,overwrite:path=$request.path\'' -r
 complete -c apigw -n "__fish_apigw_using_subcommand create-integration" -l request-templates -d 'Mapping templates by content type (WebSocket APIs only)' -r
@@ -508,16 +519,24 @@ complete -c apigw -n "__fish_apigw_using_subcommand get-integrations" -l no-cli-
 complete -c apigw -n "__fish_apigw_using_subcommand get-integrations" -s h -l help -d 'Print help'
 complete -c apigw -n "__fish_apigw_using_subcommand update-integration" -l api-id -d 'The API\'s identifier (10 characters, as create-api printed it) [required]' -r -f
 complete -c apigw -n "__fish_apigw_using_subcommand update-integration" -l connection-id -d 'The VPC link id, when --connection-type is VPC_LINK' -r -f
-complete -c apigw -n "__fish_apigw_using_subcommand update-integration" -l connection-type -d 'INTERNET (default) for public endpoints, VPC_LINK for private ones behind a VPC link' -r -f
-complete -c apigw -n "__fish_apigw_using_subcommand update-integration" -l content-handling-strategy -d 'Payload conversion, CONVERT_TO_BINARY or CONVERT_TO_TEXT (WebSocket APIs only)' -r -f
+complete -c apigw -n "__fish_apigw_using_subcommand update-integration" -l connection-type -d 'INTERNET (default) for public endpoints, VPC_LINK for private ones behind a VPC link' -r -f -a "INTERNET\t''
+VPC_LINK\t''"
+complete -c apigw -n "__fish_apigw_using_subcommand update-integration" -l content-handling-strategy -d 'Payload conversion, CONVERT_TO_BINARY or CONVERT_TO_TEXT (WebSocket APIs only)' -r -f -a "CONVERT_TO_BINARY\t''
+CONVERT_TO_TEXT\t''"
 complete -c apigw -n "__fish_apigw_using_subcommand update-integration" -l credentials-arn -d 'IAM role API Gateway assumes to call the integration' -r -f
 complete -c apigw -n "__fish_apigw_using_subcommand update-integration" -l description -d 'Free text describing the resource' -r -f
 complete -c apigw -n "__fish_apigw_using_subcommand update-integration" -l integration-id -d 'The integration\'s identifier (7 characters) [required]' -r -f
 complete -c apigw -n "__fish_apigw_using_subcommand update-integration" -l integration-method -d 'HTTP method used to call the backend (POST for AWS_PROXY)' -r -f
 complete -c apigw -n "__fish_apigw_using_subcommand update-integration" -l integration-subtype -d 'AWS service action of an AWS_PROXY integration, e.g. SQS-SendMessage' -r -f
-complete -c apigw -n "__fish_apigw_using_subcommand update-integration" -l integration-type -d 'HTTP_PROXY (an HTTP backend) or AWS_PROXY (Lambda); AWS, HTTP and MOCK are WebSocket only' -r -f
+complete -c apigw -n "__fish_apigw_using_subcommand update-integration" -l integration-type -d 'HTTP_PROXY (an HTTP backend) or AWS_PROXY (Lambda); AWS, HTTP and MOCK are WebSocket only' -r -f -a "AWS\t''
+HTTP\t''
+MOCK\t''
+HTTP_PROXY\t''
+AWS_PROXY\t''"
 complete -c apigw -n "__fish_apigw_using_subcommand update-integration" -l integration-uri -d 'The backend: a URL, an ELB listener ARN or Cloud Map service ARN (VPC_LINK), or a Lambda ARN' -r -f
-complete -c apigw -n "__fish_apigw_using_subcommand update-integration" -l passthrough-behavior -d 'What happens to unmapped content types (WebSocket APIs only)' -r -f
+complete -c apigw -n "__fish_apigw_using_subcommand update-integration" -l passthrough-behavior -d 'What happens to unmapped content types (WebSocket APIs only)' -r -f -a "WHEN_NO_MATCH\t''
+NEVER\t''
+WHEN_NO_TEMPLATES\t''"
 complete -c apigw -n "__fish_apigw_using_subcommand update-integration" -l payload-format-version -d 'Event format sent to the integration: 1.0 for HTTP_PROXY, 1.0 or 2.0 for Lambda' -r -f
 complete -c apigw -n "__fish_apigw_using_subcommand update-integration" -l request-parameters -d 'Parameter mappings, e.g. \'append:header.x=$request.header.y,overwrite:path=$request.path\'' -r
 complete -c apigw -n "__fish_apigw_using_subcommand update-integration" -l request-templates -d 'Mapping templates by content type (WebSocket APIs only)' -r
@@ -583,7 +602,10 @@ complete -c apigw -n "__fish_apigw_using_subcommand delete-integration" -l no-cl
 complete -c apigw -n "__fish_apigw_using_subcommand delete-integration" -s h -l help -d 'Print help'
 complete -c apigw -n "__fish_apigw_using_subcommand create-route" -l api-id -d 'The API\'s identifier (10 characters, as create-api printed it) [required]' -r -f
 complete -c apigw -n "__fish_apigw_using_subcommand create-route" -l authorization-scopes -d 'OAuth scopes a JWT route accepts; a token needs at least one of them' -r -f
-complete -c apigw -n "__fish_apigw_using_subcommand create-route" -l authorization-type -d 'Who may call the route: NONE, JWT, AWS_IAM or CUSTOM' -r -f
+complete -c apigw -n "__fish_apigw_using_subcommand create-route" -l authorization-type -d 'Who may call the route: NONE, JWT, AWS_IAM or CUSTOM' -r -f -a "NONE\t''
+AWS_IAM\t''
+CUSTOM\t''
+JWT\t''"
 complete -c apigw -n "__fish_apigw_using_subcommand create-route" -l authorizer-id -d 'The authorizer\'s identifier (6 characters)' -r -f
 complete -c apigw -n "__fish_apigw_using_subcommand create-route" -l model-selection-expression -d 'Selects the request model (WebSocket APIs)' -r -f
 complete -c apigw -n "__fish_apigw_using_subcommand create-route" -l operation-name -d 'A name for the route\'s operation' -r -f
@@ -683,7 +705,10 @@ complete -c apigw -n "__fish_apigw_using_subcommand get-routes" -l no-cli-pager 
 complete -c apigw -n "__fish_apigw_using_subcommand get-routes" -s h -l help -d 'Print help'
 complete -c apigw -n "__fish_apigw_using_subcommand update-route" -l api-id -d 'The API\'s identifier (10 characters, as create-api printed it) [required]' -r -f
 complete -c apigw -n "__fish_apigw_using_subcommand update-route" -l authorization-scopes -d 'OAuth scopes a JWT route accepts; a token needs at least one of them' -r -f
-complete -c apigw -n "__fish_apigw_using_subcommand update-route" -l authorization-type -d 'Who may call the route: NONE, JWT, AWS_IAM or CUSTOM' -r -f
+complete -c apigw -n "__fish_apigw_using_subcommand update-route" -l authorization-type -d 'Who may call the route: NONE, JWT, AWS_IAM or CUSTOM' -r -f -a "NONE\t''
+AWS_IAM\t''
+CUSTOM\t''
+JWT\t''"
 complete -c apigw -n "__fish_apigw_using_subcommand update-route" -l authorizer-id -d 'The authorizer\'s identifier (6 characters)' -r -f
 complete -c apigw -n "__fish_apigw_using_subcommand update-route" -l model-selection-expression -d 'Selects the request model (WebSocket APIs)' -r -f
 complete -c apigw -n "__fish_apigw_using_subcommand update-route" -l operation-name -d 'A name for the route\'s operation' -r -f
@@ -921,7 +946,8 @@ complete -c apigw -n "__fish_apigw_using_subcommand create-authorizer" -l api-id
 complete -c apigw -n "__fish_apigw_using_subcommand create-authorizer" -l authorizer-credentials-arn -d 'IAM role API Gateway assumes to call a Lambda authorizer' -r -f
 complete -c apigw -n "__fish_apigw_using_subcommand create-authorizer" -l authorizer-payload-format-version -d 'Event format sent to a Lambda (REQUEST) authorizer: 1.0 or 2.0' -r -f
 complete -c apigw -n "__fish_apigw_using_subcommand create-authorizer" -l authorizer-result-ttl-in-seconds -d 'How long a Lambda authorizer\'s answer is cached, 0 to 3600 seconds' -r -f
-complete -c apigw -n "__fish_apigw_using_subcommand create-authorizer" -l authorizer-type -d 'JWT (check bearer tokens) or REQUEST (ask a Lambda function) [required]' -r -f
+complete -c apigw -n "__fish_apigw_using_subcommand create-authorizer" -l authorizer-type -d 'JWT (check bearer tokens) or REQUEST (ask a Lambda function) [required]' -r -f -a "REQUEST\t''
+JWT\t''"
 complete -c apigw -n "__fish_apigw_using_subcommand create-authorizer" -l authorizer-uri -d 'The Lambda invocation URI of a REQUEST authorizer' -r -f
 complete -c apigw -n "__fish_apigw_using_subcommand create-authorizer" -l identity-source -d 'Where the identity is read, e.g. \'$request.header.Authorization\' [required]' -r -f
 complete -c apigw -n "__fish_apigw_using_subcommand create-authorizer" -l identity-validation-expression -d 'Regular expression an identity must match (REQUEST authorizers)' -r -f
@@ -1021,7 +1047,8 @@ complete -c apigw -n "__fish_apigw_using_subcommand update-authorizer" -l author
 complete -c apigw -n "__fish_apigw_using_subcommand update-authorizer" -l authorizer-id -d 'The authorizer\'s identifier (6 characters) [required]' -r -f
 complete -c apigw -n "__fish_apigw_using_subcommand update-authorizer" -l authorizer-payload-format-version -d 'Event format sent to a Lambda (REQUEST) authorizer: 1.0 or 2.0' -r -f
 complete -c apigw -n "__fish_apigw_using_subcommand update-authorizer" -l authorizer-result-ttl-in-seconds -d 'How long a Lambda authorizer\'s answer is cached, 0 to 3600 seconds' -r -f
-complete -c apigw -n "__fish_apigw_using_subcommand update-authorizer" -l authorizer-type -d 'JWT (check bearer tokens) or REQUEST (ask a Lambda function)' -r -f
+complete -c apigw -n "__fish_apigw_using_subcommand update-authorizer" -l authorizer-type -d 'JWT (check bearer tokens) or REQUEST (ask a Lambda function)' -r -f -a "REQUEST\t''
+JWT\t''"
 complete -c apigw -n "__fish_apigw_using_subcommand update-authorizer" -l authorizer-uri -d 'The Lambda invocation URI of a REQUEST authorizer' -r -f
 complete -c apigw -n "__fish_apigw_using_subcommand update-authorizer" -l identity-source -d 'Where the identity is read, e.g. \'$request.header.Authorization\'' -r -f
 complete -c apigw -n "__fish_apigw_using_subcommand update-authorizer" -l identity-validation-expression -d 'Regular expression an identity must match (REQUEST authorizers)' -r -f
@@ -1284,7 +1311,10 @@ complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish
 complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from discover-instances" -l max-results -d 'The most items the service returns in one page' -r -f
 complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from discover-instances" -l query-parameters -d 'Attributes an instance must all have, e.g. stage=prod,deployment=green_deployment' -r
 complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from discover-instances" -l optional-parameters -d 'Attributes preferred when some instances have them' -r
-complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from discover-instances" -l health-status -d 'Which instances: HEALTHY (default), UNHEALTHY, ALL or HEALTHY_OR_ELSE_ALL' -r -f
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from discover-instances" -l health-status -d 'Which instances: HEALTHY (default), UNHEALTHY, ALL or HEALTHY_OR_ELSE_ALL' -r -f -a "HEALTHY\t''
+UNHEALTHY\t''
+ALL\t''
+HEALTHY_OR_ELSE_ALL\t''"
 complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from discover-instances" -l cli-input-json -d 'All parameters as one JSON object (or file://path); flags given as well win' -r -F
 complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from discover-instances" -l cli-input-yaml -d 'All parameters as one YAML mapping (or file://path); flags given as well win' -r -F
 complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from discover-instances" -l generate-cli-skeleton -d 'Print a template of the input (or output) and do nothing else' -r -f -a "input\t''
@@ -1314,7 +1344,8 @@ complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish
 complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from discover-instances" -s h -l help -d 'Print help'
 complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from update-instance-custom-health-status" -l service-id -d 'The Cloud Map service id (srv-…), as in the integration\'s service ARN [required]' -r -f
 complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from update-instance-custom-health-status" -l instance-id -d 'An id for the instance, unique within the service [required]' -r -f
-complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from update-instance-custom-health-status" -l status -d 'HEALTHY or UNHEALTHY [required]' -r -f
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from update-instance-custom-health-status" -l status -d 'HEALTHY or UNHEALTHY [required]' -r -f -a "HEALTHY\t''
+UNHEALTHY\t''"
 complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from update-instance-custom-health-status" -l cli-input-json -d 'All parameters as one JSON object (or file://path); flags given as well win' -r -F
 complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from update-instance-custom-health-status" -l cli-input-yaml -d 'All parameters as one YAML mapping (or file://path); flags given as well win' -r -F
 complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from update-instance-custom-health-status" -l generate-cli-skeleton -d 'Print a template of the input (or output) and do nothing else' -r -f -a "input\t''

@@ -173,6 +173,33 @@ fn value_hint(kind: &Kind) -> clap::ValueHint {
     }
 }
 
+/// Any value, with a member's enumeration listed in its help and offered by
+/// completion. The values are not checked here: the service's rules refuse
+/// a wrong one with the service's own message (exit 254).
+#[derive(Clone)]
+struct OneOf(&'static [&'static str]);
+
+impl clap::builder::TypedValueParser for OneOf {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &Command,
+        arg: Option<&Arg>,
+        value: &std::ffi::OsStr,
+    ) -> std::result::Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            self.0.iter().map(|v| clap::builder::PossibleValue::new(*v)),
+        ))
+    }
+}
+
 fn operation_command(op: &'static ModelOperation) -> Command {
     let mut cmd = Command::new(command_name(op.name)).about(help::operation_about(op.name));
     for m in op.input {
@@ -206,13 +233,17 @@ fn operation_command(op: &'static ModelOperation) -> Command {
                     .value_hint(value_hint(&m.kind))
                     .help(help),
             ),
-            _ => cmd.arg(
-                Arg::new(flag.clone())
+            _ => {
+                let arg = Arg::new(flag.clone())
                     .long(flag)
                     .value_name(m.name)
                     .value_hint(value_hint(&m.kind))
-                    .help(help),
-            ),
+                    .help(help);
+                cmd.arg(match crate::service::spec::enum_values(m.name) {
+                    Some(values) => arg.value_parser(OneOf(values)),
+                    None => arg,
+                })
+            }
         };
     }
     if op.paginated {
