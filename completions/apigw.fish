@@ -779,10 +779,10 @@ complete -c apigw -n "__fish_apigw_using_subcommand delete-route" -s h -l help -
 complete -c apigw -n "__fish_apigw_using_subcommand create-stage" -l access-log-settings -d 'Where and how the stage writes access logs' -r
 complete -c apigw -n "__fish_apigw_using_subcommand create-stage" -l api-id -d 'The API\'s identifier (10 characters, as create-api printed it) [required]' -r -f
 complete -c apigw -n "__fish_apigw_using_subcommand create-stage" -l client-certificate-id -d 'Client certificate for the stage (WebSocket APIs)' -r -f
-complete -c apigw -n "__fish_apigw_using_subcommand create-stage" -l default-route-settings -d 'Throttling and logging settings for every route of the stage' -r
+complete -c apigw -n "__fish_apigw_using_subcommand create-stage" -l default-route-settings -d 'Throttling and logging settings for every route of the stage [LoggingLevel: ERROR, INFO, OFF]' -r
 complete -c apigw -n "__fish_apigw_using_subcommand create-stage" -l deployment-id -d 'The deployment the stage serves' -r -f
 complete -c apigw -n "__fish_apigw_using_subcommand create-stage" -l description -d 'Free text describing the resource' -r -f
-complete -c apigw -n "__fish_apigw_using_subcommand create-stage" -l route-settings -d 'Per-route throttling and logging settings, by route key' -r
+complete -c apigw -n "__fish_apigw_using_subcommand create-stage" -l route-settings -d 'Per-route throttling and logging settings, by route key [LoggingLevel: ERROR, INFO, OFF]' -r
 complete -c apigw -n "__fish_apigw_using_subcommand create-stage" -l stage-name -d 'The stage\'s name: letters, digits, - and _, or $default [required]' -r -f
 complete -c apigw -n "__fish_apigw_using_subcommand create-stage" -l stage-variables -d 'Variables of the stage, usable as ${stageVariables.NAME}' -r
 complete -c apigw -n "__fish_apigw_using_subcommand create-stage" -l tags -d 'Tags as Key=Value pairs' -r
@@ -878,10 +878,10 @@ complete -c apigw -n "__fish_apigw_using_subcommand get-stages" -s h -l help -d 
 complete -c apigw -n "__fish_apigw_using_subcommand update-stage" -l access-log-settings -d 'Where and how the stage writes access logs' -r
 complete -c apigw -n "__fish_apigw_using_subcommand update-stage" -l api-id -d 'The API\'s identifier (10 characters, as create-api printed it) [required]' -r -f
 complete -c apigw -n "__fish_apigw_using_subcommand update-stage" -l client-certificate-id -d 'Client certificate for the stage (WebSocket APIs)' -r -f
-complete -c apigw -n "__fish_apigw_using_subcommand update-stage" -l default-route-settings -d 'Throttling and logging settings for every route of the stage' -r
+complete -c apigw -n "__fish_apigw_using_subcommand update-stage" -l default-route-settings -d 'Throttling and logging settings for every route of the stage [LoggingLevel: ERROR, INFO, OFF]' -r
 complete -c apigw -n "__fish_apigw_using_subcommand update-stage" -l deployment-id -d 'The deployment the stage serves' -r -f
 complete -c apigw -n "__fish_apigw_using_subcommand update-stage" -l description -d 'Free text describing the resource' -r -f
-complete -c apigw -n "__fish_apigw_using_subcommand update-stage" -l route-settings -d 'Per-route throttling and logging settings, by route key' -r
+complete -c apigw -n "__fish_apigw_using_subcommand update-stage" -l route-settings -d 'Per-route throttling and logging settings, by route key [LoggingLevel: ERROR, INFO, OFF]' -r
 complete -c apigw -n "__fish_apigw_using_subcommand update-stage" -l stage-name -d 'The stage\'s name: letters, digits, - and _, or $default [required]' -r -f
 complete -c apigw -n "__fish_apigw_using_subcommand update-stage" -l stage-variables -d 'Variables of the stage, usable as ${stageVariables.NAME}' -r
 complete -c apigw -n "__fish_apigw_using_subcommand update-stage" -l cli-input-json -d 'All parameters as one JSON object (or file://path); flags given as well win' -r -F

@@ -200,16 +200,38 @@ impl clap::builder::TypedValueParser for OneOf {
     }
 }
 
+/// The enumerated members inside a structure (`LoggingLevel: ERROR, INFO,
+/// OFF` in `--default-route-settings`), for the structure's help.
+fn nested_enums(kind: &Kind) -> Vec<String> {
+    let mut out = Vec::new();
+    match kind {
+        Kind::Struct(members) => {
+            for m in *members {
+                if let Some(values) = crate::service::spec::enum_values(m.name) {
+                    out.push(format!("{}: {}", m.name, values.join(", ")));
+                }
+                out.extend(nested_enums(&m.kind));
+            }
+        }
+        Kind::List(inner) | Kind::Map(inner) => out.extend(nested_enums(inner)),
+        _ => {}
+    }
+    out.dedup();
+    out
+}
+
 fn operation_command(op: &'static ModelOperation) -> Command {
     let mut cmd = Command::new(command_name(op.name)).about(help::operation_about(op.name));
     for m in op.input {
         let flag = flag_for(op.name, m.name);
-        let help = help::member_help(m.name);
-        let help = if m.required {
-            format!("{help} [required]")
-        } else {
-            help.to_string()
-        };
+        let mut help = help::member_help(m.name).to_string();
+        let nested = nested_enums(&m.kind);
+        if !nested.is_empty() {
+            help.push_str(&format!(" [{}]", nested.join("; ")));
+        }
+        if m.required {
+            help.push_str(" [required]");
+        }
         cmd = match m.kind {
             Kind::Boolean => cmd
                 .arg(
