@@ -70,7 +70,19 @@ fn completion_command_prints_a_script_for_each_shell() {
             .unwrap();
         assert!(out.status.success());
         let text = String::from_utf8(out.stdout).unwrap();
-        assert!(text.contains("create-integration"), "{shell}");
+        // The script asks apigw at each TAB (tests/cli_completion.rs), and
+        // what apigw answers for the shell offers the commands.
+        assert!(text.contains("APIGW_COMPLETE"), "{shell}");
+        let answer = Command::cargo_bin("apigw")
+            .unwrap()
+            .env("APIGW_COMPLETE", shell)
+            .env("_CLAP_COMPLETE_INDEX", "1")
+            .env("_CLAP_IFS", "\n")
+            .args(["--", "apigw", "create-integ"])
+            .output()
+            .unwrap();
+        let text = String::from_utf8(answer.stdout).unwrap();
+        assert!(text.contains("create-integration"), "{shell}: {text}");
     }
 }
 

@@ -25,9 +25,9 @@ pub fn generate(dir: &Path) -> Result<()> {
         (Shell::PowerShell, "_apigw.ps1"),
         (Shell::Elvish, "apigw.elv"),
     ] {
-        let mut buf = Vec::new();
-        clap_complete::generate(shell, &mut cmd, "apigw", &mut buf);
-        write(&dir.join("completions").join(file), &buf)?;
+        let script = super::complete::registration(&shell.to_string())
+            .ok_or_else(|| Error::Other(format!("no completion script for {shell}")))?;
+        write(&dir.join("completions").join(file), &script)?;
     }
     cmd.build();
     man_pages(&cmd, "", &dir.join("man").join("man1"))

@@ -2,6 +2,7 @@
 //! `service`, turns argv into an input object, has `service::invoke` run the
 //! operation and prints the answer.
 
+mod complete;
 mod docs;
 mod help;
 mod local;
@@ -418,6 +419,9 @@ fn normalise(argv: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
 
 /// Runs one command line. Returns the exit code for successful runs.
 pub fn run(argv: Vec<std::ffi::OsString>) -> Result<i32> {
+    if let Some(answer) = complete::answer(&argv) {
+        return answer;
+    }
     let argv = normalise(argv);
     DEBUG.store(
         argv.iter().any(|a| a == "--debug"),
@@ -453,6 +457,17 @@ pub fn run(argv: Vec<std::ffi::OsString>) -> Result<i32> {
             .expect("clap knows only these");
         let globals = globals(op_matches)?;
         return run_operation(op, op_matches, &globals).map(|()| 0);
+    }
+    if name == "completion" {
+        // The script that asks apigw itself at each TAB (src/cli/complete.rs).
+        let shell = sub
+            .get_one::<clap_complete::Shell>("shell")
+            .map(|s| s.to_string())
+            .unwrap_or_default();
+        let script = complete::registration(&shell)
+            .ok_or_else(|| Error::Usage(format!("no completion for shell {shell}\n")))?;
+        print(&String::from_utf8_lossy(&script))?;
+        return Ok(0);
     }
     local::run_local(name, sub)
 }
