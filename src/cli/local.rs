@@ -30,10 +30,9 @@ pub fn local_commands() -> Vec<Command> {
             .arg(
                 Arg::new("listen")
                     .long("listen")
-                    .value_name("ADDR:PORT")
+                    .value_name("HOST:PORT")
                     .default_value("127.0.0.1:8080")
-                    .value_parser(value_parser!(std::net::SocketAddr))
-                    .help("Where to listen; port 0 picks a free port (the address is printed)"),
+                    .help("Where to listen: an address or host name and a port; port 0 picks a free port (the address is printed)"),
             )
             .arg(
                 Arg::new("ca-bundle")
@@ -122,14 +121,19 @@ pub fn run_local(name: &str, m: &ArgMatches) -> Result<i32> {
             })?;
             let extra_claims = match m.get_one::<String>("claims") {
                 None => Map::new(),
-                Some(text) => match serde_json::from_str::<Value>(&super::params::resolve_file(
-                    "--claims", text,
-                )?) {
+                Some(text) => match crate::input::document::parse_json(
+                    &super::params::resolve_file("--claims", text)?,
+                ) {
                     Ok(Value::Object(o)) => o,
-                    _ => {
+                    Ok(_) => {
                         return Err(Error::InvalidInput(
                             "Error parsing parameter '--claims': expected a JSON object".into(),
                         ));
+                    }
+                    Err(e) => {
+                        return Err(Error::InvalidInput(format!(
+                            "Error parsing parameter '--claims': expected a JSON object: {e}"
+                        )));
                     }
                 },
             };
