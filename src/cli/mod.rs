@@ -119,7 +119,7 @@ const AWS_GLOBALS: &[&str] = &[
 fn globals_of(command: &str) -> &'static [&'static str] {
     match command {
         "workspace" | "init" => &["output", "query", "region", "profile", "workspace", "debug"],
-        "serve" => &["region", "profile", "workspace", "debug"],
+        "serve" | "endpoint" => &["region", "profile", "workspace", "debug"],
         "mint-token" => &["workspace", "debug"],
         "completion" | "generate-docs" => &[],
         _ => AWS_GLOBALS,
