@@ -28,7 +28,7 @@ OPERATIONS = {
     "elbv2": ["RegisterTargets", "DeregisterTargets", "DescribeTargetHealth"],
     "servicediscovery": [
         "RegisterInstance", "DeregisterInstance", "ListInstances", "DiscoverInstances",
-        "UpdateInstanceCustomHealthStatus",
+        "UpdateInstanceCustomHealthStatus", "GetInstance", "GetOperation",
     ],
 }
 

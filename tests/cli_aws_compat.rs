@@ -45,6 +45,11 @@ const LOCAL: &[(&str, &str, &str)] = &[
         "one local account",
     ),
     (
+        "servicediscovery get-operation",
+        "--owner-account",
+        "one local account",
+    ),
+    (
         "servicediscovery list-instances",
         "--starting-token",
         "paged by the service's --max-results and --next-token",
@@ -74,16 +79,24 @@ fn every_aws_cli_flag_is_taken_under_its_aws_cli_name() {
     .unwrap();
     let recorded: Value = serde_json::from_str(&text).unwrap();
     let ops = recorded["operations"].as_object().unwrap();
-    assert!(ops.len() >= 41, "{}", ops.len());
+    assert!(ops.len() >= 43, "{}", ops.len());
     let mut checked = 0;
     for (op, flags) in ops {
         let mut args = words(op);
         args.push("--help");
         let out = ws.run(&args);
         if out.code != Some(0) {
-            // The tags operations come with the HTTP endpoint's branch.
+            // Operations that come with the HTTP endpoint's branch.
+            let command = args[args.len() - 2];
             assert!(
-                ["tag-resource", "untag-resource", "get-tags"].contains(&args[0]),
+                [
+                    "tag-resource",
+                    "untag-resource",
+                    "get-tags",
+                    "get-instance",
+                    "get-operation"
+                ]
+                .contains(&command),
                 "{op}: {}",
                 out.stderr
             );

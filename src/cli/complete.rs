@@ -33,9 +33,7 @@ pub fn answer(argv: &[OsString]) -> Option<crate::error::Result<i32>> {
     let shell = std::env::var(VAR)
         .ok()
         .filter(|v| !v.is_empty() && v != "0")?;
-    // SAFETY: single-threaded here, before anything else runs; children
-    // (none are started) would otherwise see it.
-    unsafe { std::env::remove_var(VAR) };
+    // Completion starts no child process, so APIGW_COMPLETE stays set.
     let shells = Shells::builtins();
     let Some(completer) = shells.completer(&shell) else {
         return Some(Err(crate::error::Error::Usage(format!(

@@ -118,8 +118,8 @@ const AWS_GLOBALS: &[&str] = &[
 /// only those that have an effect for apigw's own commands.
 fn globals_of(command: &str) -> &'static [&'static str] {
     match command {
-        "workspace" => &["output", "query", "region", "profile", "workspace", "debug"],
-        "serve" => &["region", "profile", "workspace", "debug"],
+        "workspace" | "init" => &["output", "query", "region", "profile", "workspace", "debug"],
+        "serve" | "endpoint" => &["region", "profile", "workspace", "debug"],
         "mint-token" => &["workspace", "debug"],
         "completion" | "generate-docs" => &[],
         _ => AWS_GLOBALS,
@@ -504,15 +504,13 @@ fn env(key: &str) -> Option<String> {
     std::env::var(key).ok().filter(|s| !s.is_empty())
 }
 
-/// Reads the global options of a matched subcommand, with the AWS CLI's
-/// precedence: the flag, the environment, the profile, then apigw's default.
-pub fn globals(m: &ArgMatches) -> Result<Globals> {
-    let takes = |id: &str| m.try_get_raw(id).is_ok();
-    let (profile, note) = if takes("profile") {
-        profile::load(opt(m, "profile").map(String::as_str))
-    } else {
-        (profile::Profile::default(), None)
-    };
+/// The AWS CLI profile a command reads (when it takes `--profile`), with
+/// any note about it said on stderr.
+fn profile_of(m: &ArgMatches) -> profile::Profile {
+    if m.try_get_raw("profile").is_err() {
+        return profile::Profile::default();
+    }
+    let (profile, note) = profile::load(opt(m, "profile").map(String::as_str));
     if let Some(note) = note {
         eprintln!("{note}");
     }
@@ -530,16 +528,17 @@ pub fn globals(m: &ArgMatches) -> Result<Globals> {
             )
         });
     }
-    let output = match (opt(m, "output"), env("AWS_DEFAULT_OUTPUT"), &profile.output) {
-        (Some(s), _, _) => s.parse().map_err(Error::Usage)?,
-        (None, Some(s), _) if takes("output") => s
-            .parse()
-            .map_err(|e| Error::Usage(format!("AWS_DEFAULT_OUTPUT: {e}")))?,
-        (None, None, Some(s)) if takes("output") => s.parse().map_err(|e| {
-            Error::Workspace(format!("the output of profile {}: {e}", profile.name))
-        })?,
-        _ => OutputFormat::Json,
-    };
+    profile
+}
+
+/// The region of a command: `--region`, else `AWS_REGION`, else
+/// `AWS_DEFAULT_REGION`, else the profile's; `None` leaves it to the
+/// workspace file.
+pub fn region_of(m: &ArgMatches) -> Result<Option<String>> {
+    region_with(m, &profile_of(m))
+}
+
+fn region_with(m: &ArgMatches, profile: &profile::Profile) -> Result<Option<String>> {
     let region = opt(m, "region")
         .cloned()
         .or_else(|| env("AWS_REGION"))
@@ -552,6 +551,25 @@ pub fn globals(m: &ArgMatches) -> Result<Globals> {
             "Provided region_name '{r}' doesn't match a supported format."
         )));
     }
+    Ok(region)
+}
+
+/// Reads the global options of a matched subcommand, with the AWS CLI's
+/// precedence: the flag, the environment, the profile, then apigw's default.
+pub fn globals(m: &ArgMatches) -> Result<Globals> {
+    let takes = |id: &str| m.try_get_raw(id).is_ok();
+    let profile = profile_of(m);
+    let output = match (opt(m, "output"), env("AWS_DEFAULT_OUTPUT"), &profile.output) {
+        (Some(s), _, _) => s.parse().map_err(Error::Usage)?,
+        (None, Some(s), _) if takes("output") => s
+            .parse()
+            .map_err(|e| Error::Usage(format!("AWS_DEFAULT_OUTPUT: {e}")))?,
+        (None, None, Some(s)) if takes("output") => s.parse().map_err(|e| {
+            Error::Workspace(format!("the output of profile {}: {e}", profile.name))
+        })?,
+        _ => OutputFormat::Json,
+    };
+    let region = region_with(m, &profile)?;
     let cwd = std::env::current_dir()
         .map_err(|e| Error::Workspace(format!("cannot read the current folder: {e}")))?;
     let env_ws = std::env::var("APIGW_WORKSPACE").ok();
