@@ -94,39 +94,6 @@ fn value_to_wire(v: Value, kind: &Kind) -> Value {
     }
 }
 
-/// Refuses JSON nested deeper than `limit` arrays and objects, before it is
-/// parsed (the model's deepest request is four levels).
-pub fn check_depth(bytes: &[u8], limit: usize) -> Result<(), String> {
-    let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    for &b in bytes {
-        if in_string {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
-            b'{' | b'[' => {
-                depth += 1;
-                if depth > limit {
-                    return Err(format!(
-                        "The request body is nested more than {limit} levels deep"
-                    ));
-                }
-            }
-            b'}' | b']' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,11 +146,5 @@ mod tests {
                 "nextToken": "b"
             })
         );
-    }
-
-    #[test]
-    fn depth() {
-        assert!(check_depth(br#"{"a": {"b": ["[[[[[["]}}"#, 3).is_ok());
-        assert!(check_depth(b"[[[[", 3).is_err());
     }
 }
