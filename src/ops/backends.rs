@@ -360,15 +360,19 @@ pub(crate) fn service_id(given: &str) -> Result<String, ApiError> {
 }
 
 pub(crate) fn service_not_found(id: &str) -> ApiError {
-    ApiError::NotFound(format!(
-        "Service not found: {id} has no registered instances; register one with register-instance first"
-    ))
+    ApiError::named(
+        "ServiceNotFound",
+        format!(
+            "Service not found: {id} has no registered instances; register one with register-instance first"
+        ),
+    )
 }
 
 pub(crate) fn instance_not_found(service: &str, id: &str) -> ApiError {
-    ApiError::NotFound(format!(
-        "Instance not found: service {service} has no instance {id}"
-    ))
+    ApiError::named(
+        "InstanceNotFound",
+        format!("Instance not found: service {service} has no instance {id}"),
+    )
 }
 
 /// An operation id in Cloud Map's shape (32 and 8 characters); the second
@@ -525,9 +529,10 @@ pub fn discover_instances(
                     .services
                     .get_key_value(&id)
                     .ok_or_else(|| {
-                        ApiError::NotFound(format!(
-                            "Service not found: no service {id} has instances"
-                        ))
+                        ApiError::named(
+                            "ServiceNotFound",
+                            format!("Service not found: no service {id} has instances"),
+                        )
                     })?;
             let name = service.name.clone().unwrap_or_else(|| key.clone());
             (
@@ -539,10 +544,13 @@ pub fn discover_instances(
         (None, Some(name)) => {
             let namespace = req.namespace_name.clone().unwrap_or_default();
             let (_, service) = find_service(ws, &namespace, name).ok_or_else(|| {
-                ApiError::NotFound(format!(
-                    "Service not found: no service named {name} in namespace {namespace}; a service's \
-                     name is its Name in the workspace, or its id (srv-…) when it has none"
-                ))
+                ApiError::named(
+                    "ServiceNotFound",
+                    format!(
+                        "Service not found: no service named {name} in namespace {namespace}; a service's \
+                         name is its Name in the workspace, or its id (srv-…) when it has none"
+                    ),
+                )
             })?;
             (namespace, name.clone(), service)
         }
@@ -865,6 +873,12 @@ mod tests {
             },
         )
         .unwrap_err();
-        assert!(matches!(err, ApiError::NotFound(_)));
+        assert!(matches!(
+            err,
+            ApiError::Named {
+                code: "InstanceNotFound",
+                ..
+            }
+        ));
     }
 }

@@ -240,6 +240,16 @@ mod tests {
     }
 
     #[test]
+    fn every_aws_operation_has_a_wire_route() {
+        for m in super::super::model::OPERATIONS {
+            let routes = super::super::wire::ROUTES
+                .iter()
+                .filter(|r| r.operation == m.name);
+            assert_eq!(routes.count(), 1, "{}", m.name);
+        }
+    }
+
+    #[test]
     fn scopes() {
         let with_api: Map<String, Value> = serde_json::from_str(r#"{"ApiId": "a1"}"#).unwrap();
         let scope = |name: &str, i: &Map<String, Value>| find(name).unwrap().needs.scope(i);
