@@ -386,7 +386,7 @@ pub struct UpdateInstanceCustomHealthStatusRequest {
 }
 
 /// A service id, given as `srv-…` or as the service's ARN.
-fn service_id(given: &str) -> Result<String, ApiError> {
+pub(crate) fn service_id(given: &str) -> Result<String, ApiError> {
     if given.starts_with("arn:") {
         return match private_target(given) {
             Some(PrivateTarget::CloudMapService {
@@ -402,20 +402,31 @@ fn service_id(given: &str) -> Result<String, ApiError> {
     Ok(given.to_string())
 }
 
-fn service_not_found(id: &str) -> ApiError {
-    ApiError::NotFound(format!(
-        "Service not found: {id} has no registered instances; register one with register-instance first"
-    ))
+pub(crate) fn service_not_found(id: &str) -> ApiError {
+    ApiError::named(
+        "ServiceNotFound",
+        format!(
+            "Service not found: {id} has no registered instances; register one with register-instance first"
+        ),
+    )
 }
 
-fn instance_not_found(service: &str, id: &str) -> ApiError {
-    ApiError::NotFound(format!(
-        "Instance not found: service {service} has no instance {id}"
-    ))
+pub(crate) fn instance_not_found(service: &str, id: &str) -> ApiError {
+    ApiError::named(
+        "InstanceNotFound",
+        format!("Instance not found: service {service} has no instance {id}"),
+    )
 }
 
-fn operation_id() -> String {
-    format!("{}-{}", new_id(32, |_| false), new_id(8, |_| false))
+/// An operation id in Cloud Map's shape (32 and 8 characters); the second
+/// part starts with what the operation did (see `cloud_map::get_operation`).
+fn operation_id(kind: super::cloud_map::OperationKind) -> String {
+    format!(
+        "{}-{}{}",
+        new_id(32, |_| false),
+        kind.letter(),
+        new_id(7, |_| false)
+    )
 }
 
 fn check_max(field: &str, v: Option<i64>, max: i64) -> Result<usize, ApiError> {
@@ -463,7 +474,7 @@ pub fn register_instance(
     );
     service.instances_revision += 1;
     Ok(OperationResponse {
-        operation_id: operation_id(),
+        operation_id: operation_id(super::cloud_map::OperationKind::Register),
     })
 }
 
@@ -483,7 +494,7 @@ pub fn deregister_instance(
         .ok_or_else(|| instance_not_found(&id, &req.instance_id))?;
     service.instances_revision += 1;
     Ok(OperationResponse {
-        operation_id: operation_id(),
+        operation_id: operation_id(super::cloud_map::OperationKind::Deregister),
     })
 }
 
@@ -561,9 +572,10 @@ pub fn discover_instances(
                     .services
                     .get_key_value(&id)
                     .ok_or_else(|| {
-                        ApiError::NotFound(format!(
-                            "Service not found: no service {id} has instances"
-                        ))
+                        ApiError::named(
+                            "ServiceNotFound",
+                            format!("Service not found: no service {id} has instances"),
+                        )
                     })?;
             let name = service.name.clone().unwrap_or_else(|| key.clone());
             (
@@ -575,10 +587,13 @@ pub fn discover_instances(
         (None, Some(name)) => {
             let namespace = req.namespace_name.clone().unwrap_or_default();
             let (_, service) = find_service(ws, &namespace, name).ok_or_else(|| {
-                ApiError::NotFound(format!(
-                    "Service not found: no service named {name} in namespace {namespace}; a service's \
-                     name is its Name in the workspace, or its id (srv-…) when it has none"
-                ))
+                ApiError::named(
+                    "ServiceNotFound",
+                    format!(
+                        "Service not found: no service named {name} in namespace {namespace}; a service's \
+                         name is its Name in the workspace, or its id (srv-…) when it has none"
+                    ),
+                )
             })?;
             (namespace, name.clone(), service)
         }
@@ -901,6 +916,12 @@ mod tests {
             },
         )
         .unwrap_err();
-        assert!(matches!(err, ApiError::NotFound(_)));
+        assert!(matches!(
+            err,
+            ApiError::Named {
+                code: "InstanceNotFound",
+                ..
+            }
+        ));
     }
 }

@@ -5,17 +5,21 @@
 mod apis;
 mod authorizers;
 mod backends;
+mod cloud_map;
 mod integrations;
 mod routes;
 mod stages;
+mod tags;
 mod vpc_links;
 
 pub use apis::*;
 pub use authorizers::*;
 pub use backends::*;
+pub use cloud_map::*;
 pub use integrations::*;
 pub use routes::*;
 pub use stages::*;
+pub use tags::*;
 pub use vpc_links::*;
 
 use crate::error::ApiError;
