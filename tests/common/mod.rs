@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod aws;
+pub mod terraform;
 
 use apigw::gateway::{Gateway, Handle, LogFormat, ServeOptions};
 use apigw::model::{
