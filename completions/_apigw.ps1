@@ -61,11 +61,15 @@ Register-ArgumentCompleter -Native -CommandName 'apigw' -ScriptBlock {
             [CompletionResult]::new('get-authorizers', 'get-authorizers', [CompletionResultType]::ParameterValue, 'List the authorizers of an API')
             [CompletionResult]::new('update-authorizer', 'update-authorizer', [CompletionResultType]::ParameterValue, 'Change an authorizer')
             [CompletionResult]::new('delete-authorizer', 'delete-authorizer', [CompletionResultType]::ParameterValue, 'Delete an authorizer that no route uses')
+            [CompletionResult]::new('tag-resource', 'tag-resource', [CompletionResultType]::ParameterValue, 'Add tags to an API, stage or VPC link, named by its ARN')
+            [CompletionResult]::new('untag-resource', 'untag-resource', [CompletionResultType]::ParameterValue, 'Remove tags, by key, from an API, stage or VPC link')
+            [CompletionResult]::new('get-tags', 'get-tags', [CompletionResultType]::ParameterValue, 'Show the tags of an API, stage or VPC link')
             [CompletionResult]::new('elbv2', 'elbv2', [CompletionResultType]::ParameterValue, 'Targets of the load-balancer listeners that private integrations name')
             [CompletionResult]::new('servicediscovery', 'servicediscovery', [CompletionResultType]::ParameterValue, 'Instances of the Cloud Map services that private integrations name')
             [CompletionResult]::new('workspace', 'workspace', [CompletionResultType]::ParameterValue, 'Show which workspace file is in use, with its account and region')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the workspace''s HTTP API on this machine as API Gateway would, until Ctrl-C')
+            [CompletionResult]::new('endpoint', 'endpoint', [CompletionResultType]::ParameterValue, 'Serve the workspace as the AWS apigatewayv2 (and Cloud Map) API, for the aws CLI, SDKs and Terraform, until Ctrl-C')
             [CompletionResult]::new('mint-token', 'mint-token', [CompletionResultType]::ParameterValue, 'Print a token signed by the local issuer (key kept beside the workspace), for testing JWT routes')
             [CompletionResult]::new('generate-docs', 'generate-docs', [CompletionResultType]::ParameterValue, 'Write the completion scripts and man pages into a folder (used to refresh the committed ones)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -681,6 +685,53 @@ Register-ArgumentCompleter -Native -CommandName 'apigw' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'apigw;tag-resource' {
+            [CompletionResult]::new('--resource-arn', '--resource-arn', [CompletionResultType]::ParameterName, 'arn:aws:apigateway:REGION::/apis/ID, …/apis/ID/stages/NAME or …/vpclinks/ID [required]')
+            [CompletionResult]::new('--tags', '--tags', [CompletionResultType]::ParameterName, 'Tags as Key=Value pairs')
+            [CompletionResult]::new('--cli-input-json', '--cli-input-json', [CompletionResultType]::ParameterName, 'All parameters as one JSON object (or file://path); flags given as well win')
+            [CompletionResult]::new('--cli-input-yaml', '--cli-input-yaml', [CompletionResultType]::ParameterName, 'All parameters as one YAML mapping (or file://path); flags given as well win')
+            [CompletionResult]::new('--generate-cli-skeleton', '--generate-cli-skeleton', [CompletionResultType]::ParameterName, 'Print a template of the input (or output) and do nothing else')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print the answer: json (default), yaml, yaml-stream, text, table or off')
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'A JMESPath expression applied to the answer before it is printed')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI')
+            [CompletionResult]::new('--no-cli-pager', '--no-cli-pager', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI; apigw never pages')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'apigw;untag-resource' {
+            [CompletionResult]::new('--resource-arn', '--resource-arn', [CompletionResultType]::ParameterName, 'arn:aws:apigateway:REGION::/apis/ID, …/apis/ID/stages/NAME or …/vpclinks/ID [required]')
+            [CompletionResult]::new('--tag-keys', '--tag-keys', [CompletionResultType]::ParameterName, 'The keys of the tags to remove [required]')
+            [CompletionResult]::new('--cli-input-json', '--cli-input-json', [CompletionResultType]::ParameterName, 'All parameters as one JSON object (or file://path); flags given as well win')
+            [CompletionResult]::new('--cli-input-yaml', '--cli-input-yaml', [CompletionResultType]::ParameterName, 'All parameters as one YAML mapping (or file://path); flags given as well win')
+            [CompletionResult]::new('--generate-cli-skeleton', '--generate-cli-skeleton', [CompletionResultType]::ParameterName, 'Print a template of the input (or output) and do nothing else')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print the answer: json (default), yaml, yaml-stream, text, table or off')
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'A JMESPath expression applied to the answer before it is printed')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI')
+            [CompletionResult]::new('--no-cli-pager', '--no-cli-pager', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI; apigw never pages')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'apigw;get-tags' {
+            [CompletionResult]::new('--resource-arn', '--resource-arn', [CompletionResultType]::ParameterName, 'arn:aws:apigateway:REGION::/apis/ID, …/apis/ID/stages/NAME or …/vpclinks/ID [required]')
+            [CompletionResult]::new('--cli-input-json', '--cli-input-json', [CompletionResultType]::ParameterName, 'All parameters as one JSON object (or file://path); flags given as well win')
+            [CompletionResult]::new('--cli-input-yaml', '--cli-input-yaml', [CompletionResultType]::ParameterName, 'All parameters as one YAML mapping (or file://path); flags given as well win')
+            [CompletionResult]::new('--generate-cli-skeleton', '--generate-cli-skeleton', [CompletionResultType]::ParameterName, 'Print a template of the input (or output) and do nothing else')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print the answer: json (default), yaml, yaml-stream, text, table or off')
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'A JMESPath expression applied to the answer before it is printed')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI')
+            [CompletionResult]::new('--no-cli-pager', '--no-cli-pager', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI; apigw never pages')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'apigw;elbv2' {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print the answer: json (default), yaml, yaml-stream, text, table or off')
             [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'A JMESPath expression applied to the answer before it is printed')
@@ -934,6 +985,18 @@ Register-ArgumentCompleter -Native -CommandName 'apigw' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'apigw;endpoint' {
+            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Where to listen; port 0 picks a free port (the address is printed)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print the answer: json (default), yaml, yaml-stream, text, table or off')
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'A JMESPath expression applied to the answer before it is printed')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI')
+            [CompletionResult]::new('--no-cli-pager', '--no-cli-pager', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI; apigw never pages')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'apigw;mint-token' {
             [CompletionResult]::new('--issuer', '--issuer', [CompletionResultType]::ParameterName, 'The iss claim: the authorizer''s Issuer, e.g. http://127.0.0.1:8080 for `apigw serve --local-issuer`')
             [CompletionResult]::new('--audience', '--audience', [CompletionResultType]::ParameterName, 'The aud claim: one or more of the authorizer''s audiences')
@@ -993,11 +1056,15 @@ Register-ArgumentCompleter -Native -CommandName 'apigw' -ScriptBlock {
             [CompletionResult]::new('get-authorizers', 'get-authorizers', [CompletionResultType]::ParameterValue, 'List the authorizers of an API')
             [CompletionResult]::new('update-authorizer', 'update-authorizer', [CompletionResultType]::ParameterValue, 'Change an authorizer')
             [CompletionResult]::new('delete-authorizer', 'delete-authorizer', [CompletionResultType]::ParameterValue, 'Delete an authorizer that no route uses')
+            [CompletionResult]::new('tag-resource', 'tag-resource', [CompletionResultType]::ParameterValue, 'Add tags to an API, stage or VPC link, named by its ARN')
+            [CompletionResult]::new('untag-resource', 'untag-resource', [CompletionResultType]::ParameterValue, 'Remove tags, by key, from an API, stage or VPC link')
+            [CompletionResult]::new('get-tags', 'get-tags', [CompletionResultType]::ParameterValue, 'Show the tags of an API, stage or VPC link')
             [CompletionResult]::new('elbv2', 'elbv2', [CompletionResultType]::ParameterValue, 'Targets of the load-balancer listeners that private integrations name')
             [CompletionResult]::new('servicediscovery', 'servicediscovery', [CompletionResultType]::ParameterValue, 'Instances of the Cloud Map services that private integrations name')
             [CompletionResult]::new('workspace', 'workspace', [CompletionResultType]::ParameterValue, 'Show which workspace file is in use, with its account and region')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the workspace''s HTTP API on this machine as API Gateway would, until Ctrl-C')
+            [CompletionResult]::new('endpoint', 'endpoint', [CompletionResultType]::ParameterValue, 'Serve the workspace as the AWS apigatewayv2 (and Cloud Map) API, for the aws CLI, SDKs and Terraform, until Ctrl-C')
             [CompletionResult]::new('mint-token', 'mint-token', [CompletionResultType]::ParameterValue, 'Print a token signed by the local issuer (key kept beside the workspace), for testing JWT routes')
             [CompletionResult]::new('generate-docs', 'generate-docs', [CompletionResultType]::ParameterValue, 'Write the completion scripts and man pages into a folder (used to refresh the committed ones)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1093,6 +1160,15 @@ Register-ArgumentCompleter -Native -CommandName 'apigw' -ScriptBlock {
         'apigw;help;delete-authorizer' {
             break
         }
+        'apigw;help;tag-resource' {
+            break
+        }
+        'apigw;help;untag-resource' {
+            break
+        }
+        'apigw;help;get-tags' {
+            break
+        }
         'apigw;help;elbv2' {
             [CompletionResult]::new('register-targets', 'register-targets', [CompletionResultType]::ParameterValue, 'Register targets (IP and port on this machine) behind a load-balancer listener')
             [CompletionResult]::new('deregister-targets', 'deregister-targets', [CompletionResultType]::ParameterValue, 'Remove targets from a load-balancer listener')
@@ -1138,6 +1214,9 @@ Register-ArgumentCompleter -Native -CommandName 'apigw' -ScriptBlock {
             break
         }
         'apigw;help;serve' {
+            break
+        }
+        'apigw;help;endpoint' {
             break
         }
         'apigw;help;mint-token' {

@@ -58,11 +58,15 @@ set edit:completion:arg-completer[apigw] = {|@words|
             cand get-authorizers 'List the authorizers of an API'
             cand update-authorizer 'Change an authorizer'
             cand delete-authorizer 'Delete an authorizer that no route uses'
+            cand tag-resource 'Add tags to an API, stage or VPC link, named by its ARN'
+            cand untag-resource 'Remove tags, by key, from an API, stage or VPC link'
+            cand get-tags 'Show the tags of an API, stage or VPC link'
             cand elbv2 'Targets of the load-balancer listeners that private integrations name'
             cand servicediscovery 'Instances of the Cloud Map services that private integrations name'
             cand workspace 'Show which workspace file is in use, with its account and region'
             cand completion 'Print a shell completion script'
             cand serve 'Serve the workspace''s HTTP API on this machine as API Gateway would, until Ctrl-C'
+            cand endpoint 'Serve the workspace as the AWS apigatewayv2 (and Cloud Map) API, for the aws CLI, SDKs and Terraform, until Ctrl-C'
             cand mint-token 'Print a token signed by the local issuer (key kept beside the workspace), for testing JWT routes'
             cand generate-docs 'Write the completion scripts and man pages into a folder (used to refresh the committed ones)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -647,6 +651,50 @@ set edit:completion:arg-completer[apigw] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'apigw;tag-resource'= {
+            cand --resource-arn 'arn:aws:apigateway:REGION::/apis/ID, …/apis/ID/stages/NAME or …/vpclinks/ID [required]'
+            cand --tags 'Tags as Key=Value pairs'
+            cand --cli-input-json 'All parameters as one JSON object (or file://path); flags given as well win'
+            cand --cli-input-yaml 'All parameters as one YAML mapping (or file://path); flags given as well win'
+            cand --generate-cli-skeleton 'Print a template of the input (or output) and do nothing else'
+            cand --output 'How to print the answer: json (default), yaml, yaml-stream, text, table or off'
+            cand --query 'A JMESPath expression applied to the answer before it is printed'
+            cand --region 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]'
+            cand --workspace 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]'
+            cand --color 'Accepted for compatibility with the AWS CLI'
+            cand --no-cli-pager 'Accepted for compatibility with the AWS CLI; apigw never pages'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'apigw;untag-resource'= {
+            cand --resource-arn 'arn:aws:apigateway:REGION::/apis/ID, …/apis/ID/stages/NAME or …/vpclinks/ID [required]'
+            cand --tag-keys 'The keys of the tags to remove [required]'
+            cand --cli-input-json 'All parameters as one JSON object (or file://path); flags given as well win'
+            cand --cli-input-yaml 'All parameters as one YAML mapping (or file://path); flags given as well win'
+            cand --generate-cli-skeleton 'Print a template of the input (or output) and do nothing else'
+            cand --output 'How to print the answer: json (default), yaml, yaml-stream, text, table or off'
+            cand --query 'A JMESPath expression applied to the answer before it is printed'
+            cand --region 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]'
+            cand --workspace 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]'
+            cand --color 'Accepted for compatibility with the AWS CLI'
+            cand --no-cli-pager 'Accepted for compatibility with the AWS CLI; apigw never pages'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'apigw;get-tags'= {
+            cand --resource-arn 'arn:aws:apigateway:REGION::/apis/ID, …/apis/ID/stages/NAME or …/vpclinks/ID [required]'
+            cand --cli-input-json 'All parameters as one JSON object (or file://path); flags given as well win'
+            cand --cli-input-yaml 'All parameters as one YAML mapping (or file://path); flags given as well win'
+            cand --generate-cli-skeleton 'Print a template of the input (or output) and do nothing else'
+            cand --output 'How to print the answer: json (default), yaml, yaml-stream, text, table or off'
+            cand --query 'A JMESPath expression applied to the answer before it is printed'
+            cand --region 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]'
+            cand --workspace 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]'
+            cand --color 'Accepted for compatibility with the AWS CLI'
+            cand --no-cli-pager 'Accepted for compatibility with the AWS CLI; apigw never pages'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'apigw;elbv2'= {
             cand --output 'How to print the answer: json (default), yaml, yaml-stream, text, table or off'
             cand --query 'A JMESPath expression applied to the answer before it is printed'
@@ -875,6 +923,17 @@ set edit:completion:arg-completer[apigw] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'apigw;endpoint'= {
+            cand --listen 'Where to listen; port 0 picks a free port (the address is printed)'
+            cand --output 'How to print the answer: json (default), yaml, yaml-stream, text, table or off'
+            cand --query 'A JMESPath expression applied to the answer before it is printed'
+            cand --region 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]'
+            cand --workspace 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]'
+            cand --color 'Accepted for compatibility with the AWS CLI'
+            cand --no-cli-pager 'Accepted for compatibility with the AWS CLI; apigw never pages'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'apigw;mint-token'= {
             cand --issuer 'The iss claim: the authorizer''s Issuer, e.g. http://127.0.0.1:8080 for `apigw serve --local-issuer`'
             cand --audience 'The aud claim: one or more of the authorizer''s audiences'
@@ -932,11 +991,15 @@ set edit:completion:arg-completer[apigw] = {|@words|
             cand get-authorizers 'List the authorizers of an API'
             cand update-authorizer 'Change an authorizer'
             cand delete-authorizer 'Delete an authorizer that no route uses'
+            cand tag-resource 'Add tags to an API, stage or VPC link, named by its ARN'
+            cand untag-resource 'Remove tags, by key, from an API, stage or VPC link'
+            cand get-tags 'Show the tags of an API, stage or VPC link'
             cand elbv2 'Targets of the load-balancer listeners that private integrations name'
             cand servicediscovery 'Instances of the Cloud Map services that private integrations name'
             cand workspace 'Show which workspace file is in use, with its account and region'
             cand completion 'Print a shell completion script'
             cand serve 'Serve the workspace''s HTTP API on this machine as API Gateway would, until Ctrl-C'
+            cand endpoint 'Serve the workspace as the AWS apigatewayv2 (and Cloud Map) API, for the aws CLI, SDKs and Terraform, until Ctrl-C'
             cand mint-token 'Print a token signed by the local issuer (key kept beside the workspace), for testing JWT routes'
             cand generate-docs 'Write the completion scripts and man pages into a folder (used to refresh the committed ones)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1001,6 +1064,12 @@ set edit:completion:arg-completer[apigw] = {|@words|
         }
         &'apigw;help;delete-authorizer'= {
         }
+        &'apigw;help;tag-resource'= {
+        }
+        &'apigw;help;untag-resource'= {
+        }
+        &'apigw;help;get-tags'= {
+        }
         &'apigw;help;elbv2'= {
             cand register-targets 'Register targets (IP and port on this machine) behind a load-balancer listener'
             cand deregister-targets 'Remove targets from a load-balancer listener'
@@ -1034,6 +1103,8 @@ set edit:completion:arg-completer[apigw] = {|@words|
         &'apigw;help;completion'= {
         }
         &'apigw;help;serve'= {
+        }
+        &'apigw;help;endpoint'= {
         }
         &'apigw;help;mint-token'= {
         }

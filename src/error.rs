@@ -1,4 +1,5 @@
-//! Error values with a kind. The kind decides the exit code (see `main.rs`);
+//! Error values with a kind. The kind decides the exit code (see `main.rs`)
+//! and, for `apigw endpoint`, the HTTP status and error type ([`Error::wire`]);
 //! the message is what the user reads.
 
 /// An error the (local) service returns for a request, as API Gateway would.
@@ -19,6 +20,15 @@ impl ApiError {
             ApiError::BadRequest(_) => "BadRequestException",
             ApiError::NotFound(_) => "NotFoundException",
             ApiError::Conflict(_) => "ConflictException",
+        }
+    }
+
+    /// The HTTP status the service answers this error with.
+    pub fn status(&self) -> u16 {
+        match self {
+            ApiError::BadRequest(_) => 400,
+            ApiError::NotFound(_) => 404,
+            ApiError::Conflict(_) => 409,
         }
     }
 
@@ -85,6 +95,50 @@ impl Error {
             Error::Workspace(_) => 253,
             Error::Api { .. } => 254,
             Error::Io { .. } | Error::Other(_) => 255,
+        }
+    }
+}
+
+/// An error as the endpoint sends it: status, error type (the
+/// `x-amzn-ErrorType` header, `__type` in JSON-protocol bodies) and message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WireError {
+    pub status: u16,
+    pub kind: &'static str,
+    pub message: String,
+}
+
+impl WireError {
+    pub fn new(status: u16, kind: &'static str, message: impl Into<String>) -> Self {
+        WireError {
+            status,
+            kind,
+            message: message.into(),
+        }
+    }
+
+    pub fn bad_request(message: impl Into<String>) -> Self {
+        WireError::new(400, "BadRequestException", message)
+    }
+}
+
+impl Error {
+    /// How the endpoint answers this error, beside [`Error::exit_code`]: a
+    /// service refusal keeps its exception and status; input the checks
+    /// refuse is a 400 `BadRequestException` (the service's answer to a
+    /// malformed request); a workspace that cannot be read or written, and
+    /// anything else, is a 500 `InternalFailure` (AWS's name for its own
+    /// failures; SDKs retry it a few times, which suits a lock that is busy).
+    pub fn wire(&self) -> WireError {
+        match self {
+            Error::Api { source, .. } => {
+                WireError::new(source.status(), source.code(), source.to_string())
+            }
+            Error::Usage(m) | Error::InvalidInput(m) => WireError::bad_request(m.trim_end()),
+            Error::Workspace(m) | Error::Other(m) => {
+                WireError::new(500, "InternalFailure", m.clone())
+            }
+            Error::Io { .. } => WireError::new(500, "InternalFailure", self.to_string()),
         }
     }
 }

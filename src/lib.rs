@@ -2,6 +2,7 @@
 //! against a workspace file.
 
 pub mod cli;
+pub mod endpoint;
 pub mod error;
 pub mod gateway;
 pub mod input;

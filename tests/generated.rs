@@ -67,3 +67,17 @@ fn model_extract_is_faithful_to_the_full_model() {
         "scripts/model/apigatewayv2.json differs from the extract of {full}"
     );
 }
+
+#[test]
+fn wire_table_is_what_the_generator_writes() {
+    if python3().is_none() {
+        println!("skipped: python3 is not on PATH, so the generator cannot run");
+        return;
+    }
+    let fresh = run(&["scripts/gen-service-model.py", "--wire"]);
+    assert!(
+        fresh == committed("src/service/wire.rs"),
+        "src/service/wire.rs differs from what scripts/gen-service-model.py --wire writes; \
+         run `python3 scripts/gen-service-model.py --wire > src/service/wire.rs`"
+    );
+}

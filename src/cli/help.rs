@@ -59,6 +59,13 @@ pub fn operation_about(op: &str) -> &'static str {
         "UpdateInstanceCustomHealthStatus" => {
             "Mark an instance HEALTHY or UNHEALTHY; unhealthy ones get no traffic"
         }
+        "TagResource" => "Add tags to an API, stage or VPC link, named by its ARN",
+        "UntagResource" => "Remove tags, by key, from an API, stage or VPC link",
+        "GetTags" => "Show the tags of an API, stage or VPC link",
+        "GetInstance" => "Show one instance of a Cloud Map service",
+        "GetOperation" => {
+            "Show the outcome of a RegisterInstance or DeregisterInstance call by its OperationId"
+        }
         _ => "",
     }
 }
@@ -150,6 +157,10 @@ pub fn member_help(member: &str) -> &'static str {
         "StageVariables" => "Variables of the stage, usable as ${stageVariables.NAME}",
         "SubnetIds" => "Subnets the VPC link reaches (subnet-…)",
         "Tags" => "Tags as Key=Value pairs",
+        "ResourceArn" => {
+            "arn:aws:apigateway:REGION::/apis/ID, …/apis/ID/stages/NAME or …/vpclinks/ID"
+        }
+        "TagKeys" => "The keys of the tags to remove",
         "Target" => {
             "Route: integrations/INTEGRATION_ID. API: the quick-create target (URL or Lambda ARN)"
         }

@@ -53,6 +53,16 @@ pub fn local_commands() -> Vec<Command> {
                 "Also publish the local issuer (/.well-known/openid-configuration and jwks.json) on this address; \
                  its issuer URL is http://ADDR:PORT, the one to give create-authorizer and mint-token",
             )),
+        Command::new("endpoint")
+            .about("Serve the workspace as the AWS apigatewayv2 (and Cloud Map) API, for the aws CLI, SDKs and Terraform, until Ctrl-C")
+            .arg(
+                Arg::new("listen")
+                    .long("listen")
+                    .value_name("ADDR:PORT")
+                    .default_value("127.0.0.1:4566")
+                    .value_parser(value_parser!(std::net::SocketAddr))
+                    .help("Where to listen; port 0 picks a free port (the address is printed)"),
+            ),
         Command::new("mint-token")
             .about("Print a token signed by the local issuer (key kept beside the workspace), for testing JWT routes")
             .arg(Arg::new("issuer").long("issuer").required(true).value_name("URL").help(
@@ -109,6 +119,21 @@ pub fn run_local(name: &str, m: &ArgMatches) -> Result<i32> {
             Ok(0)
         }
         "serve" => super::serve::run(m),
+        "endpoint" => {
+            let g = super::globals(m)?;
+            crate::endpoint::run(crate::endpoint::EndpointOptions {
+                workspace: g.workspace.path.clone(),
+                region: g.region.clone(),
+                listen: *m
+                    .get_one::<std::net::SocketAddr>("listen")
+                    .expect("has a default"),
+            })?;
+            Ok(if crate::endpoint::interrupted() {
+                130
+            } else {
+                0
+            })
+        }
         "mint-token" => {
             let g = super::globals(m)?;
             let many = |id: &str| -> Vec<String> {

@@ -8,6 +8,7 @@ mod backends;
 mod integrations;
 mod routes;
 mod stages;
+mod tags;
 mod vpc_links;
 
 pub use apis::*;
@@ -16,6 +17,7 @@ pub use backends::*;
 pub use integrations::*;
 pub use routes::*;
 pub use stages::*;
+pub use tags::*;
 pub use vpc_links::*;
 
 use crate::error::ApiError;

@@ -1,6 +1,7 @@
 //! The core every front calls: the table of operations (`registry`), their
 //! members as data (`spec`, the generated `model`, the stand-ins' `standins`),
-//! request checking (`validate`) and [`invoke`], which runs one operation as
+//! request checking (`validate`), what the rest-json wire needs (the
+//! generated `wire`) and [`invoke`], which runs one operation as
 //! a transaction on the workspace file. The CLI turns argv into an input map
 //! and renders the answer; the endpoint does the same with HTTP.
 
@@ -10,6 +11,8 @@ pub mod model;
 pub mod spec;
 pub mod standins;
 pub mod validate;
+#[rustfmt::skip]
+pub mod wire;
 
 pub use registry::{Access, Needs, Operation, REGISTRY, invoke};
 pub use spec::{Kind, Member, ModelOperation};

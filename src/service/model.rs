@@ -649,4 +649,19 @@ pub const OPERATIONS: &[ModelOperation] = &[
     Member { name: "ApiId", kind: Kind::String, required: true, min: None },
     Member { name: "AuthorizerId", kind: Kind::String, required: true, min: None },
 ], output: &[] },
+    ModelOperation { name: "TagResource", paginated: false, input: &[
+    Member { name: "ResourceArn", kind: Kind::String, required: true, min: None },
+    Member { name: "Tags", kind: Kind::Map(&Kind::String), required: false, min: None },
+], output: &[
+
+] },
+    ModelOperation { name: "UntagResource", paginated: false, input: &[
+    Member { name: "ResourceArn", kind: Kind::String, required: true, min: None },
+    Member { name: "TagKeys", kind: Kind::List(&Kind::String), required: true, min: None },
+], output: &[] },
+    ModelOperation { name: "GetTags", paginated: false, input: &[
+    Member { name: "ResourceArn", kind: Kind::String, required: true, min: None },
+], output: &[
+    Member { name: "Tags", kind: Kind::Map(&Kind::String), required: false, min: None },
+] },
 ];

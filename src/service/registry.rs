@@ -31,6 +31,8 @@ pub enum Needs {
     OneApi,
     /// Everything (deleting a VPC link looks at every integration).
     All,
+    /// The API or VPC link the input's `ResourceArn` names.
+    Tagged,
 }
 
 impl Needs {
@@ -38,6 +40,15 @@ impl Needs {
         match (self, input.get("ApiId").and_then(Value::as_str)) {
             (Needs::NoChildren, _) => Scope::Apis(Vec::new()),
             (Needs::OneApi, Some(api)) => Scope::Apis(vec![api.to_string()]),
+            (Needs::Tagged, _) => {
+                let arn = input.get("ResourceArn").and_then(Value::as_str);
+                let path = arn.and_then(|a| a.split_once("::")).map(|(_, p)| p);
+                match path.map(|p| p.split('/').collect::<Vec<_>>()).as_deref() {
+                    Some(["", "apis", api, ..]) => Scope::Apis(vec![api.to_string()]),
+                    Some(["", "vpclinks", _]) => Scope::Apis(Vec::new()),
+                    _ => Scope::All,
+                }
+            }
             _ => Scope::All,
         }
     }
@@ -111,7 +122,7 @@ fn member_paging(i: &Map<String, Value>) -> Paging {
 }
 
 use Access::{Read, Write};
-use Needs::{All, NoChildren, OneApi};
+use Needs::{All, NoChildren, OneApi, Tagged};
 
 #[rustfmt::skip]
 pub const REGISTRY: &[Operation] = &[
@@ -150,6 +161,10 @@ pub const REGISTRY: &[Operation] = &[
     Operation { name: "GetAuthorizers", access: Read, needs: OneApi, run: |ws, i, p| some(ops::get_authorizers(ws, text(i, "ApiId"), p)?) },
     Operation { name: "UpdateAuthorizer", access: Write, needs: OneApi, run: |ws, i, _| some(ops::update_authorizer(ws, req(i)?)?) },
     Operation { name: "DeleteAuthorizer", access: Write, needs: OneApi, run: |ws, i, _| { ops::delete_authorizer(ws, text(i, "ApiId"), text(i, "AuthorizerId"))?; Ok(None) } },
+
+    Operation { name: "TagResource", access: Write, needs: Tagged, run: |ws, i, _| { ops::tag_resource(ws, req(i)?)?; Ok(None) } },
+    Operation { name: "UntagResource", access: Write, needs: Tagged, run: |ws, i, _| { ops::untag_resource(ws, req(i)?)?; Ok(None) } },
+    Operation { name: "GetTags", access: Read, needs: Tagged, run: |ws, i, _| some(ops::get_tags(ws, text(i, "ResourceArn"))?) },
 
     // The stand-ins for the resources behind a VPC link (elbv2, servicediscovery).
     Operation { name: "RegisterTargets", access: Write, needs: All, run: |ws, i, _| { ops::register_targets(ws, req(i)?)?; Ok(None) } },
@@ -231,5 +246,12 @@ mod tests {
         assert!(matches!(scope("GetIntegrations", &Map::new()), Scope::All));
         assert!(matches!(scope("DeleteVpcLink", &Map::new()), Scope::All));
         assert!(matches!(scope("RegisterInstance", &with_api), Scope::All));
+        let arn = |a: &str| -> Map<String, Value> {
+            serde_json::from_value(serde_json::json!({ "ResourceArn": a })).unwrap()
+        };
+        let api = arn("arn:aws:apigateway:us-east-2::/apis/a1");
+        assert!(matches!(scope("GetTags", &api), Scope::Apis(v) if v == ["a1"]));
+        let link = arn("arn:aws:apigateway:us-east-2::/vpclinks/l1");
+        assert!(matches!(scope("TagResource", &link), Scope::Apis(v) if v.is_empty()));
     }
 }

@@ -31,6 +31,37 @@ pub struct ModelOperation {
     pub output: &'static [Member],
 }
 
+/// Where a member travels in a rest-json request, outside the JSON body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Location {
+    /// A `{label}` of the URI template.
+    Path,
+    /// A query-string parameter (repeated for lists).
+    Query,
+    /// A request header.
+    Header,
+}
+
+/// A member that travels outside the JSON body, with its wire name.
+#[derive(Debug)]
+pub struct Param {
+    pub member: &'static str,
+    pub wire: &'static str,
+    pub location: Location,
+}
+
+/// An operation on the rest-json wire (generated in `wire.rs`).
+#[derive(Debug)]
+pub struct Route {
+    pub operation: &'static str,
+    pub method: &'static str,
+    /// The URI template, `/v2/apis/{apiId}/integrations`.
+    pub uri: &'static str,
+    /// The status of a successful answer (201 creates, 204 deletes, …).
+    pub status: u16,
+    pub params: &'static [Param],
+}
+
 /// `TimeoutInMillis` → `timeout-in-millis`.
 pub fn flag_name(member: &str) -> String {
     let mut out = String::with_capacity(member.len() + 4);
