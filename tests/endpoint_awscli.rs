@@ -607,7 +607,7 @@ fn aws_cli_drives_every_operation_and_prints_what_apigw_prints() {
         ])
         .ok("get-integrations");
     let integrations: Vec<&str> = integrations.stdout.split_whitespace().collect();
-    assert_eq!(integrations.len(), 5, "{integrations:?}");
+    assert_eq!(integrations.len(), 10, "{integrations:?}");
     delete(
         &[
             "delete-integration",

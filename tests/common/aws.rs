@@ -214,9 +214,14 @@ impl Endpoint {
     pub fn start() -> Result<Endpoint, String> {
         let dir = tempfile::tempdir().expect("temp dir");
         let workspace = dir.path().join("apigw.toml");
-        for name in ["aws-config", "aws-credentials"] {
-            fs::write(dir.path().join(name), "").expect("empty AWS config");
-        }
+        // Nothing from the user's home; one setting makes CLI v1 print dates
+        // as v2 (and apigw) does, parsed and in ISO 8601, not as sent.
+        fs::write(
+            dir.path().join("aws-config"),
+            "[default]\ncli_timestamp_format = iso8601\n",
+        )
+        .expect("AWS config");
+        fs::write(dir.path().join("aws-credentials"), "").expect("empty AWS credentials");
         fs::create_dir_all(dir.path().join("home")).expect("home");
         if let Ok(url) = std::env::var("APIGW_TEST_ENDPOINT_URL") {
             return Ok(Endpoint {
@@ -361,31 +366,17 @@ impl Endpoint {
     }
 
     /// Every id in the workspace (APIs, VPC links and what the APIs hold),
-    /// read with `apigw` itself, for `mask`.
+    /// read from the file itself, for `mask`.
     pub fn ids(&self) -> Vec<String> {
         let mut ids = Vec::new();
-        let apis = self.apigw(&["get-apis"]).ok("get-apis").json();
-        collect_ids(&apis, &mut ids);
-        collect_ids(
-            &self.apigw(&["get-vpc-links"]).ok("get-vpc-links").json(),
-            &mut ids,
-        );
-        for api in apis["Items"].as_array().into_iter().flatten() {
-            let Some(id) = api["ApiId"].as_str() else {
-                continue;
-            };
-            for list in [
-                "get-integrations",
-                "get-routes",
-                "get-stages",
-                "get-authorizers",
-            ] {
-                collect_ids(
-                    &self.apigw(&[list, "--api-id", id]).ok(list).json(),
-                    &mut ids,
-                );
-            }
-        }
+        let Ok(text) = fs::read_to_string(&self.workspace) else {
+            return ids;
+        };
+        let table: toml::Table = text
+            .parse()
+            .unwrap_or_else(|e| panic!("the workspace is not TOML: {e}"));
+        let json = serde_json::to_value(table).expect("TOML as JSON");
+        collect_ids(&json, &mut ids);
         ids
     }
 }
