@@ -825,6 +825,8 @@ Register-ArgumentCompleter -Native -CommandName 'apigw' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('register-instance', 'register-instance', [CompletionResultType]::ParameterValue, 'Register an instance (address, port and attributes) in a Cloud Map service')
             [CompletionResult]::new('deregister-instance', 'deregister-instance', [CompletionResultType]::ParameterValue, 'Remove an instance from a Cloud Map service')
+            [CompletionResult]::new('get-instance', 'get-instance', [CompletionResultType]::ParameterValue, 'Show one instance of a Cloud Map service')
+            [CompletionResult]::new('get-operation', 'get-operation', [CompletionResultType]::ParameterValue, 'Show the outcome of a RegisterInstance or DeregisterInstance call by its OperationId')
             [CompletionResult]::new('list-instances', 'list-instances', [CompletionResultType]::ParameterValue, 'List the instances of a Cloud Map service')
             [CompletionResult]::new('discover-instances', 'discover-instances', [CompletionResultType]::ParameterValue, 'Find the instances whose attributes match every query parameter, as API Gateway does')
             [CompletionResult]::new('update-instance-custom-health-status', 'update-instance-custom-health-status', [CompletionResultType]::ParameterValue, 'Mark an instance HEALTHY or UNHEALTHY; unhealthy ones get no traffic')
@@ -852,6 +854,37 @@ Register-ArgumentCompleter -Native -CommandName 'apigw' -ScriptBlock {
         'apigw;servicediscovery;deregister-instance' {
             [CompletionResult]::new('--service-id', '--service-id', [CompletionResultType]::ParameterName, 'The Cloud Map service id (srv-…), as in the integration''s service ARN [required]')
             [CompletionResult]::new('--instance-id', '--instance-id', [CompletionResultType]::ParameterName, 'An id for the instance, unique within the service [required]')
+            [CompletionResult]::new('--cli-input-json', '--cli-input-json', [CompletionResultType]::ParameterName, 'All parameters as one JSON object (or file://path); flags given as well win')
+            [CompletionResult]::new('--cli-input-yaml', '--cli-input-yaml', [CompletionResultType]::ParameterName, 'All parameters as one YAML mapping (or file://path); flags given as well win')
+            [CompletionResult]::new('--generate-cli-skeleton', '--generate-cli-skeleton', [CompletionResultType]::ParameterName, 'Print a template of the input (or output) and do nothing else')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print the answer: json (default), yaml, yaml-stream, text, table or off')
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'A JMESPath expression applied to the answer before it is printed')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI')
+            [CompletionResult]::new('--no-cli-pager', '--no-cli-pager', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI; apigw never pages')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'apigw;servicediscovery;get-instance' {
+            [CompletionResult]::new('--service-id', '--service-id', [CompletionResultType]::ParameterName, 'The Cloud Map service id (srv-…), as in the integration''s service ARN [required]')
+            [CompletionResult]::new('--instance-id', '--instance-id', [CompletionResultType]::ParameterName, 'An id for the instance, unique within the service [required]')
+            [CompletionResult]::new('--cli-input-json', '--cli-input-json', [CompletionResultType]::ParameterName, 'All parameters as one JSON object (or file://path); flags given as well win')
+            [CompletionResult]::new('--cli-input-yaml', '--cli-input-yaml', [CompletionResultType]::ParameterName, 'All parameters as one YAML mapping (or file://path); flags given as well win')
+            [CompletionResult]::new('--generate-cli-skeleton', '--generate-cli-skeleton', [CompletionResultType]::ParameterName, 'Print a template of the input (or output) and do nothing else')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print the answer: json (default), yaml, yaml-stream, text, table or off')
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'A JMESPath expression applied to the answer before it is printed')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI')
+            [CompletionResult]::new('--no-cli-pager', '--no-cli-pager', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI; apigw never pages')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'apigw;servicediscovery;get-operation' {
+            [CompletionResult]::new('--operation-id', '--operation-id', [CompletionResultType]::ParameterName, 'The OperationId that register-instance or deregister-instance printed [required]')
             [CompletionResult]::new('--cli-input-json', '--cli-input-json', [CompletionResultType]::ParameterName, 'All parameters as one JSON object (or file://path); flags given as well win')
             [CompletionResult]::new('--cli-input-yaml', '--cli-input-yaml', [CompletionResultType]::ParameterName, 'All parameters as one YAML mapping (or file://path); flags given as well win')
             [CompletionResult]::new('--generate-cli-skeleton', '--generate-cli-skeleton', [CompletionResultType]::ParameterName, 'Print a template of the input (or output) and do nothing else')
@@ -923,6 +956,8 @@ Register-ArgumentCompleter -Native -CommandName 'apigw' -ScriptBlock {
         'apigw;servicediscovery;help' {
             [CompletionResult]::new('register-instance', 'register-instance', [CompletionResultType]::ParameterValue, 'Register an instance (address, port and attributes) in a Cloud Map service')
             [CompletionResult]::new('deregister-instance', 'deregister-instance', [CompletionResultType]::ParameterValue, 'Remove an instance from a Cloud Map service')
+            [CompletionResult]::new('get-instance', 'get-instance', [CompletionResultType]::ParameterValue, 'Show one instance of a Cloud Map service')
+            [CompletionResult]::new('get-operation', 'get-operation', [CompletionResultType]::ParameterValue, 'Show the outcome of a RegisterInstance or DeregisterInstance call by its OperationId')
             [CompletionResult]::new('list-instances', 'list-instances', [CompletionResultType]::ParameterValue, 'List the instances of a Cloud Map service')
             [CompletionResult]::new('discover-instances', 'discover-instances', [CompletionResultType]::ParameterValue, 'Find the instances whose attributes match every query parameter, as API Gateway does')
             [CompletionResult]::new('update-instance-custom-health-status', 'update-instance-custom-health-status', [CompletionResultType]::ParameterValue, 'Mark an instance HEALTHY or UNHEALTHY; unhealthy ones get no traffic')
@@ -933,6 +968,12 @@ Register-ArgumentCompleter -Native -CommandName 'apigw' -ScriptBlock {
             break
         }
         'apigw;servicediscovery;help;deregister-instance' {
+            break
+        }
+        'apigw;servicediscovery;help;get-instance' {
+            break
+        }
+        'apigw;servicediscovery;help;get-operation' {
             break
         }
         'apigw;servicediscovery;help;list-instances' {
@@ -971,7 +1012,7 @@ Register-ArgumentCompleter -Native -CommandName 'apigw' -ScriptBlock {
         }
         'apigw;serve' {
             [CompletionResult]::new('--api-id', '--api-id', [CompletionResultType]::ParameterName, 'The API to serve; needed only when the workspace has several')
-            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Where to listen; port 0 picks a free port (the address is printed)')
+            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Where to listen: an address or host name and a port; port 0 picks a free port (the address is printed)')
             [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'PEM certificates to trust for HTTPS backends and issuers signed by a private CA')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Access log lines on stderr as text or JSON')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print the answer: json (default), yaml, yaml-stream, text, table or off')
@@ -1187,6 +1228,8 @@ Register-ArgumentCompleter -Native -CommandName 'apigw' -ScriptBlock {
         'apigw;help;servicediscovery' {
             [CompletionResult]::new('register-instance', 'register-instance', [CompletionResultType]::ParameterValue, 'Register an instance (address, port and attributes) in a Cloud Map service')
             [CompletionResult]::new('deregister-instance', 'deregister-instance', [CompletionResultType]::ParameterValue, 'Remove an instance from a Cloud Map service')
+            [CompletionResult]::new('get-instance', 'get-instance', [CompletionResultType]::ParameterValue, 'Show one instance of a Cloud Map service')
+            [CompletionResult]::new('get-operation', 'get-operation', [CompletionResultType]::ParameterValue, 'Show the outcome of a RegisterInstance or DeregisterInstance call by its OperationId')
             [CompletionResult]::new('list-instances', 'list-instances', [CompletionResultType]::ParameterValue, 'List the instances of a Cloud Map service')
             [CompletionResult]::new('discover-instances', 'discover-instances', [CompletionResultType]::ParameterValue, 'Find the instances whose attributes match every query parameter, as API Gateway does')
             [CompletionResult]::new('update-instance-custom-health-status', 'update-instance-custom-health-status', [CompletionResultType]::ParameterValue, 'Mark an instance HEALTHY or UNHEALTHY; unhealthy ones get no traffic')
@@ -1196,6 +1239,12 @@ Register-ArgumentCompleter -Native -CommandName 'apigw' -ScriptBlock {
             break
         }
         'apigw;help;servicediscovery;deregister-instance' {
+            break
+        }
+        'apigw;help;servicediscovery;get-instance' {
+            break
+        }
+        'apigw;help;servicediscovery;get-operation' {
             break
         }
         'apigw;help;servicediscovery;list-instances' {

@@ -307,6 +307,12 @@ _apigw() {
             apigw__subcmd__help__subcmd__servicediscovery,discover-instances)
                 cmd="apigw__subcmd__help__subcmd__servicediscovery__subcmd__discover__subcmd__instances"
                 ;;
+            apigw__subcmd__help__subcmd__servicediscovery,get-instance)
+                cmd="apigw__subcmd__help__subcmd__servicediscovery__subcmd__get__subcmd__instance"
+                ;;
+            apigw__subcmd__help__subcmd__servicediscovery,get-operation)
+                cmd="apigw__subcmd__help__subcmd__servicediscovery__subcmd__get__subcmd__operation"
+                ;;
             apigw__subcmd__help__subcmd__servicediscovery,list-instances)
                 cmd="apigw__subcmd__help__subcmd__servicediscovery__subcmd__list__subcmd__instances"
                 ;;
@@ -321,6 +327,12 @@ _apigw() {
                 ;;
             apigw__subcmd__servicediscovery,discover-instances)
                 cmd="apigw__subcmd__servicediscovery__subcmd__discover__subcmd__instances"
+                ;;
+            apigw__subcmd__servicediscovery,get-instance)
+                cmd="apigw__subcmd__servicediscovery__subcmd__get__subcmd__instance"
+                ;;
+            apigw__subcmd__servicediscovery,get-operation)
+                cmd="apigw__subcmd__servicediscovery__subcmd__get__subcmd__operation"
                 ;;
             apigw__subcmd__servicediscovery,help)
                 cmd="apigw__subcmd__servicediscovery__subcmd__help"
@@ -339,6 +351,12 @@ _apigw() {
                 ;;
             apigw__subcmd__servicediscovery__subcmd__help,discover-instances)
                 cmd="apigw__subcmd__servicediscovery__subcmd__help__subcmd__discover__subcmd__instances"
+                ;;
+            apigw__subcmd__servicediscovery__subcmd__help,get-instance)
+                cmd="apigw__subcmd__servicediscovery__subcmd__help__subcmd__get__subcmd__instance"
+                ;;
+            apigw__subcmd__servicediscovery__subcmd__help,get-operation)
+                cmd="apigw__subcmd__servicediscovery__subcmd__help__subcmd__get__subcmd__operation"
                 ;;
             apigw__subcmd__servicediscovery__subcmd__help,help)
                 cmd="apigw__subcmd__servicediscovery__subcmd__help__subcmd__help"
@@ -2847,7 +2865,7 @@ _apigw() {
             return 0
             ;;
         apigw__subcmd__help__subcmd__servicediscovery)
-            opts="register-instance deregister-instance list-instances discover-instances update-instance-custom-health-status"
+            opts="register-instance deregister-instance get-instance get-operation list-instances discover-instances update-instance-custom-health-status"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2875,6 +2893,34 @@ _apigw() {
             return 0
             ;;
         apigw__subcmd__help__subcmd__servicediscovery__subcmd__discover__subcmd__instances)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        apigw__subcmd__help__subcmd__servicediscovery__subcmd__get__subcmd__instance)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        apigw__subcmd__help__subcmd__servicediscovery__subcmd__get__subcmd__operation)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3165,7 +3211,7 @@ _apigw() {
             return 0
             ;;
         apigw__subcmd__servicediscovery)
-            opts="-h --output --query --region --workspace --no-cli-pager --color --help register-instance deregister-instance list-instances discover-instances update-instance-custom-health-status help"
+            opts="-h --output --query --region --workspace --no-cli-pager --color --help register-instance deregister-instance get-instance get-operation list-instances discover-instances update-instance-custom-health-status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3326,8 +3372,112 @@ _apigw() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        apigw__subcmd__servicediscovery__subcmd__get__subcmd__instance)
+            opts="-h --service-id --instance-id --cli-input-json --cli-input-yaml --generate-cli-skeleton --output --query --region --workspace --no-cli-pager --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --service-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --instance-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-input-json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --generate-cli-skeleton)
+                    COMPREPLY=($(compgen -W "input yaml-input output" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "json yaml yaml-stream text table off" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "on off auto" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        apigw__subcmd__servicediscovery__subcmd__get__subcmd__operation)
+            opts="-h --operation-id --cli-input-json --cli-input-yaml --generate-cli-skeleton --output --query --region --workspace --no-cli-pager --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --operation-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-input-json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --generate-cli-skeleton)
+                    COMPREPLY=($(compgen -W "input yaml-input output" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "json yaml yaml-stream text table off" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "on off auto" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         apigw__subcmd__servicediscovery__subcmd__help)
-            opts="register-instance deregister-instance list-instances discover-instances update-instance-custom-health-status help"
+            opts="register-instance deregister-instance get-instance get-operation list-instances discover-instances update-instance-custom-health-status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3355,6 +3505,34 @@ _apigw() {
             return 0
             ;;
         apigw__subcmd__servicediscovery__subcmd__help__subcmd__discover__subcmd__instances)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        apigw__subcmd__servicediscovery__subcmd__help__subcmd__get__subcmd__instance)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        apigw__subcmd__servicediscovery__subcmd__help__subcmd__get__subcmd__operation)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

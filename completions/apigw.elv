@@ -779,6 +779,8 @@ set edit:completion:arg-completer[apigw] = {|@words|
             cand --help 'Print help'
             cand register-instance 'Register an instance (address, port and attributes) in a Cloud Map service'
             cand deregister-instance 'Remove an instance from a Cloud Map service'
+            cand get-instance 'Show one instance of a Cloud Map service'
+            cand get-operation 'Show the outcome of a RegisterInstance or DeregisterInstance call by its OperationId'
             cand list-instances 'List the instances of a Cloud Map service'
             cand discover-instances 'Find the instances whose attributes match every query parameter, as API Gateway does'
             cand update-instance-custom-health-status 'Mark an instance HEALTHY or UNHEALTHY; unhealthy ones get no traffic'
@@ -804,6 +806,35 @@ set edit:completion:arg-completer[apigw] = {|@words|
         &'apigw;servicediscovery;deregister-instance'= {
             cand --service-id 'The Cloud Map service id (srv-…), as in the integration''s service ARN [required]'
             cand --instance-id 'An id for the instance, unique within the service [required]'
+            cand --cli-input-json 'All parameters as one JSON object (or file://path); flags given as well win'
+            cand --cli-input-yaml 'All parameters as one YAML mapping (or file://path); flags given as well win'
+            cand --generate-cli-skeleton 'Print a template of the input (or output) and do nothing else'
+            cand --output 'How to print the answer: json (default), yaml, yaml-stream, text, table or off'
+            cand --query 'A JMESPath expression applied to the answer before it is printed'
+            cand --region 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]'
+            cand --workspace 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]'
+            cand --color 'Accepted for compatibility with the AWS CLI'
+            cand --no-cli-pager 'Accepted for compatibility with the AWS CLI; apigw never pages'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'apigw;servicediscovery;get-instance'= {
+            cand --service-id 'The Cloud Map service id (srv-…), as in the integration''s service ARN [required]'
+            cand --instance-id 'An id for the instance, unique within the service [required]'
+            cand --cli-input-json 'All parameters as one JSON object (or file://path); flags given as well win'
+            cand --cli-input-yaml 'All parameters as one YAML mapping (or file://path); flags given as well win'
+            cand --generate-cli-skeleton 'Print a template of the input (or output) and do nothing else'
+            cand --output 'How to print the answer: json (default), yaml, yaml-stream, text, table or off'
+            cand --query 'A JMESPath expression applied to the answer before it is printed'
+            cand --region 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]'
+            cand --workspace 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]'
+            cand --color 'Accepted for compatibility with the AWS CLI'
+            cand --no-cli-pager 'Accepted for compatibility with the AWS CLI; apigw never pages'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'apigw;servicediscovery;get-operation'= {
+            cand --operation-id 'The OperationId that register-instance or deregister-instance printed [required]'
             cand --cli-input-json 'All parameters as one JSON object (or file://path); flags given as well win'
             cand --cli-input-yaml 'All parameters as one YAML mapping (or file://path); flags given as well win'
             cand --generate-cli-skeleton 'Print a template of the input (or output) and do nothing else'
@@ -871,6 +902,8 @@ set edit:completion:arg-completer[apigw] = {|@words|
         &'apigw;servicediscovery;help'= {
             cand register-instance 'Register an instance (address, port and attributes) in a Cloud Map service'
             cand deregister-instance 'Remove an instance from a Cloud Map service'
+            cand get-instance 'Show one instance of a Cloud Map service'
+            cand get-operation 'Show the outcome of a RegisterInstance or DeregisterInstance call by its OperationId'
             cand list-instances 'List the instances of a Cloud Map service'
             cand discover-instances 'Find the instances whose attributes match every query parameter, as API Gateway does'
             cand update-instance-custom-health-status 'Mark an instance HEALTHY or UNHEALTHY; unhealthy ones get no traffic'
@@ -879,6 +912,10 @@ set edit:completion:arg-completer[apigw] = {|@words|
         &'apigw;servicediscovery;help;register-instance'= {
         }
         &'apigw;servicediscovery;help;deregister-instance'= {
+        }
+        &'apigw;servicediscovery;help;get-instance'= {
+        }
+        &'apigw;servicediscovery;help;get-operation'= {
         }
         &'apigw;servicediscovery;help;list-instances'= {
         }
@@ -910,7 +947,7 @@ set edit:completion:arg-completer[apigw] = {|@words|
         }
         &'apigw;serve'= {
             cand --api-id 'The API to serve; needed only when the workspace has several'
-            cand --listen 'Where to listen; port 0 picks a free port (the address is printed)'
+            cand --listen 'Where to listen: an address or host name and a port; port 0 picks a free port (the address is printed)'
             cand --ca-bundle 'PEM certificates to trust for HTTPS backends and issuers signed by a private CA'
             cand --log-format 'Access log lines on stderr as text or JSON'
             cand --output 'How to print the answer: json (default), yaml, yaml-stream, text, table or off'
@@ -1084,6 +1121,8 @@ set edit:completion:arg-completer[apigw] = {|@words|
         &'apigw;help;servicediscovery'= {
             cand register-instance 'Register an instance (address, port and attributes) in a Cloud Map service'
             cand deregister-instance 'Remove an instance from a Cloud Map service'
+            cand get-instance 'Show one instance of a Cloud Map service'
+            cand get-operation 'Show the outcome of a RegisterInstance or DeregisterInstance call by its OperationId'
             cand list-instances 'List the instances of a Cloud Map service'
             cand discover-instances 'Find the instances whose attributes match every query parameter, as API Gateway does'
             cand update-instance-custom-health-status 'Mark an instance HEALTHY or UNHEALTHY; unhealthy ones get no traffic'
@@ -1091,6 +1130,10 @@ set edit:completion:arg-completer[apigw] = {|@words|
         &'apigw;help;servicediscovery;register-instance'= {
         }
         &'apigw;help;servicediscovery;deregister-instance'= {
+        }
+        &'apigw;help;servicediscovery;get-instance'= {
+        }
+        &'apigw;help;servicediscovery;get-operation'= {
         }
         &'apigw;help;servicediscovery;list-instances'= {
         }

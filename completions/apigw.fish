@@ -988,26 +988,28 @@ complete -c apigw -n "__fish_apigw_using_subcommand elbv2; and __fish_seen_subco
 complete -c apigw -n "__fish_apigw_using_subcommand elbv2; and __fish_seen_subcommand_from help" -f -a "deregister-targets" -d 'Remove targets from a load-balancer listener'
 complete -c apigw -n "__fish_apigw_using_subcommand elbv2; and __fish_seen_subcommand_from help" -f -a "describe-target-health" -d 'Check each target of a listener now and say whether it is healthy, and why not'
 complete -c apigw -n "__fish_apigw_using_subcommand elbv2; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and not __fish_seen_subcommand_from register-instance deregister-instance list-instances discover-instances update-instance-custom-health-status help" -l output -d 'How to print the answer: json (default), yaml, yaml-stream, text, table or off' -r -f -a "json\t''
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and not __fish_seen_subcommand_from register-instance deregister-instance get-instance get-operation list-instances discover-instances update-instance-custom-health-status help" -l output -d 'How to print the answer: json (default), yaml, yaml-stream, text, table or off' -r -f -a "json\t''
 yaml\t''
 yaml-stream\t''
 text\t''
 table\t''
 off\t''"
-complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and not __fish_seen_subcommand_from register-instance deregister-instance list-instances discover-instances update-instance-custom-health-status help" -l query -d 'A JMESPath expression applied to the answer before it is printed' -r
-complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and not __fish_seen_subcommand_from register-instance deregister-instance list-instances discover-instances update-instance-custom-health-status help" -l region -d 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace\'s]' -r
-complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and not __fish_seen_subcommand_from register-instance deregister-instance list-instances discover-instances update-instance-custom-health-status help" -l workspace -d 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]' -r -F
-complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and not __fish_seen_subcommand_from register-instance deregister-instance list-instances discover-instances update-instance-custom-health-status help" -l color -d 'Accepted for compatibility with the AWS CLI' -r -f -a "on\t''
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and not __fish_seen_subcommand_from register-instance deregister-instance get-instance get-operation list-instances discover-instances update-instance-custom-health-status help" -l query -d 'A JMESPath expression applied to the answer before it is printed' -r
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and not __fish_seen_subcommand_from register-instance deregister-instance get-instance get-operation list-instances discover-instances update-instance-custom-health-status help" -l region -d 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace\'s]' -r
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and not __fish_seen_subcommand_from register-instance deregister-instance get-instance get-operation list-instances discover-instances update-instance-custom-health-status help" -l workspace -d 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]' -r -F
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and not __fish_seen_subcommand_from register-instance deregister-instance get-instance get-operation list-instances discover-instances update-instance-custom-health-status help" -l color -d 'Accepted for compatibility with the AWS CLI' -r -f -a "on\t''
 off\t''
 auto\t''"
-complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and not __fish_seen_subcommand_from register-instance deregister-instance list-instances discover-instances update-instance-custom-health-status help" -l no-cli-pager -d 'Accepted for compatibility with the AWS CLI; apigw never pages'
-complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and not __fish_seen_subcommand_from register-instance deregister-instance list-instances discover-instances update-instance-custom-health-status help" -s h -l help -d 'Print help'
-complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and not __fish_seen_subcommand_from register-instance deregister-instance list-instances discover-instances update-instance-custom-health-status help" -f -a "register-instance" -d 'Register an instance (address, port and attributes) in a Cloud Map service'
-complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and not __fish_seen_subcommand_from register-instance deregister-instance list-instances discover-instances update-instance-custom-health-status help" -f -a "deregister-instance" -d 'Remove an instance from a Cloud Map service'
-complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and not __fish_seen_subcommand_from register-instance deregister-instance list-instances discover-instances update-instance-custom-health-status help" -f -a "list-instances" -d 'List the instances of a Cloud Map service'
-complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and not __fish_seen_subcommand_from register-instance deregister-instance list-instances discover-instances update-instance-custom-health-status help" -f -a "discover-instances" -d 'Find the instances whose attributes match every query parameter, as API Gateway does'
-complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and not __fish_seen_subcommand_from register-instance deregister-instance list-instances discover-instances update-instance-custom-health-status help" -f -a "update-instance-custom-health-status" -d 'Mark an instance HEALTHY or UNHEALTHY; unhealthy ones get no traffic'
-complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and not __fish_seen_subcommand_from register-instance deregister-instance list-instances discover-instances update-instance-custom-health-status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and not __fish_seen_subcommand_from register-instance deregister-instance get-instance get-operation list-instances discover-instances update-instance-custom-health-status help" -l no-cli-pager -d 'Accepted for compatibility with the AWS CLI; apigw never pages'
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and not __fish_seen_subcommand_from register-instance deregister-instance get-instance get-operation list-instances discover-instances update-instance-custom-health-status help" -s h -l help -d 'Print help'
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and not __fish_seen_subcommand_from register-instance deregister-instance get-instance get-operation list-instances discover-instances update-instance-custom-health-status help" -f -a "register-instance" -d 'Register an instance (address, port and attributes) in a Cloud Map service'
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and not __fish_seen_subcommand_from register-instance deregister-instance get-instance get-operation list-instances discover-instances update-instance-custom-health-status help" -f -a "deregister-instance" -d 'Remove an instance from a Cloud Map service'
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and not __fish_seen_subcommand_from register-instance deregister-instance get-instance get-operation list-instances discover-instances update-instance-custom-health-status help" -f -a "get-instance" -d 'Show one instance of a Cloud Map service'
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and not __fish_seen_subcommand_from register-instance deregister-instance get-instance get-operation list-instances discover-instances update-instance-custom-health-status help" -f -a "get-operation" -d 'Show the outcome of a RegisterInstance or DeregisterInstance call by its OperationId'
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and not __fish_seen_subcommand_from register-instance deregister-instance get-instance get-operation list-instances discover-instances update-instance-custom-health-status help" -f -a "list-instances" -d 'List the instances of a Cloud Map service'
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and not __fish_seen_subcommand_from register-instance deregister-instance get-instance get-operation list-instances discover-instances update-instance-custom-health-status help" -f -a "discover-instances" -d 'Find the instances whose attributes match every query parameter, as API Gateway does'
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and not __fish_seen_subcommand_from register-instance deregister-instance get-instance get-operation list-instances discover-instances update-instance-custom-health-status help" -f -a "update-instance-custom-health-status" -d 'Mark an instance HEALTHY or UNHEALTHY; unhealthy ones get no traffic'
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and not __fish_seen_subcommand_from register-instance deregister-instance get-instance get-operation list-instances discover-instances update-instance-custom-health-status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from register-instance" -l service-id -d 'The Cloud Map service id (srv-…), as in the integration\'s service ARN [required]' -r
 complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from register-instance" -l instance-id -d 'An id for the instance, unique within the service [required]' -r
 complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from register-instance" -l creator-request-id -d 'An idempotency token (accepted; every call is applied)' -r
@@ -1052,6 +1054,47 @@ off\t''
 auto\t''"
 complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from deregister-instance" -l no-cli-pager -d 'Accepted for compatibility with the AWS CLI; apigw never pages'
 complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from deregister-instance" -s h -l help -d 'Print help'
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from get-instance" -l service-id -d 'The Cloud Map service id (srv-…), as in the integration\'s service ARN [required]' -r
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from get-instance" -l instance-id -d 'An id for the instance, unique within the service [required]' -r
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from get-instance" -l cli-input-json -d 'All parameters as one JSON object (or file://path); flags given as well win' -r
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from get-instance" -l cli-input-yaml -d 'All parameters as one YAML mapping (or file://path); flags given as well win' -r
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from get-instance" -l generate-cli-skeleton -d 'Print a template of the input (or output) and do nothing else' -r -f -a "input\t''
+yaml-input\t''
+output\t''"
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from get-instance" -l output -d 'How to print the answer: json (default), yaml, yaml-stream, text, table or off' -r -f -a "json\t''
+yaml\t''
+yaml-stream\t''
+text\t''
+table\t''
+off\t''"
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from get-instance" -l query -d 'A JMESPath expression applied to the answer before it is printed' -r
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from get-instance" -l region -d 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace\'s]' -r
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from get-instance" -l workspace -d 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]' -r -F
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from get-instance" -l color -d 'Accepted for compatibility with the AWS CLI' -r -f -a "on\t''
+off\t''
+auto\t''"
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from get-instance" -l no-cli-pager -d 'Accepted for compatibility with the AWS CLI; apigw never pages'
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from get-instance" -s h -l help -d 'Print help'
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from get-operation" -l operation-id -d 'The OperationId that register-instance or deregister-instance printed [required]' -r
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from get-operation" -l cli-input-json -d 'All parameters as one JSON object (or file://path); flags given as well win' -r
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from get-operation" -l cli-input-yaml -d 'All parameters as one YAML mapping (or file://path); flags given as well win' -r
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from get-operation" -l generate-cli-skeleton -d 'Print a template of the input (or output) and do nothing else' -r -f -a "input\t''
+yaml-input\t''
+output\t''"
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from get-operation" -l output -d 'How to print the answer: json (default), yaml, yaml-stream, text, table or off' -r -f -a "json\t''
+yaml\t''
+yaml-stream\t''
+text\t''
+table\t''
+off\t''"
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from get-operation" -l query -d 'A JMESPath expression applied to the answer before it is printed' -r
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from get-operation" -l region -d 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace\'s]' -r
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from get-operation" -l workspace -d 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]' -r -F
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from get-operation" -l color -d 'Accepted for compatibility with the AWS CLI' -r -f -a "on\t''
+off\t''
+auto\t''"
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from get-operation" -l no-cli-pager -d 'Accepted for compatibility with the AWS CLI; apigw never pages'
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from get-operation" -s h -l help -d 'Print help'
 complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from list-instances" -l service-id -d 'The Cloud Map service id (srv-…), as in the integration\'s service ARN [required]' -r
 complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from list-instances" -l max-results -d 'The most items the service returns in one page' -r
 complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from list-instances" -l next-token -d 'Where the previous page ended' -r
@@ -1124,6 +1167,8 @@ complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish
 complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from update-instance-custom-health-status" -s h -l help -d 'Print help'
 complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from help" -f -a "register-instance" -d 'Register an instance (address, port and attributes) in a Cloud Map service'
 complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from help" -f -a "deregister-instance" -d 'Remove an instance from a Cloud Map service'
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from help" -f -a "get-instance" -d 'Show one instance of a Cloud Map service'
+complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from help" -f -a "get-operation" -d 'Show the outcome of a RegisterInstance or DeregisterInstance call by its OperationId'
 complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from help" -f -a "list-instances" -d 'List the instances of a Cloud Map service'
 complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from help" -f -a "discover-instances" -d 'Find the instances whose attributes match every query parameter, as API Gateway does'
 complete -c apigw -n "__fish_apigw_using_subcommand servicediscovery; and __fish_seen_subcommand_from help" -f -a "update-instance-custom-health-status" -d 'Mark an instance HEALTHY or UNHEALTHY; unhealthy ones get no traffic'
@@ -1157,7 +1202,7 @@ auto\t''"
 complete -c apigw -n "__fish_apigw_using_subcommand completion" -l no-cli-pager -d 'Accepted for compatibility with the AWS CLI; apigw never pages'
 complete -c apigw -n "__fish_apigw_using_subcommand completion" -s h -l help -d 'Print help'
 complete -c apigw -n "__fish_apigw_using_subcommand serve" -l api-id -d 'The API to serve; needed only when the workspace has several' -r
-complete -c apigw -n "__fish_apigw_using_subcommand serve" -l listen -d 'Where to listen; port 0 picks a free port (the address is printed)' -r
+complete -c apigw -n "__fish_apigw_using_subcommand serve" -l listen -d 'Where to listen: an address or host name and a port; port 0 picks a free port (the address is printed)' -r
 complete -c apigw -n "__fish_apigw_using_subcommand serve" -l ca-bundle -d 'PEM certificates to trust for HTTPS backends and issuers signed by a private CA' -r -F
 complete -c apigw -n "__fish_apigw_using_subcommand serve" -l log-format -d 'Access log lines on stderr as text or JSON' -r -f -a "text\t''
 json\t''"
@@ -1272,6 +1317,8 @@ complete -c apigw -n "__fish_apigw_using_subcommand help; and __fish_seen_subcom
 complete -c apigw -n "__fish_apigw_using_subcommand help; and __fish_seen_subcommand_from elbv2" -f -a "describe-target-health" -d 'Check each target of a listener now and say whether it is healthy, and why not'
 complete -c apigw -n "__fish_apigw_using_subcommand help; and __fish_seen_subcommand_from servicediscovery" -f -a "register-instance" -d 'Register an instance (address, port and attributes) in a Cloud Map service'
 complete -c apigw -n "__fish_apigw_using_subcommand help; and __fish_seen_subcommand_from servicediscovery" -f -a "deregister-instance" -d 'Remove an instance from a Cloud Map service'
+complete -c apigw -n "__fish_apigw_using_subcommand help; and __fish_seen_subcommand_from servicediscovery" -f -a "get-instance" -d 'Show one instance of a Cloud Map service'
+complete -c apigw -n "__fish_apigw_using_subcommand help; and __fish_seen_subcommand_from servicediscovery" -f -a "get-operation" -d 'Show the outcome of a RegisterInstance or DeregisterInstance call by its OperationId'
 complete -c apigw -n "__fish_apigw_using_subcommand help; and __fish_seen_subcommand_from servicediscovery" -f -a "list-instances" -d 'List the instances of a Cloud Map service'
 complete -c apigw -n "__fish_apigw_using_subcommand help; and __fish_seen_subcommand_from servicediscovery" -f -a "discover-instances" -d 'Find the instances whose attributes match every query parameter, as API Gateway does'
 complete -c apigw -n "__fish_apigw_using_subcommand help; and __fish_seen_subcommand_from servicediscovery" -f -a "update-instance-custom-health-status" -d 'Mark an instance HEALTHY or UNHEALTHY; unhealthy ones get no traffic'

@@ -179,6 +179,7 @@ pub fn member_help(member: &str) -> &'static str {
         }
         "ServiceId" => "The Cloud Map service id (srv-…), as in the integration's service ARN",
         "InstanceId" => "An id for the instance, unique within the service",
+        "OperationId" => "The OperationId that register-instance or deregister-instance printed",
         "CreatorRequestId" => "An idempotency token (accepted; every call is applied)",
         "Attributes" => {
             "Attributes: AWS_INSTANCE_IPV4 (or _IPV6) and AWS_INSTANCE_PORT, plus your own, e.g. stage=prod"

@@ -30,10 +30,9 @@ pub fn local_commands() -> Vec<Command> {
             .arg(
                 Arg::new("listen")
                     .long("listen")
-                    .value_name("ADDR:PORT")
+                    .value_name("HOST:PORT")
                     .default_value("127.0.0.1:8080")
-                    .value_parser(value_parser!(std::net::SocketAddr))
-                    .help("Where to listen; port 0 picks a free port (the address is printed)"),
+                    .help("Where to listen: an address or host name and a port; port 0 picks a free port (the address is printed)"),
             )
             .arg(
                 Arg::new("ca-bundle")

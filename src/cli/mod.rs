@@ -262,6 +262,11 @@ pub fn globals(m: &ArgMatches) -> Result<Globals> {
 }
 
 fn run_operation(op: &'static ModelOperation, m: &ArgMatches, g: &Globals) -> Result<()> {
+    // As the AWS CLI does, a bad --query is refused before anything is read
+    // or saved: a retried write must not have been made already.
+    if let Some(q) = g.query.as_deref() {
+        crate::output::compile_query(q).map_err(|e| Error::InvalidInput(e.to_string()))?;
+    }
     if let Some(kind) = m.get_one::<String>("generate-cli-skeleton") {
         let text = match kind.as_str() {
             "yaml-input" => params::yaml_skeleton(op.input),

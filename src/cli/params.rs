@@ -3,7 +3,7 @@
 //! members by `service::validate`, as the AWS CLI checks before sending).
 
 use crate::error::Error;
-use crate::input::shorthand;
+use crate::input::{document, paramfile, shorthand};
 use crate::service::spec::{Kind, Member, flag_name};
 use serde_json::{Map, Value};
 
@@ -23,11 +23,13 @@ pub fn resolve_file(flag: &str, raw: &str) -> Result<String, Error> {
         },
         None => path.into(),
     };
-    std::fs::read_to_string(&expanded).map_err(|e| {
+    let unable = |why: &dyn std::fmt::Display| {
         Error::InvalidInput(format!(
-            "Error parsing parameter '{flag}': Unable to load paramfile {raw}: {e}"
+            "Error parsing parameter '{flag}': Unable to load paramfile {raw}: {why}"
         ))
-    })
+    };
+    let bytes = paramfile::read(&expanded).map_err(|e| unable(&e))?;
+    String::from_utf8(bytes).map_err(|_| unable(&"its contents are not valid UTF-8"))
 }
 
 fn parse_error(flag: &str, msg: impl std::fmt::Display) -> Error {
@@ -74,7 +76,7 @@ pub fn parse_flag_value(flag: &str, kind: &Kind, raw: &[String]) -> Result<Value
 }
 
 fn json(flag: &str, text: &str) -> Result<Value, Error> {
-    serde_json::from_str(text)
+    document::parse_json(text)
         .map_err(|e| parse_error(flag, format!("Invalid JSON: {e}\nJSON received: {text}")))
 }
 
@@ -166,7 +168,7 @@ pub fn cli_input(
         }
         (Some(j), None) => {
             let text = resolve_file("--cli-input-json", j)?;
-            serde_json::from_str::<Value>(&text).map_err(|e| {
+            document::parse_json(&text).map_err(|e| {
                 Error::InvalidInput(format!(
                     "Error parsing parameter 'cli-input-json': Invalid JSON received: {e}"
                 ))
@@ -174,7 +176,7 @@ pub fn cli_input(
         }
         (None, Some(y)) => {
             let text = resolve_file("--cli-input-yaml", y)?;
-            serde_norway::from_str::<Value>(&text).map_err(|e| {
+            document::parse_yaml(&text).map_err(|e| {
                 Error::InvalidInput(format!(
                     "Error parsing parameter 'cli-input-yaml': Invalid YAML received: {e}"
                 ))

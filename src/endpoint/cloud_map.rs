@@ -4,8 +4,6 @@
 //! `{"__type": …, "message": …}`.
 
 use super::Call;
-use super::rest::MAX_DEPTH;
-use super::shape::check_depth;
 use crate::error::WireError;
 use crate::ops::Paging;
 use crate::service::standins::SERVICEDISCOVERY;
@@ -36,11 +34,10 @@ pub fn call(target: &str, body: &[u8]) -> Result<Call, WireError> {
     let input = if body.iter().all(u8::is_ascii_whitespace) {
         Map::new()
     } else {
-        check_depth(body, MAX_DEPTH).map_err(invalid)?;
-        match serde_json::from_slice::<Value>(body) {
+        match super::parse_body(body) {
             Ok(Value::Object(o)) => o,
             Ok(_) => return Err(invalid("The request body must be a JSON object")),
-            Err(e) => return Err(invalid(format!("The request body is not valid JSON: {e}"))),
+            Err(e) => return Err(invalid(e)),
         }
     };
     Ok(Call {

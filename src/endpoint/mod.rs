@@ -9,8 +9,6 @@ mod cloud_map;
 mod rest;
 mod shape;
 
-pub use shape::check_depth;
-
 use crate::error::{Error, Result, WireError};
 use crate::ops::Paging;
 use crate::service::spec::Member;
@@ -53,6 +51,15 @@ pub struct Call {
     pub status: u16,
     /// The answer's members, to shape it for the wire.
     pub output: &'static [Member],
+}
+
+/// A JSON body, with the depth bound every parameter parser has
+/// (`input::document::MAX_DEPTH`).
+fn parse_body(body: &[u8]) -> std::result::Result<Value, String> {
+    let text =
+        std::str::from_utf8(body).map_err(|e| format!("The request body is not UTF-8: {e}"))?;
+    crate::input::document::parse_json(text)
+        .map_err(|e| format!("The request body is not valid JSON: {e}"))
 }
 
 struct Shared {

@@ -5,15 +5,12 @@
 //! success status.
 
 use super::Call;
-use super::shape::{self, check_depth};
+use super::shape;
 use crate::error::WireError;
 use crate::ops::Paging;
 use crate::service::spec::{Kind, Location, ModelOperation, Route};
 use crate::service::{model_of, wire};
 use serde_json::{Map, Value};
-
-/// The deepest JSON body accepted (the model's deepest request is four).
-pub const MAX_DEPTH: usize = 20;
 
 /// `%2F` → `/`; `+` → space only in query strings. Invalid escapes are kept
 /// as they are.
@@ -150,19 +147,14 @@ pub fn call(
     })?;
     let mut input = Map::new();
     if !body.iter().all(u8::is_ascii_whitespace) {
-        check_depth(body, MAX_DEPTH).map_err(WireError::bad_request)?;
-        match serde_json::from_slice::<Value>(body) {
+        match super::parse_body(body) {
             Ok(Value::Object(o)) => input = shape::from_wire(o, model.input),
             Ok(_) => {
                 return Err(WireError::bad_request(
                     "The request body must be a JSON object",
                 ));
             }
-            Err(e) => {
-                return Err(WireError::bad_request(format!(
-                    "The request body is not valid JSON: {e}"
-                )));
-            }
+            Err(e) => return Err(WireError::bad_request(e)),
         }
     }
     let pairs = query_pairs(query);

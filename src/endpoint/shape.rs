@@ -1,11 +1,14 @@
 //! JSON between the wire and the core: rest-json bodies use the model's
 //! lowerCamel `locationName`s (`connectionId`) where the core and the CLI use
 //! member names (`ConnectionId`). The member tables say which objects are
-//! structures (keys renamed) and which are maps (keys kept), and which
-//! members are timestamps (`2020-04-08T19:05:45Z` on the wire).
+//! structures (keys renamed) and which are maps (keys kept). Timestamps go
+//! out as apigw stores and prints them (`2020-04-08T19:05:45+00:00`, ISO-8601
+//! like the service's `…Z`): botocore, the aws CLI v2 and the Go SDK parse
+//! both to the same instant, and the aws CLI v1, which prints timestamps as
+//! received, then prints what `apigw` prints.
 
 use crate::service::spec::{Kind, Member};
-use crate::service::wire::{NAMES, TIMESTAMPS};
+use crate::service::wire::NAMES;
 use serde_json::{Map, Value};
 
 /// The wire name of a member: the model's, else the member name with its
@@ -68,7 +71,6 @@ pub fn to_wire(obj: Map<String, Value>, members: &[Member]) -> Map<String, Value
     obj.into_iter()
         .map(|(k, v)| {
             let v = match members.iter().find(|m| m.name == k) {
-                Some(m) if TIMESTAMPS.contains(&m.name) => timestamp_to_wire(v),
                 Some(m) => value_to_wire(v, &m.kind),
                 None => v,
             };
@@ -90,52 +92,6 @@ fn value_to_wire(v: Value, kind: &Kind) -> Value {
         ),
         (_, v) => v,
     }
-}
-
-/// `2020-04-08T19:05:45+00:00` (as stored and as the AWS CLI prints) →
-/// `2020-04-08T19:05:45Z`, as the service sends it; botocore parses it back
-/// to a UTC time the CLI prints as `…+00:00`.
-fn timestamp_to_wire(v: Value) -> Value {
-    match v {
-        Value::String(s) => match s.strip_suffix("+00:00") {
-            Some(t) => Value::String(format!("{t}Z")),
-            None => Value::String(s),
-        },
-        other => other,
-    }
-}
-
-/// Refuses JSON nested deeper than `limit` arrays and objects, before it is
-/// parsed (the model's deepest request is four levels).
-pub fn check_depth(bytes: &[u8], limit: usize) -> Result<(), String> {
-    let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    for &b in bytes {
-        if in_string {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
-            b'{' | b'[' => {
-                depth += 1;
-                if depth > limit {
-                    return Err(format!(
-                        "The request body is nested more than {limit} levels deep"
-                    ));
-                }
-            }
-            b'}' | b']' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -175,7 +131,7 @@ mod tests {
     }
 
     #[test]
-    fn answers_are_lower_camel_with_wire_timestamps() {
+    fn answers_are_lower_camel_with_map_keys_kept() {
         let op = model_of("GetApis").unwrap();
         let answer = json!({
             "Items": [{"ApiId": "a", "CreatedDate": "2020-04-08T19:05:45+00:00", "Tags": {"Name": "x"},
@@ -185,16 +141,10 @@ mod tests {
         assert_eq!(
             Value::Object(to_wire(obj(answer), op.output)),
             json!({
-                "items": [{"apiId": "a", "createdDate": "2020-04-08T19:05:45Z", "tags": {"Name": "x"},
+                "items": [{"apiId": "a", "createdDate": "2020-04-08T19:05:45+00:00", "tags": {"Name": "x"},
                            "corsConfiguration": {"allowOrigins": ["*"]}}],
                 "nextToken": "b"
             })
         );
-    }
-
-    #[test]
-    fn depth() {
-        assert!(check_depth(br#"{"a": {"b": ["[[[[[["]}}"#, 3).is_ok());
-        assert!(check_depth(b"[[[[", 3).is_err());
     }
 }

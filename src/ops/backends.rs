@@ -343,7 +343,7 @@ pub struct UpdateInstanceCustomHealthStatusRequest {
 }
 
 /// A service id, given as `srv-…` or as the service's ARN.
-fn service_id(given: &str) -> Result<String, ApiError> {
+pub(crate) fn service_id(given: &str) -> Result<String, ApiError> {
     if given.starts_with("arn:") {
         return match private_target(given) {
             Some(PrivateTarget::CloudMapService {
@@ -359,20 +359,27 @@ fn service_id(given: &str) -> Result<String, ApiError> {
     Ok(given.to_string())
 }
 
-fn service_not_found(id: &str) -> ApiError {
+pub(crate) fn service_not_found(id: &str) -> ApiError {
     ApiError::NotFound(format!(
         "Service not found: {id} has no registered instances; register one with register-instance first"
     ))
 }
 
-fn instance_not_found(service: &str, id: &str) -> ApiError {
+pub(crate) fn instance_not_found(service: &str, id: &str) -> ApiError {
     ApiError::NotFound(format!(
         "Instance not found: service {service} has no instance {id}"
     ))
 }
 
-fn operation_id() -> String {
-    format!("{}-{}", new_id(32, |_| false), new_id(8, |_| false))
+/// An operation id in Cloud Map's shape (32 and 8 characters); the second
+/// part starts with what the operation did (see `cloud_map::get_operation`).
+fn operation_id(kind: super::cloud_map::OperationKind) -> String {
+    format!(
+        "{}-{}{}",
+        new_id(32, |_| false),
+        kind.letter(),
+        new_id(7, |_| false)
+    )
 }
 
 fn check_max(field: &str, v: Option<i64>, max: i64) -> Result<usize, ApiError> {
@@ -420,7 +427,7 @@ pub fn register_instance(
     );
     service.instances_revision += 1;
     Ok(OperationResponse {
-        operation_id: operation_id(),
+        operation_id: operation_id(super::cloud_map::OperationKind::Register),
     })
 }
 
@@ -440,7 +447,7 @@ pub fn deregister_instance(
         .ok_or_else(|| instance_not_found(&id, &req.instance_id))?;
     service.instances_revision += 1;
     Ok(OperationResponse {
-        operation_id: operation_id(),
+        operation_id: operation_id(super::cloud_map::OperationKind::Deregister),
     })
 }
 

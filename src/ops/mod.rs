@@ -5,6 +5,7 @@
 mod apis;
 mod authorizers;
 mod backends;
+mod cloud_map;
 mod integrations;
 mod routes;
 mod stages;
@@ -14,6 +15,7 @@ mod vpc_links;
 pub use apis::*;
 pub use authorizers::*;
 pub use backends::*;
+pub use cloud_map::*;
 pub use integrations::*;
 pub use routes::*;
 pub use stages::*;

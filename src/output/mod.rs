@@ -118,6 +118,9 @@ pub enum RenderError {
     /// arguments). The message is Python jmespath's.
     #[error("{message}")]
     QueryEvaluation { expr: String, message: String },
+    /// The value to print nests deeper than [`MAX_RENDER_DEPTH`].
+    #[error("the answer to print is nested deeper than {MAX_RENDER_DEPTH} levels")]
+    TooDeep,
 }
 
 /// Options that the AWS CLI takes from its surroundings rather than from
@@ -142,9 +145,50 @@ impl Default for RenderOptions {
 /// before doing any work, as the AWS CLI does.
 pub fn compile_query(expr: &str) -> Result<Query, RenderError> {
     Query::compile(expr).map_err(|e| RenderError::Query {
-        expr: expr.to_string(),
+        expr: shown(expr),
         reason: e.0,
     })
+}
+
+/// An expression as an error message shows it: whole, unless it is too
+/// long to read (a generated one), then its start and its length.
+fn shown(expr: &str) -> String {
+    const LONGEST: usize = 200;
+    let count = expr.chars().count();
+    if count <= LONGEST {
+        return expr.to_string();
+    }
+    let start: String = expr.chars().take(60).collect();
+    format!("{start}... ({count} characters)")
+}
+
+/// How deep a value may nest to be rendered. Answers are shallow; a
+/// `--query` adds at most [`query::MAX_DEPTH`] levels and its JSON literals
+/// at most 127 (serde_json's limit), so this is never reached from the
+/// command line, and keeps the recursive formatters safe whatever they get.
+pub const MAX_RENDER_DEPTH: usize = 256;
+
+/// Whether `value` nests lists and objects deeper than `limit`.
+fn deeper_than(value: &Value, limit: usize) -> bool {
+    let mut stack = vec![(value, 0usize)];
+    while let Some((v, depth)) = stack.pop() {
+        match v {
+            Value::Array(items) if !items.is_empty() => {
+                if depth >= limit {
+                    return true;
+                }
+                stack.extend(items.iter().map(|c| (c, depth + 1)));
+            }
+            Value::Object(map) if !map.is_empty() => {
+                if depth >= limit {
+                    return true;
+                }
+                stack.extend(map.values().map(|c| (c, depth + 1)));
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Renders `value` as `aws ... --output FORMAT [--query QUERY]` would.
@@ -180,6 +224,11 @@ pub fn render_with(
                 expr: q.expression().to_string(),
                 message: e.0,
             })?;
+            // The answer itself has the model's shape; what a query makes of
+            // it is checked.
+            if deeper_than(&selected, MAX_RENDER_DEPTH) {
+                return Err(RenderError::TooDeep);
+            }
             &selected
         }
         None => value,

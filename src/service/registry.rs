@@ -172,6 +172,8 @@ pub const REGISTRY: &[Operation] = &[
     Operation { name: "DescribeTargetHealth", access: Read, needs: All, run: |ws, i, _| some(ops::describe_target_health(ws, req(i)?)?) },
     Operation { name: "RegisterInstance", access: Write, needs: All, run: |ws, i, _| some(ops::register_instance(ws, req(i)?)?) },
     Operation { name: "DeregisterInstance", access: Write, needs: All, run: |ws, i, _| some(ops::deregister_instance(ws, req(i)?)?) },
+    Operation { name: "GetInstance", access: Read, needs: All, run: |ws, i, _| some(ops::get_instance(ws, req(i)?)?) },
+    Operation { name: "GetOperation", access: Read, needs: NoChildren, run: |ws, i, _| some(ops::get_operation(ws, req(i)?)?) },
     Operation { name: "ListInstances", access: Read, needs: All, run: |ws, i, _| some(ops::list_instances(ws, req(i)?)?) },
     Operation { name: "DiscoverInstances", access: Read, needs: All, run: |ws, i, _| some(ops::discover_instances(ws, req(i)?)?) },
     Operation { name: "UpdateInstanceCustomHealthStatus", access: Write, needs: All, run: |ws, i, _| { ops::update_instance_custom_health_status(ws, req(i)?)?; Ok(None) } },

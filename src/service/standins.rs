@@ -46,6 +46,15 @@ const HTTP_INSTANCE_SUMMARY: &[Member] = &[
     m("Attributes", Kind::Map(&Kind::String), false),
 ];
 const OPERATION_ID: &[Member] = &[m("OperationId", Kind::String, false)];
+const INSTANCE: &[Member] = &[
+    m("Id", Kind::String, false),
+    m("Attributes", Kind::Map(&Kind::String), false),
+];
+const OPERATION: &[Member] = &[
+    m("Id", Kind::String, false),
+    m("Type", Kind::String, false),
+    m("Status", Kind::String, false),
+];
 
 pub const ELBV2: &[ModelOperation] = &[
     ModelOperation {
@@ -101,6 +110,21 @@ pub const SERVICEDISCOVERY: &[ModelOperation] = &[
             m("InstanceId", Kind::String, true),
         ],
         output: OPERATION_ID,
+    },
+    ModelOperation {
+        name: "GetInstance",
+        paginated: false,
+        input: &[
+            m("ServiceId", Kind::String, true),
+            m("InstanceId", Kind::String, true),
+        ],
+        output: &[m("Instance", Kind::Struct(INSTANCE), false)],
+    },
+    ModelOperation {
+        name: "GetOperation",
+        paginated: false,
+        input: &[m("OperationId", Kind::String, true)],
+        output: &[m("Operation", Kind::Struct(OPERATION), false)],
     },
     ModelOperation {
         name: "ListInstances",

@@ -133,6 +133,3 @@ pub const NAMES: &[(&str, &str)] = &[
     ("VpcLinkVersion", "vpcLinkVersion"),
     ("Warnings", "warnings"),
 ];
-
-/// Members that are timestamps (ISO-8601 on the wire).
-pub const TIMESTAMPS: &[&str] = &["CreatedDate", "LastUpdatedDate"];
