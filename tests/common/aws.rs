@@ -332,6 +332,9 @@ impl Endpoint {
                 self.dir.path().join("aws-credentials"),
             )
             .env("AWS_EC2_METADATA_DISABLED", "true")
+            // DiscoverInstances has the host prefix `data-`: without this,
+            // botocore would send it to data-127.0.0.1.
+            .env("AWS_DISABLE_HOST_PREFIX_INJECTION", "true")
             .env("AWS_PAGER", "")
             .env("HOME", self.dir.path().join("home"))
             .env("NO_PROXY", "127.0.0.1,localhost")
