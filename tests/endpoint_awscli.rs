@@ -72,10 +72,14 @@ fn both(clients: &Clients, ep: &Endpoint, args: &[&str], format: &str) -> Pair {
     aws_args.extend_from_slice(&["--output", format]);
     let mut apigw_args = args.to_vec();
     apigw_args.extend_from_slice(&["--output", format]);
-    Pair {
-        aws: ep.aws(clients, &aws_args),
-        apigw: ep.apigw(&apigw_args),
-    }
+    std::thread::scope(|s| {
+        let apigw = s.spawn(|| ep.apigw(&apigw_args));
+        let aws = ep.aws(clients, &aws_args);
+        Pair {
+            aws,
+            apigw: apigw.join().expect("apigw run"),
+        }
+    })
 }
 
 /// One create through both fronts where a name must be unique: `NAME` in
@@ -103,10 +107,19 @@ fn same_named(clients: &Clients, ep: &Endpoint, args: &[&str], format: &str) {
 /// Every format for a call whose answer does not depend on being made
 /// twice (reads, and updates that set the same values again).
 fn same_in_every_format(clients: &Clients, ep: &Endpoint, args: &[&str]) -> serde_json::Value {
-    let json = same(clients, ep, args, "json").json();
-    same(clients, ep, args, "text");
-    same(clients, ep, args, "table");
-    json
+    // The three at once: they read (or set the same values), so their order
+    // does not matter, and the CLI's start-up time is spent in parallel.
+    std::thread::scope(|s| {
+        let text = s.spawn(|| same(clients, ep, args, "text"));
+        let table = s.spawn(|| same(clients, ep, args, "table"));
+        let json = same(clients, ep, args, "json").json();
+        for side in [text, table] {
+            if let Err(panic) = side.join() {
+                std::panic::resume_unwind(panic);
+            }
+        }
+        json
+    })
 }
 
 /// A service refusal through both fronts: the same message after
