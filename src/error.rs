@@ -11,6 +11,11 @@ pub enum ApiError {
     NotFound(String),
     #[error("{0}")]
     Conflict(String),
+    /// A refusal the service's model names itself, such as Cloud Map's
+    /// `ServiceNotFound` or `InstanceNotFound` (status 400: the model gives
+    /// none, and 400 is the JSON protocol's default).
+    #[error("{message}")]
+    Named { code: &'static str, message: String },
 }
 
 impl ApiError {
@@ -20,6 +25,7 @@ impl ApiError {
             ApiError::BadRequest(_) => "BadRequestException",
             ApiError::NotFound(_) => "NotFoundException",
             ApiError::Conflict(_) => "ConflictException",
+            ApiError::Named { code, .. } => code,
         }
     }
 
@@ -29,11 +35,19 @@ impl ApiError {
             ApiError::BadRequest(_) => 400,
             ApiError::NotFound(_) => 404,
             ApiError::Conflict(_) => 409,
+            ApiError::Named { .. } => 400,
         }
     }
 
     pub fn bad_request(msg: impl Into<String>) -> Self {
         ApiError::BadRequest(msg.into())
+    }
+
+    pub fn named(code: &'static str, msg: impl Into<String>) -> Self {
+        ApiError::Named {
+            code,
+            message: msg.into(),
+        }
     }
 
     pub fn not_found(thing: &str, id: &str) -> Self {

@@ -524,12 +524,25 @@ fn cloud_map_verbs_speak_servicediscoverys_json_protocol() {
         "GetInstance",
         &json!({"ServiceId": service, "InstanceId": "nope"}),
     );
-    assert_eq!(a.status, 404);
+    assert_eq!(a.status, 400);
     let body = a.json();
-    assert_eq!(body["__type"], "NotFoundException");
+    assert_eq!(body["__type"], "InstanceNotFound");
     assert_eq!(
         body["message"],
         "Instance not found: service srv-abcdefgh12345678 has no instance nope"
+    );
+    let a = e.cloud_map(
+        "ListInstances",
+        &json!({"ServiceId": "srv-0000000000000000"}),
+    );
+    assert_eq!(
+        (a.status, a.json()["__type"].as_str()),
+        (400, Some("ServiceNotFound"))
+    );
+    let a = e.cloud_map("GetOperation", &json!({"OperationId": "made-up"}));
+    assert_eq!(
+        (a.status, a.json()["__type"].as_str()),
+        (400, Some("OperationNotFound"))
     );
     let a = e.cloud_map("CreateService", &json!({}));
     assert_eq!(

@@ -281,6 +281,23 @@ fn deep_documents_are_refused_by_the_binary() {
 }
 
 #[test]
+fn deep_claims_are_refused() {
+    let ws = Ws::new();
+    for n in [document::MAX_DEPTH + 1, HUGE] {
+        let claims = format!("{{\"a\": {}{}}}", "[".repeat(n), "]".repeat(n));
+        ws.run(&[
+            "mint-token",
+            "--issuer",
+            "http://127.0.0.1:1",
+            "--claims",
+            &claims,
+        ])
+        .fails(252)
+        .stderr_has(DOCUMENT_LIMIT);
+    }
+}
+
+#[test]
 fn yaml_alias_bombs_are_refused() {
     let mut laughs = String::from("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
     for i in 1..12 {
@@ -328,6 +345,23 @@ fn shorthand_depth_sweep() {
     }
     let ws = Ws::new();
     let api = ws.api("HTTP");
+    // At the limit the value parses, and the model refuses its shape.
+    for text in [
+        format!("a={}x{}", "[".repeat(limit), "]".repeat(limit)),
+        format!("a={}x{}", "{b=".repeat(limit), "}".repeat(limit)),
+    ] {
+        ws.run(&[
+            "create-integration",
+            "--api-id",
+            &api,
+            "--integration-type",
+            "HTTP_PROXY",
+            "--request-parameters",
+            &text,
+        ])
+        .fails(252)
+        .stderr_has("Invalid type for parameter RequestParameters.a");
+    }
     for n in [limit + 1, HUGE] {
         for text in [
             format!("a={}", "[".repeat(n)),

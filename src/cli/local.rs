@@ -26,6 +26,7 @@ pub fn local_commands() -> Vec<Command> {
             ),
         Command::new("serve")
             .about("Serve the workspace's HTTP API on this machine as API Gateway would, until Ctrl-C")
+            .after_help(crate::jwt::SERVE_HELP)
             .arg(Arg::new("api-id").long("api-id").help("The API to serve; needed only when the workspace has several"))
             .arg(
                 Arg::new("listen")
@@ -146,14 +147,19 @@ pub fn run_local(name: &str, m: &ArgMatches) -> Result<i32> {
             })?;
             let extra_claims = match m.get_one::<String>("claims") {
                 None => Map::new(),
-                Some(text) => match serde_json::from_str::<Value>(&super::params::resolve_file(
-                    "--claims", text,
-                )?) {
+                Some(text) => match crate::input::document::parse_json(
+                    &super::params::resolve_file("--claims", text)?,
+                ) {
                     Ok(Value::Object(o)) => o,
-                    _ => {
+                    Ok(_) => {
                         return Err(Error::InvalidInput(
                             "Error parsing parameter '--claims': expected a JSON object".into(),
                         ));
+                    }
+                    Err(e) => {
+                        return Err(Error::InvalidInput(format!(
+                            "Error parsing parameter '--claims': expected a JSON object: {e}"
+                        )));
                     }
                 },
             };

@@ -30,6 +30,9 @@ use std::time::Duration;
 /// integration with templates, is far smaller).
 pub const MAX_BODY: usize = 1 << 20;
 
+/// How long a request's body may take to arrive (its head has 30 s).
+const BODY_TIMEOUT: Duration = Duration::from_secs(30);
+
 /// How long requests under way may finish after Ctrl-C.
 const DRAIN_LIMIT: Duration = Duration::from_secs(5);
 
@@ -113,9 +116,17 @@ async fn handle(
         .and_then(|v| v.to_str().ok())
         .map(str::to_string);
     let json_protocol = target.is_some();
-    let body = match Limited::new(body, MAX_BODY).collect().await {
-        Ok(b) => b.to_bytes(),
-        Err(e) => {
+    let read = tokio::time::timeout(BODY_TIMEOUT, Limited::new(body, MAX_BODY).collect()).await;
+    let body = match read {
+        Err(_) => {
+            let err = WireError::bad_request(format!(
+                "The request body did not arrive within {} s",
+                BODY_TIMEOUT.as_secs()
+            ));
+            return Ok(error_response(&err, json_protocol));
+        }
+        Ok(Ok(b)) => b.to_bytes(),
+        Ok(Err(e)) => {
             let too_big = e
                 .downcast_ref::<http_body_util::LengthLimitError>()
                 .is_some();

@@ -86,6 +86,15 @@ impl TargetHealth {
         }
     }
 
+    /// Registered, and no health check has passed yet.
+    pub fn initial() -> Self {
+        TargetHealth {
+            state: "initial".into(),
+            reason: Some("Elb.RegistrationInProgress".into()),
+            description: Some("Target registration is in progress".into()),
+        }
+    }
+
     pub fn unhealthy(reason: &str, description: impl Into<String>) -> Self {
         TargetHealth {
             state: "unhealthy".into(),
@@ -188,11 +197,14 @@ pub fn deregister_targets(
 /// Checks a listener's targets now and says how each is, in order.
 pub type Probe<'a> = &'a dyn Fn(&Listener, &[Target]) -> Vec<TargetHealth>;
 
-/// `DescribeTargetHealth`. Registrations carry no health of their own (a
-/// running `serve` has its own view), so this checks each target now, the
-/// way the listener's health check is configured (a TCP connect by
-/// default), and reports `healthy`, or `unhealthy` with elbv2's reasons
-/// (`Target.FailedHealthChecks`, `Target.Timeout`, `Target.ResponseCodeMismatch`).
+/// `DescribeTargetHealth`. Registrations carry no health of their own.
+/// While a `serve` runs on the workspace, a target it has not loaded yet,
+/// or that has not passed its first check, is `initial`
+/// (`Elb.RegistrationInProgress`), as on a real load balancer. Every other
+/// target is checked now, the way the listener's health check is
+/// configured (a TCP connect by default): `healthy`, or `unhealthy` with
+/// elbv2's reasons (`Target.FailedHealthChecks`, `Target.Timeout`,
+/// `Target.ResponseCodeMismatch`).
 pub fn describe_target_health(
     ws: &Workspace,
     req: DescribeTargetHealthRequest,
@@ -219,7 +231,38 @@ pub fn describe_target_health_with(
     let (registered, unknown): (Vec<_>, Vec<_>) =
         wanted.iter().partition(|t| listener.targets.contains(t));
     let registered: Vec<Target> = registered.into_iter().cloned().collect();
-    let health = probe(listener, &registered);
+    // A running serve knows which targets have not passed a check yet (or
+    // that it has not loaded yet): those are `initial`; the rest are
+    // checked now.
+    let serving = ws
+        .location
+        .as_deref()
+        .and_then(crate::gateway::view::read_live)
+        .and_then(|mut v| v.listeners.remove(&req.listener_arn));
+    let is_initial = |t: &Target| {
+        serving.as_ref().is_some_and(|l| {
+            let addr = t.addr().map(|a| a.to_string()).unwrap_or_default();
+            !l.known.contains(&addr) || l.initial.contains(&addr)
+        })
+    };
+    let to_check: Vec<Target> = registered
+        .iter()
+        .filter(|t| !is_initial(t))
+        .cloned()
+        .collect();
+    let mut checked = probe(listener, &to_check).into_iter();
+    let health: Vec<TargetHealth> = registered
+        .iter()
+        .map(|t| {
+            if is_initial(t) {
+                TargetHealth::initial()
+            } else {
+                checked.next().unwrap_or_else(|| {
+                    TargetHealth::unhealthy("Elb.InternalError", "The target was not checked")
+                })
+            }
+        })
+        .collect();
     let hc_port = listener
         .health_check
         .as_ref()
@@ -360,15 +403,19 @@ pub(crate) fn service_id(given: &str) -> Result<String, ApiError> {
 }
 
 pub(crate) fn service_not_found(id: &str) -> ApiError {
-    ApiError::NotFound(format!(
-        "Service not found: {id} has no registered instances; register one with register-instance first"
-    ))
+    ApiError::named(
+        "ServiceNotFound",
+        format!(
+            "Service not found: {id} has no registered instances; register one with register-instance first"
+        ),
+    )
 }
 
 pub(crate) fn instance_not_found(service: &str, id: &str) -> ApiError {
-    ApiError::NotFound(format!(
-        "Instance not found: service {service} has no instance {id}"
-    ))
+    ApiError::named(
+        "InstanceNotFound",
+        format!("Instance not found: service {service} has no instance {id}"),
+    )
 }
 
 /// An operation id in Cloud Map's shape (32 and 8 characters); the second
@@ -525,9 +572,10 @@ pub fn discover_instances(
                     .services
                     .get_key_value(&id)
                     .ok_or_else(|| {
-                        ApiError::NotFound(format!(
-                            "Service not found: no service {id} has instances"
-                        ))
+                        ApiError::named(
+                            "ServiceNotFound",
+                            format!("Service not found: no service {id} has instances"),
+                        )
                     })?;
             let name = service.name.clone().unwrap_or_else(|| key.clone());
             (
@@ -539,10 +587,13 @@ pub fn discover_instances(
         (None, Some(name)) => {
             let namespace = req.namespace_name.clone().unwrap_or_default();
             let (_, service) = find_service(ws, &namespace, name).ok_or_else(|| {
-                ApiError::NotFound(format!(
-                    "Service not found: no service named {name} in namespace {namespace}; a service's \
-                     name is its Name in the workspace, or its id (srv-…) when it has none"
-                ))
+                ApiError::named(
+                    "ServiceNotFound",
+                    format!(
+                        "Service not found: no service named {name} in namespace {namespace}; a service's \
+                         name is its Name in the workspace, or its id (srv-…) when it has none"
+                    ),
+                )
             })?;
             (namespace, name.clone(), service)
         }
@@ -865,6 +916,12 @@ mod tests {
             },
         )
         .unwrap_err();
-        assert!(matches!(err, ApiError::NotFound(_)));
+        assert!(matches!(
+            err,
+            ApiError::Named {
+                code: "InstanceNotFound",
+                ..
+            }
+        ));
     }
 }

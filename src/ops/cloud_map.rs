@@ -117,10 +117,13 @@ pub fn get_operation(
     req: GetOperationRequest,
 ) -> Result<GetOperationResponse, ApiError> {
     let kind = kind_of(&req.operation_id).ok_or_else(|| {
-        ApiError::NotFound(format!(
-            "Operation not found: {} is not an id RegisterInstance or DeregisterInstance returned",
-            req.operation_id
-        ))
+        ApiError::named(
+            "OperationNotFound",
+            format!(
+                "Operation not found: {} is not an id RegisterInstance or DeregisterInstance returned",
+                req.operation_id
+            ),
+        )
     })?;
     Ok(GetOperationResponse {
         operation: OperationDetail {

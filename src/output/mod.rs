@@ -28,6 +28,10 @@
 //! - An `&expr` outside a function argument, a comparison of a number with
 //!   a string in `sort`/`max`/..., and `to_number` of `inf`/`nan` fail or
 //!   give null with messages that differ from Python's.
+//! - A `--query` nested deeper than [`query::MAX_DEPTH`] (64) levels is
+//!   refused before it is parsed (Python jmespath goes on until a
+//!   `RecursionError`), and a query's answer nested deeper than
+//!   [`MAX_RENDER_DEPTH`] is not printed (no query can make one).
 //! - Integers beyond 64 bits and non-finite floats can't be represented.
 //! - `table` is never coloured (the AWS CLI colours it on a terminal unless
 //!   `--color off`), and its terminal width is 80 unless the caller passes
@@ -283,6 +287,29 @@ mod tests {
         }
         let err = "xml".parse::<OutputFormat>().unwrap_err();
         assert!(err.contains("'yaml-stream'"), "{err}");
+    }
+
+    #[test]
+    fn answers_nested_too_deep_for_the_formatters_are_refused() {
+        let mut deep = json!(1);
+        for _ in 0..MAX_RENDER_DEPTH + 1 {
+            deep = json!([deep]);
+        }
+        for f in OutputFormat::NAMES {
+            let got = render("X", &deep, f.parse().unwrap(), Some("@"));
+            if *f == "off" {
+                assert_eq!(got.unwrap(), "");
+            } else {
+                assert!(matches!(got, Err(RenderError::TooDeep)), "{f}");
+            }
+        }
+        let mut fits = json!(1);
+        for _ in 0..MAX_RENDER_DEPTH {
+            fits = json!([fits]);
+        }
+        assert!(render("X", &fits, OutputFormat::Json, Some("@")).is_ok());
+        assert!(!deeper_than(&json!({"a": [], "b": {}}), 1));
+        assert!(deeper_than(&json!({"a": [1]}), 1));
     }
 
     #[test]

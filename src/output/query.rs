@@ -31,8 +31,8 @@ pub struct Query {
 
 /// How deep a `--query` expression may nest. The `jmespath` crate parses
 /// recursively and builds a tree that is evaluated (and freed) recursively,
-/// so an expression is measured before it is handed over: see
-/// [`nesting_exceeds`].
+/// so an expression is measured before it is handed over (by
+/// `nesting_exceeds`).
 pub const MAX_DEPTH: usize = 64;
 
 /// Why a query could not be compiled; the text is what the AWS CLI puts

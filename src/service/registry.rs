@@ -211,6 +211,7 @@ pub fn invoke(
         Access::Read => {
             let mut file = workspace::load_scoped(workspace, &scope)?;
             file.workspace.region_override = region.map(str::to_string);
+            file.workspace.location = Some(workspace.to_path_buf());
             (op.run)(&mut file.workspace, &input, paging).map_err(fail)
         }
         Access::Write => workspace::update_scoped(workspace, &scope, |ws| {
@@ -236,6 +237,16 @@ mod tests {
         );
         for m in models {
             assert!(find(m.name).is_some(), "{} has no entry", m.name);
+        }
+    }
+
+    #[test]
+    fn every_aws_operation_has_a_wire_route() {
+        for m in super::super::model::OPERATIONS {
+            let routes = super::super::wire::ROUTES
+                .iter()
+                .filter(|r| r.operation == m.name);
+            assert_eq!(routes.count(), 1, "{}", m.name);
         }
     }
 
