@@ -416,8 +416,9 @@ pub fn collect_ids(v: &serde_json::Value, ids: &mut Vec<String>) {
 
 /// `text` with each of `ids` replaced by `<id>` (the longest first, so an id
 /// inside an ARN or URL is masked too) and the digits of each ISO-8601
-/// date-time by `n` (its shape is kept, so a format difference still shows). The replacements keep table borders aligned only when the two
-/// sides had the same lengths, so a width difference still shows.
+/// date-time by `n` (its shape is kept, so `Z` against `+00:00` still
+/// shows). Both sides' ids have the same length, so table borders that
+/// differ after masking differed before.
 pub fn mask(text: &str, ids: &[String]) -> String {
     let mut ids: Vec<&String> = ids.iter().filter(|i| i.len() >= 4).collect();
     ids.sort_by_key(|i| std::cmp::Reverse(i.len()));
