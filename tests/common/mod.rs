@@ -4,6 +4,9 @@
 //! waiting on a condition with a bound instead of sleeping.
 #![allow(dead_code)]
 
+pub mod aws;
+pub mod terraform;
+
 use apigw::gateway::{Gateway, Handle, LogFormat, ServeOptions};
 use apigw::model::{
     CreateApiRequest, CreateIntegrationRequest, CreateRouteRequest, CreateStageRequest,
