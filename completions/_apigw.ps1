@@ -36,6 +36,7 @@ Register-ArgumentCompleter -Native -CommandName 'apigw' -ScriptBlock {
             [CompletionResult]::new('get-apis', 'get-apis', [CompletionResultType]::ParameterValue, 'List the APIs of the workspace')
             [CompletionResult]::new('update-api', 'update-api', [CompletionResultType]::ParameterValue, 'Change an API''s name, description, CORS or other settings')
             [CompletionResult]::new('delete-api', 'delete-api', [CompletionResultType]::ParameterValue, 'Delete an API with its integrations, routes, stages and authorizers')
+            [CompletionResult]::new('delete-cors-configuration', 'delete-cors-configuration', [CompletionResultType]::ParameterValue, 'Remove an API''s CORS configuration (the gateway stops answering preflights itself)')
             [CompletionResult]::new('create-vpc-link', 'create-vpc-link', [CompletionResultType]::ParameterValue, 'Create a VPC link that private integrations send traffic through')
             [CompletionResult]::new('get-vpc-link', 'get-vpc-link', [CompletionResultType]::ParameterValue, 'Show one VPC link')
             [CompletionResult]::new('get-vpc-links', 'get-vpc-links', [CompletionResultType]::ParameterValue, 'List the VPC links of the workspace')
@@ -56,6 +57,8 @@ Register-ArgumentCompleter -Native -CommandName 'apigw' -ScriptBlock {
             [CompletionResult]::new('get-stages', 'get-stages', [CompletionResultType]::ParameterValue, 'List the stages of an API')
             [CompletionResult]::new('update-stage', 'update-stage', [CompletionResultType]::ParameterValue, 'Change a stage''s variables, settings or description')
             [CompletionResult]::new('delete-stage', 'delete-stage', [CompletionResultType]::ParameterValue, 'Delete a stage')
+            [CompletionResult]::new('delete-route-settings', 'delete-route-settings', [CompletionResultType]::ParameterValue, 'Remove a stage''s settings for one route key (also those of a route since deleted)')
+            [CompletionResult]::new('delete-access-log-settings', 'delete-access-log-settings', [CompletionResultType]::ParameterValue, 'Turn a stage''s access logging off')
             [CompletionResult]::new('create-authorizer', 'create-authorizer', [CompletionResultType]::ParameterValue, 'Create an authorizer (JWT: checks bearer tokens against an issuer''s keys)')
             [CompletionResult]::new('get-authorizer', 'get-authorizer', [CompletionResultType]::ParameterValue, 'Show one authorizer')
             [CompletionResult]::new('get-authorizers', 'get-authorizers', [CompletionResultType]::ParameterValue, 'List the authorizers of an API')
@@ -163,6 +166,21 @@ Register-ArgumentCompleter -Native -CommandName 'apigw' -ScriptBlock {
             break
         }
         'apigw;delete-api' {
+            [CompletionResult]::new('--api-id', '--api-id', [CompletionResultType]::ParameterName, 'The API''s identifier (10 characters, as create-api printed it) [required]')
+            [CompletionResult]::new('--cli-input-json', '--cli-input-json', [CompletionResultType]::ParameterName, 'All parameters as one JSON object (or file://path); flags given as well win')
+            [CompletionResult]::new('--cli-input-yaml', '--cli-input-yaml', [CompletionResultType]::ParameterName, 'All parameters as one YAML mapping (or file://path); flags given as well win')
+            [CompletionResult]::new('--generate-cli-skeleton', '--generate-cli-skeleton', [CompletionResultType]::ParameterName, 'Print a template of the input (or output) and do nothing else')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print the answer: json (default), yaml, yaml-stream, text, table or off')
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'A JMESPath expression applied to the answer before it is printed')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI')
+            [CompletionResult]::new('--no-cli-pager', '--no-cli-pager', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI; apigw never pages')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'apigw;delete-cors-configuration' {
             [CompletionResult]::new('--api-id', '--api-id', [CompletionResultType]::ParameterName, 'The API''s identifier (10 characters, as create-api printed it) [required]')
             [CompletionResult]::new('--cli-input-json', '--cli-input-json', [CompletionResultType]::ParameterName, 'All parameters as one JSON object (or file://path); flags given as well win')
             [CompletionResult]::new('--cli-input-yaml', '--cli-input-yaml', [CompletionResultType]::ParameterName, 'All parameters as one YAML mapping (or file://path); flags given as well win')
@@ -478,7 +496,7 @@ Register-ArgumentCompleter -Native -CommandName 'apigw' -ScriptBlock {
             break
         }
         'apigw;create-stage' {
-            [CompletionResult]::new('--access-log-settings', '--access-log-settings', [CompletionResultType]::ParameterName, 'Where and how the stage writes access logs')
+            [CompletionResult]::new('--access-log-settings', '--access-log-settings', [CompletionResultType]::ParameterName, 'Access logs: DestinationArn=arn:aws:logs:REGION:ACCOUNT:log-group:NAME,Format=''$context.requestId …''')
             [CompletionResult]::new('--api-id', '--api-id', [CompletionResultType]::ParameterName, 'The API''s identifier (10 characters, as create-api printed it) [required]')
             [CompletionResult]::new('--client-certificate-id', '--client-certificate-id', [CompletionResultType]::ParameterName, 'Client certificate for the stage (WebSocket APIs)')
             [CompletionResult]::new('--default-route-settings', '--default-route-settings', [CompletionResultType]::ParameterName, 'Throttling and logging settings for every route of the stage')
@@ -538,7 +556,7 @@ Register-ArgumentCompleter -Native -CommandName 'apigw' -ScriptBlock {
             break
         }
         'apigw;update-stage' {
-            [CompletionResult]::new('--access-log-settings', '--access-log-settings', [CompletionResultType]::ParameterName, 'Where and how the stage writes access logs')
+            [CompletionResult]::new('--access-log-settings', '--access-log-settings', [CompletionResultType]::ParameterName, 'Access logs: DestinationArn=arn:aws:logs:REGION:ACCOUNT:log-group:NAME,Format=''$context.requestId …''')
             [CompletionResult]::new('--api-id', '--api-id', [CompletionResultType]::ParameterName, 'The API''s identifier (10 characters, as create-api printed it) [required]')
             [CompletionResult]::new('--client-certificate-id', '--client-certificate-id', [CompletionResultType]::ParameterName, 'Client certificate for the stage (WebSocket APIs)')
             [CompletionResult]::new('--default-route-settings', '--default-route-settings', [CompletionResultType]::ParameterName, 'Throttling and logging settings for every route of the stage')
@@ -563,6 +581,39 @@ Register-ArgumentCompleter -Native -CommandName 'apigw' -ScriptBlock {
             break
         }
         'apigw;delete-stage' {
+            [CompletionResult]::new('--api-id', '--api-id', [CompletionResultType]::ParameterName, 'The API''s identifier (10 characters, as create-api printed it) [required]')
+            [CompletionResult]::new('--stage-name', '--stage-name', [CompletionResultType]::ParameterName, 'The stage''s name: letters, digits, - and _, or $default [required]')
+            [CompletionResult]::new('--cli-input-json', '--cli-input-json', [CompletionResultType]::ParameterName, 'All parameters as one JSON object (or file://path); flags given as well win')
+            [CompletionResult]::new('--cli-input-yaml', '--cli-input-yaml', [CompletionResultType]::ParameterName, 'All parameters as one YAML mapping (or file://path); flags given as well win')
+            [CompletionResult]::new('--generate-cli-skeleton', '--generate-cli-skeleton', [CompletionResultType]::ParameterName, 'Print a template of the input (or output) and do nothing else')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print the answer: json (default), yaml, yaml-stream, text, table or off')
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'A JMESPath expression applied to the answer before it is printed')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI')
+            [CompletionResult]::new('--no-cli-pager', '--no-cli-pager', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI; apigw never pages')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'apigw;delete-route-settings' {
+            [CompletionResult]::new('--api-id', '--api-id', [CompletionResultType]::ParameterName, 'The API''s identifier (10 characters, as create-api printed it) [required]')
+            [CompletionResult]::new('--route-key', '--route-key', [CompletionResultType]::ParameterName, 'The route key: ''$default'' or ''METHOD /path'', e.g. ''GET /pets/{id}'' [required]')
+            [CompletionResult]::new('--stage-name', '--stage-name', [CompletionResultType]::ParameterName, 'The stage''s name: letters, digits, - and _, or $default [required]')
+            [CompletionResult]::new('--cli-input-json', '--cli-input-json', [CompletionResultType]::ParameterName, 'All parameters as one JSON object (or file://path); flags given as well win')
+            [CompletionResult]::new('--cli-input-yaml', '--cli-input-yaml', [CompletionResultType]::ParameterName, 'All parameters as one YAML mapping (or file://path); flags given as well win')
+            [CompletionResult]::new('--generate-cli-skeleton', '--generate-cli-skeleton', [CompletionResultType]::ParameterName, 'Print a template of the input (or output) and do nothing else')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print the answer: json (default), yaml, yaml-stream, text, table or off')
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'A JMESPath expression applied to the answer before it is printed')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI')
+            [CompletionResult]::new('--no-cli-pager', '--no-cli-pager', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI; apigw never pages')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'apigw;delete-access-log-settings' {
             [CompletionResult]::new('--api-id', '--api-id', [CompletionResultType]::ParameterName, 'The API''s identifier (10 characters, as create-api printed it) [required]')
             [CompletionResult]::new('--stage-name', '--stage-name', [CompletionResultType]::ParameterName, 'The stage''s name: letters, digits, - and _, or $default [required]')
             [CompletionResult]::new('--cli-input-json', '--cli-input-json', [CompletionResultType]::ParameterName, 'All parameters as one JSON object (or file://path); flags given as well win')
@@ -968,6 +1019,7 @@ Register-ArgumentCompleter -Native -CommandName 'apigw' -ScriptBlock {
             [CompletionResult]::new('get-apis', 'get-apis', [CompletionResultType]::ParameterValue, 'List the APIs of the workspace')
             [CompletionResult]::new('update-api', 'update-api', [CompletionResultType]::ParameterValue, 'Change an API''s name, description, CORS or other settings')
             [CompletionResult]::new('delete-api', 'delete-api', [CompletionResultType]::ParameterValue, 'Delete an API with its integrations, routes, stages and authorizers')
+            [CompletionResult]::new('delete-cors-configuration', 'delete-cors-configuration', [CompletionResultType]::ParameterValue, 'Remove an API''s CORS configuration (the gateway stops answering preflights itself)')
             [CompletionResult]::new('create-vpc-link', 'create-vpc-link', [CompletionResultType]::ParameterValue, 'Create a VPC link that private integrations send traffic through')
             [CompletionResult]::new('get-vpc-link', 'get-vpc-link', [CompletionResultType]::ParameterValue, 'Show one VPC link')
             [CompletionResult]::new('get-vpc-links', 'get-vpc-links', [CompletionResultType]::ParameterValue, 'List the VPC links of the workspace')
@@ -988,6 +1040,8 @@ Register-ArgumentCompleter -Native -CommandName 'apigw' -ScriptBlock {
             [CompletionResult]::new('get-stages', 'get-stages', [CompletionResultType]::ParameterValue, 'List the stages of an API')
             [CompletionResult]::new('update-stage', 'update-stage', [CompletionResultType]::ParameterValue, 'Change a stage''s variables, settings or description')
             [CompletionResult]::new('delete-stage', 'delete-stage', [CompletionResultType]::ParameterValue, 'Delete a stage')
+            [CompletionResult]::new('delete-route-settings', 'delete-route-settings', [CompletionResultType]::ParameterValue, 'Remove a stage''s settings for one route key (also those of a route since deleted)')
+            [CompletionResult]::new('delete-access-log-settings', 'delete-access-log-settings', [CompletionResultType]::ParameterValue, 'Turn a stage''s access logging off')
             [CompletionResult]::new('create-authorizer', 'create-authorizer', [CompletionResultType]::ParameterValue, 'Create an authorizer (JWT: checks bearer tokens against an issuer''s keys)')
             [CompletionResult]::new('get-authorizer', 'get-authorizer', [CompletionResultType]::ParameterValue, 'Show one authorizer')
             [CompletionResult]::new('get-authorizers', 'get-authorizers', [CompletionResultType]::ParameterValue, 'List the authorizers of an API')
@@ -1016,6 +1070,9 @@ Register-ArgumentCompleter -Native -CommandName 'apigw' -ScriptBlock {
             break
         }
         'apigw;help;delete-api' {
+            break
+        }
+        'apigw;help;delete-cors-configuration' {
             break
         }
         'apigw;help;create-vpc-link' {
@@ -1076,6 +1133,12 @@ Register-ArgumentCompleter -Native -CommandName 'apigw' -ScriptBlock {
             break
         }
         'apigw;help;delete-stage' {
+            break
+        }
+        'apigw;help;delete-route-settings' {
+            break
+        }
+        'apigw;help;delete-access-log-settings' {
             break
         }
         'apigw;help;create-authorizer' {

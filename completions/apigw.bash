@@ -37,17 +37,26 @@ _apigw() {
             apigw,create-vpc-link)
                 cmd="apigw__subcmd__create__subcmd__vpc__subcmd__link"
                 ;;
+            apigw,delete-access-log-settings)
+                cmd="apigw__subcmd__delete__subcmd__access__subcmd__log__subcmd__settings"
+                ;;
             apigw,delete-api)
                 cmd="apigw__subcmd__delete__subcmd__api"
                 ;;
             apigw,delete-authorizer)
                 cmd="apigw__subcmd__delete__subcmd__authorizer"
                 ;;
+            apigw,delete-cors-configuration)
+                cmd="apigw__subcmd__delete__subcmd__cors__subcmd__configuration"
+                ;;
             apigw,delete-integration)
                 cmd="apigw__subcmd__delete__subcmd__integration"
                 ;;
             apigw,delete-route)
                 cmd="apigw__subcmd__delete__subcmd__route"
+                ;;
+            apigw,delete-route-settings)
+                cmd="apigw__subcmd__delete__subcmd__route__subcmd__settings"
                 ;;
             apigw,delete-stage)
                 cmd="apigw__subcmd__delete__subcmd__stage"
@@ -175,17 +184,26 @@ _apigw() {
             apigw__subcmd__help,create-vpc-link)
                 cmd="apigw__subcmd__help__subcmd__create__subcmd__vpc__subcmd__link"
                 ;;
+            apigw__subcmd__help,delete-access-log-settings)
+                cmd="apigw__subcmd__help__subcmd__delete__subcmd__access__subcmd__log__subcmd__settings"
+                ;;
             apigw__subcmd__help,delete-api)
                 cmd="apigw__subcmd__help__subcmd__delete__subcmd__api"
                 ;;
             apigw__subcmd__help,delete-authorizer)
                 cmd="apigw__subcmd__help__subcmd__delete__subcmd__authorizer"
                 ;;
+            apigw__subcmd__help,delete-cors-configuration)
+                cmd="apigw__subcmd__help__subcmd__delete__subcmd__cors__subcmd__configuration"
+                ;;
             apigw__subcmd__help,delete-integration)
                 cmd="apigw__subcmd__help__subcmd__delete__subcmd__integration"
                 ;;
             apigw__subcmd__help,delete-route)
                 cmd="apigw__subcmd__help__subcmd__delete__subcmd__route"
+                ;;
+            apigw__subcmd__help,delete-route-settings)
+                cmd="apigw__subcmd__help__subcmd__delete__subcmd__route__subcmd__settings"
                 ;;
             apigw__subcmd__help,delete-stage)
                 cmd="apigw__subcmd__help__subcmd__delete__subcmd__stage"
@@ -335,7 +353,7 @@ _apigw() {
 
     case "${cmd}" in
         apigw)
-            opts="-h -V --output --query --region --workspace --no-cli-pager --color --help --version create-api get-api get-apis update-api delete-api create-vpc-link get-vpc-link get-vpc-links update-vpc-link delete-vpc-link create-integration get-integration get-integrations update-integration delete-integration create-route get-route get-routes update-route delete-route create-stage get-stage get-stages update-stage delete-stage create-authorizer get-authorizer get-authorizers update-authorizer delete-authorizer elbv2 servicediscovery workspace completion serve mint-token generate-docs help"
+            opts="-h -V --output --query --region --workspace --no-cli-pager --color --help --version create-api get-api get-apis update-api delete-api delete-cors-configuration create-vpc-link get-vpc-link get-vpc-links update-vpc-link delete-vpc-link create-integration get-integration get-integrations update-integration delete-integration create-route get-route get-routes update-route delete-route create-stage get-stage get-stages update-stage delete-stage delete-route-settings delete-access-log-settings create-authorizer get-authorizer get-authorizers update-authorizer delete-authorizer elbv2 servicediscovery workspace completion serve mint-token generate-docs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -938,6 +956,60 @@ _apigw() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        apigw__subcmd__delete__subcmd__access__subcmd__log__subcmd__settings)
+            opts="-h --api-id --stage-name --cli-input-json --cli-input-yaml --generate-cli-skeleton --output --query --region --workspace --no-cli-pager --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --api-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stage-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-input-json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --generate-cli-skeleton)
+                    COMPREPLY=($(compgen -W "input yaml-input output" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "json yaml yaml-stream text table off" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "on off auto" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         apigw__subcmd__delete__subcmd__api)
             opts="-h --api-id --cli-input-json --cli-input-yaml --generate-cli-skeleton --output --query --region --workspace --no-cli-pager --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1000,6 +1072,56 @@ _apigw() {
                     return 0
                     ;;
                 --authorizer-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-input-json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --generate-cli-skeleton)
+                    COMPREPLY=($(compgen -W "input yaml-input output" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "json yaml yaml-stream text table off" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "on off auto" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        apigw__subcmd__delete__subcmd__cors__subcmd__configuration)
+            opts="-h --api-id --cli-input-json --cli-input-yaml --generate-cli-skeleton --output --query --region --workspace --no-cli-pager --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --api-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1108,6 +1230,64 @@ _apigw() {
                     return 0
                     ;;
                 --route-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-input-json)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cli-input-yaml)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --generate-cli-skeleton)
+                    COMPREPLY=($(compgen -W "input yaml-input output" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "json yaml yaml-stream text table off" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "on off auto" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        apigw__subcmd__delete__subcmd__route__subcmd__settings)
+            opts="-h --api-id --route-key --stage-name --cli-input-json --cli-input-yaml --generate-cli-skeleton --output --query --region --workspace --no-cli-pager --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --api-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --route-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stage-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2231,7 +2411,7 @@ _apigw() {
             return 0
             ;;
         apigw__subcmd__help)
-            opts="create-api get-api get-apis update-api delete-api create-vpc-link get-vpc-link get-vpc-links update-vpc-link delete-vpc-link create-integration get-integration get-integrations update-integration delete-integration create-route get-route get-routes update-route delete-route create-stage get-stage get-stages update-stage delete-stage create-authorizer get-authorizer get-authorizers update-authorizer delete-authorizer elbv2 servicediscovery workspace completion serve mint-token generate-docs help"
+            opts="create-api get-api get-apis update-api delete-api delete-cors-configuration create-vpc-link get-vpc-link get-vpc-links update-vpc-link delete-vpc-link create-integration get-integration get-integrations update-integration delete-integration create-route get-route get-routes update-route delete-route create-stage get-stage get-stages update-stage delete-stage delete-route-settings delete-access-log-settings create-authorizer get-authorizer get-authorizers update-authorizer delete-authorizer elbv2 servicediscovery workspace completion serve mint-token generate-docs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2342,6 +2522,20 @@ _apigw() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        apigw__subcmd__help__subcmd__delete__subcmd__access__subcmd__log__subcmd__settings)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         apigw__subcmd__help__subcmd__delete__subcmd__api)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2370,6 +2564,20 @@ _apigw() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        apigw__subcmd__help__subcmd__delete__subcmd__cors__subcmd__configuration)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         apigw__subcmd__help__subcmd__delete__subcmd__integration)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2385,6 +2593,20 @@ _apigw() {
             return 0
             ;;
         apigw__subcmd__help__subcmd__delete__subcmd__route)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        apigw__subcmd__help__subcmd__delete__subcmd__route__subcmd__settings)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

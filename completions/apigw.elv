@@ -33,6 +33,7 @@ set edit:completion:arg-completer[apigw] = {|@words|
             cand get-apis 'List the APIs of the workspace'
             cand update-api 'Change an API''s name, description, CORS or other settings'
             cand delete-api 'Delete an API with its integrations, routes, stages and authorizers'
+            cand delete-cors-configuration 'Remove an API''s CORS configuration (the gateway stops answering preflights itself)'
             cand create-vpc-link 'Create a VPC link that private integrations send traffic through'
             cand get-vpc-link 'Show one VPC link'
             cand get-vpc-links 'List the VPC links of the workspace'
@@ -53,6 +54,8 @@ set edit:completion:arg-completer[apigw] = {|@words|
             cand get-stages 'List the stages of an API'
             cand update-stage 'Change a stage''s variables, settings or description'
             cand delete-stage 'Delete a stage'
+            cand delete-route-settings 'Remove a stage''s settings for one route key (also those of a route since deleted)'
+            cand delete-access-log-settings 'Turn a stage''s access logging off'
             cand create-authorizer 'Create an authorizer (JWT: checks bearer tokens against an issuer''s keys)'
             cand get-authorizer 'Show one authorizer'
             cand get-authorizers 'List the authorizers of an API'
@@ -155,6 +158,20 @@ set edit:completion:arg-completer[apigw] = {|@words|
             cand --help 'Print help'
         }
         &'apigw;delete-api'= {
+            cand --api-id 'The API''s identifier (10 characters, as create-api printed it) [required]'
+            cand --cli-input-json 'All parameters as one JSON object (or file://path); flags given as well win'
+            cand --cli-input-yaml 'All parameters as one YAML mapping (or file://path); flags given as well win'
+            cand --generate-cli-skeleton 'Print a template of the input (or output) and do nothing else'
+            cand --output 'How to print the answer: json (default), yaml, yaml-stream, text, table or off'
+            cand --query 'A JMESPath expression applied to the answer before it is printed'
+            cand --region 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]'
+            cand --workspace 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]'
+            cand --color 'Accepted for compatibility with the AWS CLI'
+            cand --no-cli-pager 'Accepted for compatibility with the AWS CLI; apigw never pages'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'apigw;delete-cors-configuration'= {
             cand --api-id 'The API''s identifier (10 characters, as create-api printed it) [required]'
             cand --cli-input-json 'All parameters as one JSON object (or file://path); flags given as well win'
             cand --cli-input-yaml 'All parameters as one YAML mapping (or file://path); flags given as well win'
@@ -454,7 +471,7 @@ set edit:completion:arg-completer[apigw] = {|@words|
             cand --help 'Print help'
         }
         &'apigw;create-stage'= {
-            cand --access-log-settings 'Where and how the stage writes access logs'
+            cand --access-log-settings 'Access logs: DestinationArn=arn:aws:logs:REGION:ACCOUNT:log-group:NAME,Format=''$context.requestId …'''
             cand --api-id 'The API''s identifier (10 characters, as create-api printed it) [required]'
             cand --client-certificate-id 'Client certificate for the stage (WebSocket APIs)'
             cand --default-route-settings 'Throttling and logging settings for every route of the stage'
@@ -511,7 +528,7 @@ set edit:completion:arg-completer[apigw] = {|@words|
             cand --help 'Print help'
         }
         &'apigw;update-stage'= {
-            cand --access-log-settings 'Where and how the stage writes access logs'
+            cand --access-log-settings 'Access logs: DestinationArn=arn:aws:logs:REGION:ACCOUNT:log-group:NAME,Format=''$context.requestId …'''
             cand --api-id 'The API''s identifier (10 characters, as create-api printed it) [required]'
             cand --client-certificate-id 'Client certificate for the stage (WebSocket APIs)'
             cand --default-route-settings 'Throttling and logging settings for every route of the stage'
@@ -535,6 +552,37 @@ set edit:completion:arg-completer[apigw] = {|@words|
             cand --help 'Print help'
         }
         &'apigw;delete-stage'= {
+            cand --api-id 'The API''s identifier (10 characters, as create-api printed it) [required]'
+            cand --stage-name 'The stage''s name: letters, digits, - and _, or $default [required]'
+            cand --cli-input-json 'All parameters as one JSON object (or file://path); flags given as well win'
+            cand --cli-input-yaml 'All parameters as one YAML mapping (or file://path); flags given as well win'
+            cand --generate-cli-skeleton 'Print a template of the input (or output) and do nothing else'
+            cand --output 'How to print the answer: json (default), yaml, yaml-stream, text, table or off'
+            cand --query 'A JMESPath expression applied to the answer before it is printed'
+            cand --region 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]'
+            cand --workspace 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]'
+            cand --color 'Accepted for compatibility with the AWS CLI'
+            cand --no-cli-pager 'Accepted for compatibility with the AWS CLI; apigw never pages'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'apigw;delete-route-settings'= {
+            cand --api-id 'The API''s identifier (10 characters, as create-api printed it) [required]'
+            cand --route-key 'The route key: ''$default'' or ''METHOD /path'', e.g. ''GET /pets/{id}'' [required]'
+            cand --stage-name 'The stage''s name: letters, digits, - and _, or $default [required]'
+            cand --cli-input-json 'All parameters as one JSON object (or file://path); flags given as well win'
+            cand --cli-input-yaml 'All parameters as one YAML mapping (or file://path); flags given as well win'
+            cand --generate-cli-skeleton 'Print a template of the input (or output) and do nothing else'
+            cand --output 'How to print the answer: json (default), yaml, yaml-stream, text, table or off'
+            cand --query 'A JMESPath expression applied to the answer before it is printed'
+            cand --region 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]'
+            cand --workspace 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]'
+            cand --color 'Accepted for compatibility with the AWS CLI'
+            cand --no-cli-pager 'Accepted for compatibility with the AWS CLI; apigw never pages'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'apigw;delete-access-log-settings'= {
             cand --api-id 'The API''s identifier (10 characters, as create-api printed it) [required]'
             cand --stage-name 'The stage''s name: letters, digits, - and _, or $default [required]'
             cand --cli-input-json 'All parameters as one JSON object (or file://path); flags given as well win'
@@ -907,6 +955,7 @@ set edit:completion:arg-completer[apigw] = {|@words|
             cand get-apis 'List the APIs of the workspace'
             cand update-api 'Change an API''s name, description, CORS or other settings'
             cand delete-api 'Delete an API with its integrations, routes, stages and authorizers'
+            cand delete-cors-configuration 'Remove an API''s CORS configuration (the gateway stops answering preflights itself)'
             cand create-vpc-link 'Create a VPC link that private integrations send traffic through'
             cand get-vpc-link 'Show one VPC link'
             cand get-vpc-links 'List the VPC links of the workspace'
@@ -927,6 +976,8 @@ set edit:completion:arg-completer[apigw] = {|@words|
             cand get-stages 'List the stages of an API'
             cand update-stage 'Change a stage''s variables, settings or description'
             cand delete-stage 'Delete a stage'
+            cand delete-route-settings 'Remove a stage''s settings for one route key (also those of a route since deleted)'
+            cand delete-access-log-settings 'Turn a stage''s access logging off'
             cand create-authorizer 'Create an authorizer (JWT: checks bearer tokens against an issuer''s keys)'
             cand get-authorizer 'Show one authorizer'
             cand get-authorizers 'List the authorizers of an API'
@@ -950,6 +1001,8 @@ set edit:completion:arg-completer[apigw] = {|@words|
         &'apigw;help;update-api'= {
         }
         &'apigw;help;delete-api'= {
+        }
+        &'apigw;help;delete-cors-configuration'= {
         }
         &'apigw;help;create-vpc-link'= {
         }
@@ -990,6 +1043,10 @@ set edit:completion:arg-completer[apigw] = {|@words|
         &'apigw;help;update-stage'= {
         }
         &'apigw;help;delete-stage'= {
+        }
+        &'apigw;help;delete-route-settings'= {
+        }
+        &'apigw;help;delete-access-log-settings'= {
         }
         &'apigw;help;create-authorizer'= {
         }

@@ -18,10 +18,12 @@ import sys
 
 OPERATIONS = [
     "CreateApi", "GetApi", "GetApis", "UpdateApi", "DeleteApi",
+    "DeleteCorsConfiguration",
     "CreateVpcLink", "GetVpcLink", "GetVpcLinks", "UpdateVpcLink", "DeleteVpcLink",
     "CreateIntegration", "GetIntegration", "GetIntegrations", "UpdateIntegration", "DeleteIntegration",
     "CreateRoute", "GetRoute", "GetRoutes", "UpdateRoute", "DeleteRoute",
     "CreateStage", "GetStage", "GetStages", "UpdateStage", "DeleteStage",
+    "DeleteRouteSettings", "DeleteAccessLogSettings",
     "CreateAuthorizer", "GetAuthorizer", "GetAuthorizers", "UpdateAuthorizer", "DeleteAuthorizer",
 ]
 # The AWS CLI pages these itself (--max-items, --starting-token, --page-size)
