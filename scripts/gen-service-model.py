@@ -164,3 +164,19 @@ for op, inp, out in ops:
     print("    ModelOperation { name: %s, paginated: %s, input: %s, output: %s }," % (
         json.dumps(op), "true" if op in PAGINATED else "false", inp, out))
 print("];")
+print()
+# The enumerations: each member whose shape lists its values, by member name
+# (one enumeration per name across these operations; spec::enum_values reads it).
+enums = {}
+for shape in shapes.values():
+    for m, ref in shape.get("members", {}).items():
+        values = shapes[ref["shape"]].get("enum")
+        if values is None:
+            continue
+        if enums.setdefault(m, values) != values:
+            raise SystemExit("member %s has two enumerations" % m)
+print("/// The values of each enumerated member, by member name, in the model's order.")
+print("pub const ENUMS: &[(&str, &[&str])] = &[")
+for m in sorted(enums):
+    print("    (%s, &[%s])," % (json.dumps(m), ", ".join(json.dumps(v) for v in enums[m])))
+print("];")

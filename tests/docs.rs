@@ -70,7 +70,19 @@ fn completion_command_prints_a_script_for_each_shell() {
             .unwrap();
         assert!(out.status.success());
         let text = String::from_utf8(out.stdout).unwrap();
-        assert!(text.contains("create-integration"), "{shell}");
+        // The script asks apigw at each TAB (tests/cli_completion.rs), and
+        // what apigw answers for the shell offers the commands.
+        assert!(text.contains("APIGW_COMPLETE"), "{shell}");
+        let answer = Command::cargo_bin("apigw")
+            .unwrap()
+            .env("APIGW_COMPLETE", shell)
+            .env("_CLAP_COMPLETE_INDEX", "1")
+            .env("_CLAP_IFS", "\n")
+            .args(["--", "apigw", "create-integ"])
+            .output()
+            .unwrap();
+        let text = String::from_utf8(answer.stdout).unwrap();
+        assert!(text.contains("create-integration"), "{shell}: {text}");
     }
 }
 
@@ -139,4 +151,107 @@ fn quick_start_and_walkthrough_need_only_bash_and_cargo() {
             "the walkthrough uses {tool}"
         );
     }
+}
+
+fn help(args: &[&str]) -> String {
+    let out = Command::cargo_bin("apigw")
+        .unwrap()
+        .args(args)
+        .env_remove("AWS_DEFAULT_OUTPUT")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{args:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// A command's own options come first, then the global options under their
+/// own heading; enumerations list their values; required ones say so.
+#[test]
+fn help_lists_own_options_then_global_ones_with_enum_values() {
+    let text = help(&["create-integration", "--help"]);
+    let own = text.find("Options:").unwrap();
+    let global = text.find("Global options:").unwrap();
+    assert!(own < global, "{text}");
+    for flag in [
+        "--api-id",
+        "--integration-type",
+        "--tls-config",
+        "--cli-input-json",
+    ] {
+        let at = text.find(&format!("      {flag} ")).unwrap();
+        assert!(at > own && at < global, "{flag} is the command's own");
+    }
+    for flag in [
+        "--output",
+        "--query",
+        "--region",
+        "--profile",
+        "--debug",
+        "--endpoint-url",
+    ] {
+        let at = text.find(&format!("      {flag} ")).unwrap();
+        assert!(at > global, "{flag} is global");
+    }
+    assert!(!text.contains("AWS_DEFAULT_OUTPUT="), "no empty env value");
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for values in [
+        "[possible values: INTERNET, VPC_LINK]",
+        "[possible values: AWS, HTTP, MOCK, HTTP_PROXY, AWS_PROXY]",
+        "[possible values: WHEN_NO_MATCH, NEVER, WHEN_NO_TEMPLATES]",
+        "[possible values: CONVERT_TO_BINARY, CONVERT_TO_TEXT]",
+    ] {
+        assert!(flat.contains(values), "{values} missing");
+    }
+    assert!(
+        flat.contains("AWS_PROXY] [required]") || flat.contains("only [required]"),
+        "{flat}"
+    );
+    let flat = |args: &[&str]| help(args).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat(&["create-route", "--help"]).contains("[possible values: NONE, AWS_IAM, CUSTOM, JWT]")
+    );
+    assert!(flat(&["create-authorizer", "--help"]).contains("[possible values: REQUEST, JWT]"));
+    assert!(flat(&["create-api", "--help"]).contains("[possible values: WEBSOCKET, HTTP]"));
+    assert!(flat(&["update-stage", "--help"]).contains("[LoggingLevel: ERROR, INFO, OFF]"));
+    assert!(
+        flat(&["servicediscovery", "discover-instances", "--help"])
+            .contains("[possible values: HEALTHY, UNHEALTHY, ALL, HEALTHY_OR_ELSE_ALL]")
+    );
+    // Options without effect on a command are not offered.
+    for args in [
+        &["serve", "--help"][..],
+        &["mint-token", "--help"],
+        &["completion", "--help"],
+    ] {
+        let text = help(args);
+        assert!(!text.contains("--output"), "{args:?}");
+        assert!(!text.contains("--query"), "{args:?}");
+    }
+    assert!(help(&["serve", "--help"]).contains("--workspace"));
+}
+
+/// Man pages sit under man/man1 (MANPATH=man), with EXAMPLES (the seed
+/// page's two commands on create-integration) and EXIT STATUS sections.
+#[test]
+fn man_pages_have_examples_and_exit_status() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("man/man1");
+    let page = std::fs::read_to_string(root.join("apigw-create-integration.1")).unwrap();
+    let at = |s: &str| page.find(s).unwrap_or_else(|| panic!("{s} missing"));
+    assert!(at(".SH OPTIONS") < at(".SH \"GLOBAL OPTIONS\""));
+    assert!(at(".SH EXAMPLES") < at(".SH \"EXIT STATUS\""));
+    assert!(page.contains(r"listener/app/my\-load\-balancer/50dc6c495c0c9188/0467ef3c8400ae65"));
+    assert!(page.contains(r"service/srv\-id?stage=prod&deployment=green_deployment"));
+    for code in ["0", "2", "130", "252", "253", "254", "255"] {
+        assert!(
+            page.contains(&format!(".TP\n\\fB{code}\\fR\n")),
+            "exit {code}"
+        );
+    }
+    assert!(root.join("apigw.1").exists());
+    assert!(root.join("apigw-elbv2-register-targets.1").exists());
+    let group = std::fs::read_to_string(root.join("apigw-elbv2.1")).unwrap();
+    assert!(
+        !group.contains("EXIT STATUS"),
+        "a group runs nothing itself"
+    );
 }

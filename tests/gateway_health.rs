@@ -126,3 +126,94 @@ async fn a_dead_cloud_map_instance_registered_while_serving_gets_no_request() {
     )
     .await;
 }
+
+/// `apigw elbv2 describe-target-health` on the workspace, as
+/// `(port, state, reason)` per target.
+fn described(setup: &Setup) -> Vec<(u16, String, Option<String>)> {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_apigw"))
+        .args([
+            "elbv2",
+            "describe-target-health",
+            "--listener-arn",
+            LISTENER_ARN,
+        ])
+        .arg("--workspace")
+        .arg(&setup.path)
+        .env_remove("AWS_REGION")
+        .env_remove("AWS_DEFAULT_REGION")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    json["TargetHealthDescriptions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["Target"]["Port"].as_u64().unwrap() as u16,
+                d["TargetHealth"]["State"].as_str().unwrap().to_string(),
+                d["TargetHealth"]["Reason"].as_str().map(str::to_string),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn describe_target_health_shows_initial_until_serve_has_checked_a_target() {
+    let live = Backend::start("live").await;
+    let setup = Setup::new();
+    setup.register_targets(&[live.addr]);
+    let id = setup.private_integration(LISTENER_ARN, |_| {});
+    setup.route("GET /items", &id);
+    setup.stage("$default", &[]);
+    let gw = Serve::start(&setup.path, &[], None);
+    let healthy = (live.addr.port(), "healthy".to_string(), None);
+    eventually("serve to publish", Duration::from_secs(10), || async {
+        described(&setup) == [healthy.clone()]
+    })
+    .await;
+
+    let dead = dead_port();
+    setup.register_targets(&[dead]);
+    let initial = (
+        dead.port(),
+        "initial".to_string(),
+        Some("Elb.RegistrationInProgress".to_string()),
+    );
+    assert_eq!(described(&setup), [healthy.clone(), initial]);
+    eventually(
+        "the first checks to fail",
+        Duration::from_secs(30),
+        || async { gw.stderr_has("failed its first health checks") },
+    )
+    .await;
+    let unhealthy = (
+        dead.port(),
+        "unhealthy".to_string(),
+        Some("Target.FailedHealthChecks".to_string()),
+    );
+    eventually(
+        "serve to publish the change",
+        Duration::from_secs(10),
+        || async { described(&setup) == [healthy.clone(), unhealthy.clone()] },
+    )
+    .await;
+
+    // Without a serve, the command checks the targets itself.
+    drop(gw);
+    let later = Backend::start("later").await;
+    setup.register_targets(&[later.addr]);
+    assert_eq!(
+        described(&setup),
+        [
+            healthy,
+            unhealthy,
+            (later.addr.port(), "healthy".to_string(), None)
+        ]
+    );
+}

@@ -103,6 +103,82 @@ fn an_unusable_key_file_is_an_error_and_left_alone() {
     );
 }
 
+/// A P-256 key in the PKCS#8 PEM an older apigw wrote (it signed ES256).
+fn old_es256_key_pem() -> String {
+    let rng = ring::rand::SystemRandom::new();
+    let pkcs8 = ring::signature::EcdsaKeyPair::generate_pkcs8(
+        &ring::signature::ECDSA_P256_SHA256_FIXED_SIGNING,
+        &rng,
+    )
+    .unwrap();
+    format!(
+        "-----BEGIN PRIVATE KEY-----\n{}\n-----END PRIVATE KEY-----\n",
+        base64::Engine::encode(&base64::engine::general_purpose::STANDARD, pkcs8.as_ref())
+    )
+}
+
+#[test]
+fn an_older_es256_key_is_replaced_by_an_rsa_key() {
+    let (dir, ws) = workspace();
+    let path = key_file(dir.path());
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let old = old_es256_key_pem();
+    std::fs::write(&path, &old).unwrap();
+
+    let issuer = LocalIssuer::load_or_create(&ws).unwrap();
+    let jwks: Value = serde_json::from_str(&issuer.jwks()).unwrap();
+    assert_eq!(jwks["keys"][0]["kty"], "RSA");
+    let new = std::fs::read_to_string(&path).unwrap();
+    assert_ne!(new, old);
+    #[cfg(unix)]
+    assert_eq!(mode(&path), 0o600);
+    let names: Vec<_> = std::fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["issuer-key.pem"], "no temporary file is left");
+    // From then on the new key is the workspace's key.
+    assert_eq!(
+        LocalIssuer::load_or_create(&ws).unwrap().kid(),
+        issuer.kid()
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), new);
+}
+
+#[test]
+fn concurrent_replacements_of_an_older_key_agree_on_one_key() {
+    let (dir, ws) = workspace();
+    let path = key_file(dir.path());
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, old_es256_key_pem()).unwrap();
+    let kids: Vec<String> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..4)
+            .map(|_| s.spawn(|| LocalIssuer::load_or_create(&ws).unwrap().kid().to_string()))
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert!(kids.iter().all(|k| k == &kids[0]), "{kids:?}");
+    assert_eq!(LocalIssuer::load_or_create(&ws).unwrap().kid(), kids[0]);
+}
+
+#[test]
+fn an_rsa_key_put_there_by_hand_is_used() {
+    let (dir, ws) = workspace();
+    let path = key_file(dir.path());
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let pem = include_str!("fixtures/jwt/rsa-2048.pem");
+    std::fs::write(&path, pem).unwrap();
+    let issuer = LocalIssuer::load_or_create(&ws).unwrap();
+    let jwks: Value = serde_json::from_str(&issuer.jwks()).unwrap();
+    let fixture = idp::TestKey::rsa("x", jsonwebtoken::Algorithm::RS256);
+    assert_eq!(jwks["keys"][0]["n"], fixture.jwk["n"]);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        pem,
+        "left as it was"
+    );
+}
+
 #[test]
 fn the_key_is_never_shown() {
     let (dir, ws) = workspace();
@@ -126,15 +202,21 @@ fn the_kid_is_the_rfc_7638_thumbprint() {
     let issuer = LocalIssuer::load_or_create(&ws).unwrap();
     let jwks: Value = serde_json::from_str(&issuer.jwks()).unwrap();
     let jwk = &jwks["keys"][0];
-    assert_eq!(jwk["kty"], "EC");
-    assert_eq!(jwk["crv"], "P-256");
-    assert_eq!(jwk["alg"], "ES256");
+    assert_eq!(jwk["kty"], "RSA");
+    assert_eq!(jwk["alg"], "RS256");
     assert_eq!(jwk["use"], "sig");
+    assert_eq!(jwk["e"], "AQAB");
     assert_eq!(jwk["kid"], issuer.kid());
+    let n = base64::Engine::decode(
+        &base64::engine::general_purpose::URL_SAFE_NO_PAD,
+        jwk["n"].as_str().unwrap(),
+    )
+    .unwrap();
+    assert_eq!((n.len(), n[0] >= 0x80), (256, true), "a 2048-bit modulus");
     let canonical = format!(
-        r#"{{"crv":"P-256","kty":"EC","x":"{}","y":"{}"}}"#,
-        jwk["x"].as_str().unwrap(),
-        jwk["y"].as_str().unwrap()
+        r#"{{"e":"{}","kty":"RSA","n":"{}"}}"#,
+        jwk["e"].as_str().unwrap(),
+        jwk["n"].as_str().unwrap()
     );
     let digest = ring::digest::digest(&ring::digest::SHA256, canonical.as_bytes());
     assert_eq!(issuer.kid(), idp::b64url(digest.as_ref()));
@@ -155,7 +237,7 @@ fn well_known_paths_serve_the_discovery_document_and_keys() {
     );
     assert_eq!(
         doc["id_token_signing_alg_values_supported"],
-        json!(["ES256"])
+        json!(["RS256"])
     );
 
     let (kind, body) = issuer.well_known_response(base, JWKS_PATH).unwrap();
@@ -369,7 +451,7 @@ fn several_audiences_are_minted_as_an_array() {
     .unwrap();
     assert_eq!(
         header,
-        json!({"alg": "ES256", "typ": "JWT", "kid": issuer.kid()})
+        json!({"alg": "RS256", "typ": "JWT", "kid": issuer.kid()})
     );
 }
 

@@ -128,7 +128,7 @@ async fn serve_publishes_a_local_issuer_and_enforces_routes_added_live() {
         &[],
     )
     .await;
-    assert_eq!(jwks.json()["keys"][0]["kty"], "EC");
+    assert_eq!(jwks.json()["keys"][0]["kty"], "RSA");
     assert_eq!(
         call(&http, "GET", &format!("{base}/open/x"), &[])
             .await

@@ -33,7 +33,7 @@ struct World {
 /// open one (`GET /open`), both to the same backend; the route maps the
 /// token's `sub` into the backend header `x-user`.
 async fn world() -> World {
-    let key = TestKey::ec("key-1", Algorithm::ES256);
+    let key = TestKey::rsa("key-1", Algorithm::RS256);
     let idp = Idp::start(&[&key]).await;
     let backend = Backend::start("orders").await;
     let setup = Setup::new();
@@ -180,7 +180,7 @@ async fn bad_tokens_are_refused_with_401() {
         "wrong audience",
     )
     .await;
-    let other = TestKey::ec("key-1", Algorithm::ES256);
+    let other = TestKey::other_rsa("key-1", Algorithm::RS256);
     refused(&w, Some(&other.sign(&c)), "bad signature").await;
     refused(&w, Some(&w.key.sign_as("no-such-kid", &c)), "unknown kid").await;
     let none = format!(
@@ -219,7 +219,7 @@ async fn rotated_keys_are_picked_up() {
             .status,
         200
     );
-    let next = TestKey::ec("key-2", Algorithm::ES256);
+    let next = TestKey::other_rsa("key-2", Algorithm::RS256);
     w.idp.set_keys(&[&next]);
     let r = get(&w, "/orders/1", Some(&next.sign(&claims(&w)))).await;
     assert_eq!(

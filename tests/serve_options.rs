@@ -73,3 +73,26 @@ async fn listening_on_every_address_warns() {
         assert!(gw.stderr_has("--listen 127.0.0.1:"), "{}", gw.stderr());
     }
 }
+
+#[test]
+fn a_ca_bundle_that_is_a_fifo_is_refused_at_once() {
+    let setup = Setup::new();
+    setup.stage("$default", &[]);
+    let fifo = setup.dir.path().join("ca.pem");
+    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: mkfifo with a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let out = assert_cmd::Command::new(env!("CARGO_BIN_EXE_apigw"))
+        .args(["serve", "--listen", "127.0.0.1:0", "--workspace"])
+        .arg(&setup.path)
+        .arg("--ca-bundle")
+        .arg(&fifo)
+        .env_remove("AWS_REGION")
+        .env_remove("AWS_DEFAULT_REGION")
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(252), "{stderr}");
+    assert!(stderr.contains("--ca-bundle"), "{stderr}");
+}

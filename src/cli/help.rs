@@ -199,3 +199,84 @@ pub fn member_help(member: &str) -> &'static str {
         _ => "",
     }
 }
+
+/// Worked examples for a command's man page, by its words (`create-integration`,
+/// `elbv2 register-targets`): what each does, and the command.
+pub fn examples(command: &str) -> &'static [(&'static str, &'static str)] {
+    match command {
+        "" => &[
+            (
+                "Start a workspace in this folder, then make an API and a VPC link in it",
+                "apigw init\n\
+                 apigw create-api --name my-http-api --protocol-type HTTP\n\
+                 apigw create-vpc-link --name my-vpc-link --subnet-ids subnet-0a1b2c3d subnet-0e4f5a6b",
+            ),
+            (
+                "Serve the workspace's API on a free port",
+                "apigw serve --listen 127.0.0.1:0",
+            ),
+        ],
+        "create-integration" => &[
+            (
+                "A private integration to a load balancer through a VPC link (the first command of the AWS page Working with private integrations for HTTP APIs)",
+                "apigw create-integration --api-id api-id --integration-type HTTP_PROXY \\\n    \
+                 --integration-method GET --connection-type VPC_LINK \\\n    \
+                 --connection-id VPC-link-ID \\\n    \
+                 --integration-uri arn:aws:elasticloadbalancing:us-east-2:123456789012:listener/app/my-load-balancer/50dc6c495c0c9188/0467ef3c8400ae65 \\\n    \
+                 --payload-format-version 1.0",
+            ),
+            (
+                "A private integration to a Cloud Map service, whose instances are found by their attributes (the page's second command)",
+                "apigw create-integration --api-id api-id --integration-type HTTP_PROXY \\\n    \
+                 --integration-method GET --connection-type VPC_LINK \\\n    \
+                 --connection-id VPC-link-ID \\\n    \
+                 --integration-uri 'arn:aws:servicediscovery:us-east-2:123456789012:service/srv-id?stage=prod&deployment=green_deployment' \\\n    \
+                 --payload-format-version 1.0",
+            ),
+        ],
+        "create-route" => &[(
+            "A route to an integration, guarded by a JWT authorizer",
+            "apigw create-route --api-id api-id --route-key 'GET /orders' --target integrations/integration-id \\\n    \
+             --authorization-type JWT --authorizer-id authorizer-id --authorization-scopes orders:read",
+        )],
+        "elbv2 register-targets" => &[(
+            "Two local servers behind the listener a private integration names",
+            "apigw elbv2 register-targets --listener-arn listener-arn --targets Id=127.0.0.1,Port=9001 Id=127.0.0.1,Port=9002",
+        )],
+        "servicediscovery register-instance" => &[(
+            "An instance with the attributes a Cloud Map integration's query selects",
+            "apigw servicediscovery register-instance --service-id srv-id --instance-id green-1 \\\n    \
+             --attributes AWS_INSTANCE_IPV4=127.0.0.1,AWS_INSTANCE_PORT=9003,stage=prod,deployment=green_deployment",
+        )],
+        _ => &[],
+    }
+}
+
+/// What each exit code means, for the man pages (the aws CLI v2's codes).
+pub const EXIT_STATUS: &[(&str, &str)] = &[
+    ("0", "The command succeeded."),
+    (
+        "2",
+        "The command line could not be parsed: an unknown or missing option or argument.",
+    ),
+    (
+        "130",
+        "Interrupted (Ctrl-C); apigw serve exits so after letting requests under way finish.",
+    ),
+    (
+        "252",
+        "A value or parameter is malformed (shorthand, JSON, YAML, --query, a file:// value).",
+    ),
+    (
+        "253",
+        "The workspace file or the AWS configuration is unusable; the workspace is left untouched.",
+    ),
+    (
+        "254",
+        "The service's rules refused the request (the message is the service's).",
+    ),
+    (
+        "255",
+        "Anything else, for example a file that could not be written.",
+    ),
+];

@@ -2,10 +2,12 @@
 //! `service`, turns argv into an input object, has `service::invoke` run the
 //! operation and prints the answer.
 
+mod complete;
 mod docs;
 mod help;
 mod local;
 pub(crate) mod params;
+mod profile;
 mod serve;
 
 use crate::error::{Error, Result};
@@ -28,52 +30,209 @@ pub struct Globals {
     pub workspace: Located,
 }
 
+/// The heading the global options are listed under, after a command's own.
+const GLOBAL_HEADING: &str = "Global options";
+
+/// The global options, as the AWS CLI spells them. Which commands take
+/// which is [`globals_of`]'s answer.
 fn global_args() -> Vec<Arg> {
+    use clap::ValueHint;
+    let compat = |id: &'static str, help: &'static str| {
+        Arg::new(id).long(id).action(ArgAction::SetTrue).help(help)
+    };
+    let seconds = |id: &'static str, help: &'static str| {
+        Arg::new(id)
+            .long(id)
+            .value_name("SECONDS")
+            .value_parser(clap::value_parser!(u32))
+            .value_hint(ValueHint::Other)
+            .help(help)
+    };
     vec![
         Arg::new("output")
             .long("output")
-            .global(true)
-            .env("AWS_DEFAULT_OUTPUT")
             .value_parser(clap::builder::PossibleValuesParser::new(OutputFormat::NAMES))
-            .help("How to print the answer: json (default), yaml, yaml-stream, text, table or off"),
+            .help("How to print the answer [default: AWS_DEFAULT_OUTPUT, the profile's output, then json]"),
         Arg::new("query")
             .long("query")
-            .global(true)
             .value_name("JMESPATH")
+            .value_hint(ValueHint::Other)
             .help("A JMESPath expression applied to the answer before it is printed"),
         Arg::new("region")
             .long("region")
-            .global(true)
-            .help("Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace's]"),
+            .value_name("REGION")
+            .value_hint(ValueHint::Other)
+            .help("Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region, then the workspace's]"),
+        Arg::new("profile")
+            .long("profile")
+            .value_name("NAME")
+            .value_hint(ValueHint::Other)
+            .help("AWS CLI profile whose region and output to use, from AWS_CONFIG_FILE or ~/.aws/config [default: AWS_PROFILE, then default]"),
         Arg::new("workspace")
             .long("workspace")
-            .global(true)
             .value_name("PATH")
             .value_parser(clap::value_parser!(PathBuf))
+            .value_hint(ValueHint::FilePath)
             .help("Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]"),
-        Arg::new("no-cli-pager")
-            .long("no-cli-pager")
-            .global(true)
-            .action(ArgAction::SetTrue)
-            .help("Accepted for compatibility with the AWS CLI; apigw never pages"),
+        compat("debug", "Say on stderr what apigw does: where each setting came from, the request and the time taken"),
+        Arg::new("endpoint-url")
+            .long("endpoint-url")
+            .value_name("URL")
+            .value_hint(ValueHint::Url)
+            .help("Accepted for compatibility; apigw works on the workspace file and sends nothing (--debug says so)"),
+        compat("no-paginate", "Accepted for compatibility; the whole list is local, so there are no pages to fetch"),
+        compat("no-verify-ssl", "Accepted for compatibility; apigw makes no TLS connection to AWS"),
+        compat("no-sign-request", "Accepted for compatibility; apigw signs nothing, since it sends nothing"),
+        seconds("cli-read-timeout", "Accepted for compatibility; nothing is read over the network"),
+        seconds("cli-connect-timeout", "Accepted for compatibility; nothing is connected to"),
+        compat("no-cli-pager", "Accepted for compatibility with the AWS CLI; apigw never pages"),
         Arg::new("color")
             .long("color")
-            .global(true)
             .value_parser(["on", "off", "auto"])
-            .help("Accepted for compatibility with the AWS CLI"),
+            .help("Accepted for compatibility with the AWS CLI; apigw prints no colour"),
     ]
+    .into_iter()
+    .map(|a| a.help_heading(GLOBAL_HEADING))
+    .collect()
+}
+
+/// The global options that change what an AWS operation does or prints.
+const AWS_GLOBALS: &[&str] = &[
+    "output",
+    "query",
+    "region",
+    "profile",
+    "workspace",
+    "debug",
+    "endpoint-url",
+    "no-paginate",
+    "no-verify-ssl",
+    "no-sign-request",
+    "cli-read-timeout",
+    "cli-connect-timeout",
+    "no-cli-pager",
+    "color",
+];
+
+/// The global options a command takes: all of them for the AWS operations,
+/// only those that have an effect for apigw's own commands.
+fn globals_of(command: &str) -> &'static [&'static str] {
+    match command {
+        "workspace" | "init" => &["output", "query", "region", "profile", "workspace", "debug"],
+        "serve" | "endpoint" => &["region", "profile", "workspace", "debug"],
+        "mint-token" => &["workspace", "debug"],
+        "completion" | "generate-docs" => &[],
+        _ => AWS_GLOBALS,
+    }
+}
+
+/// `cmd` with the global options it takes, listed after its own.
+fn with_globals(cmd: Command) -> Command {
+    let ids = globals_of(cmd.get_name());
+    cmd.args(
+        global_args()
+            .into_iter()
+            .filter(|a| ids.contains(&a.get_id().as_str())),
+    )
+}
+
+/// The flags whose AWS CLI name is not the member's name in kebab case:
+/// awscli renames `Version` to `--api-version` on these operations
+/// (awscli/customizations/argrename.py), since `--version` is its global
+/// option. Every other member of every operation apigw has keeps its name.
+const FLAG_RENAMES: &[(&str, &str, &str)] = &[
+    ("CreateApi", "Version", "api-version"),
+    ("UpdateApi", "Version", "api-version"),
+];
+
+/// The AWS CLI's flag (without `--`) for `member` of `operation`.
+fn flag_for(operation: &str, member: &str) -> String {
+    FLAG_RENAMES
+        .iter()
+        .find(|(op, m, _)| *op == operation && *m == member)
+        .map_or_else(|| flag_name(member), |(_, _, flag)| flag.to_string())
+}
+
+/// Whether `--debug` was given: what apigw does is then said on stderr.
+static DEBUG: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Says `what` on stderr when `--debug` was given.
+pub fn debug(what: impl FnOnce() -> String) {
+    if DEBUG.load(std::sync::atomic::Ordering::Relaxed) {
+        eprintln!("apigw debug: {}", what());
+    }
+}
+
+/// What a shell may complete for a member's value: file names only where a
+/// `file://` value is likely (structures and maps, which are long); an id,
+/// a number or a word is no file.
+fn value_hint(kind: &Kind) -> clap::ValueHint {
+    match kind {
+        Kind::Struct(_) | Kind::Map(_) => clap::ValueHint::Unknown,
+        Kind::List(inner) => value_hint(inner),
+        _ => clap::ValueHint::Other,
+    }
+}
+
+/// Any value, with a member's enumeration listed in its help and offered by
+/// completion. The values are not checked here: the service's rules refuse
+/// a wrong one with the service's own message (exit 254).
+#[derive(Clone)]
+struct OneOf(&'static [&'static str]);
+
+impl clap::builder::TypedValueParser for OneOf {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &Command,
+        arg: Option<&Arg>,
+        value: &std::ffi::OsStr,
+    ) -> std::result::Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            self.0.iter().map(|v| clap::builder::PossibleValue::new(*v)),
+        ))
+    }
+}
+
+/// The enumerated members inside a structure (`LoggingLevel: ERROR, INFO,
+/// OFF` in `--default-route-settings`), for the structure's help.
+fn nested_enums(kind: &Kind) -> Vec<String> {
+    let mut out = Vec::new();
+    match kind {
+        Kind::Struct(members) => {
+            for m in *members {
+                if let Some(values) = crate::service::spec::enum_values(m.name) {
+                    out.push(format!("{}: {}", m.name, values.join(", ")));
+                }
+                out.extend(nested_enums(&m.kind));
+            }
+        }
+        Kind::List(inner) | Kind::Map(inner) => out.extend(nested_enums(inner)),
+        _ => {}
+    }
+    out.dedup();
+    out
 }
 
 fn operation_command(op: &'static ModelOperation) -> Command {
     let mut cmd = Command::new(command_name(op.name)).about(help::operation_about(op.name));
     for m in op.input {
-        let flag = flag_name(m.name);
-        let help = help::member_help(m.name);
-        let help = if m.required {
-            format!("{help} [required]")
-        } else {
-            help.to_string()
-        };
+        let flag = flag_for(op.name, m.name);
+        let mut help = help::member_help(m.name).to_string();
+        let nested = nested_enums(&m.kind);
+        if !nested.is_empty() {
+            help.push_str(&format!(" [{}]", nested.join("; ")));
+        }
+        if m.required {
+            help.push_str(" [required]");
+        }
         cmd = match m.kind {
             Kind::Boolean => cmd
                 .arg(
@@ -94,14 +253,20 @@ fn operation_command(op: &'static ModelOperation) -> Command {
                     .long(flag)
                     .num_args(1..)
                     .value_name(m.name)
+                    .value_hint(value_hint(&m.kind))
                     .help(help),
             ),
-            _ => cmd.arg(
-                Arg::new(flag.clone())
+            _ => {
+                let arg = Arg::new(flag.clone())
                     .long(flag)
                     .value_name(m.name)
-                    .help(help),
-            ),
+                    .value_hint(value_hint(&m.kind))
+                    .help(help);
+                cmd.arg(match crate::service::spec::enum_values(m.name) {
+                    Some(values) => arg.value_parser(OneOf(values)),
+                    None => arg,
+                })
+            }
         };
     }
     if op.paginated {
@@ -110,17 +275,20 @@ fn operation_command(op: &'static ModelOperation) -> Command {
                 Arg::new("max-items")
                     .long("max-items")
                     .value_parser(clap::value_parser!(u32).range(1..))
+                    .value_hint(clap::ValueHint::Other)
                     .help("The most items to print; a NextToken is printed when there are more"),
             )
             .arg(
                 Arg::new("starting-token")
                     .long("starting-token")
+                    .value_hint(clap::ValueHint::Other)
                     .help("Continue after a previous call: pass the NextToken it printed"),
             )
             .arg(
                 Arg::new("page-size")
                     .long("page-size")
                     .value_parser(clap::value_parser!(u32).range(1..))
+                    .value_hint(clap::ValueHint::Other)
                     .help("Accepted for compatibility; the whole list is local, so pages change nothing"),
             );
     }
@@ -128,12 +296,14 @@ fn operation_command(op: &'static ModelOperation) -> Command {
         Arg::new("cli-input-json")
             .long("cli-input-json")
             .value_name("JSON")
+            .value_hint(clap::ValueHint::FilePath)
             .help("All parameters as one JSON object (or file://path); flags given as well win"),
     )
     .arg(
         Arg::new("cli-input-yaml")
             .long("cli-input-yaml")
             .value_name("YAML")
+            .value_hint(clap::ValueHint::FilePath)
             .help("All parameters as one YAML mapping (or file://path); flags given as well win"),
     )
     .arg(
@@ -146,11 +316,13 @@ fn operation_command(op: &'static ModelOperation) -> Command {
     )
 }
 
-/// The top of the command line: name, version and the global options.
+/// The top of the command line: name, version and the global options
+/// (which may also come before the command, as with `aws --region …`).
 fn root() -> Command {
     Command::new("apigw")
         .version(env!("CARGO_PKG_VERSION"))
         .about("Define, check and serve API Gateway HTTP API integrations locally, with the AWS CLI's commands")
+        .after_help("Run 'apigw COMMAND --help' (or 'apigw COMMAND help') for a command's options.")
         .subcommand_required(true)
         .arg_required_else_help(true)
         .args(global_args())
@@ -160,7 +332,7 @@ fn root() -> Command {
 pub fn command() -> Command {
     let mut cmd = root();
     for op in OPERATIONS {
-        cmd = cmd.subcommand(operation_command(op));
+        cmd = cmd.subcommand(with_globals(operation_command(op)));
     }
     for (group, about, ops) in standins::GROUPS {
         let mut sub = Command::new(*group)
@@ -168,11 +340,11 @@ pub fn command() -> Command {
             .subcommand_required(true)
             .arg_required_else_help(true);
         for op in *ops {
-            sub = sub.subcommand(operation_command(op));
+            sub = sub.subcommand(with_globals(operation_command(op)));
         }
         cmd = cmd.subcommand(sub);
     }
-    cmd.subcommands(local::local_commands())
+    cmd.subcommands(local::local_commands().into_iter().map(with_globals))
 }
 
 /// The definition needed to parse `argv`: when it names an AWS operation
@@ -181,14 +353,81 @@ pub fn command() -> Command {
 fn command_for(argv: &[std::ffi::OsString]) -> Command {
     let first = argv.get(1).and_then(|a| a.to_str());
     match first.and_then(|f| OPERATIONS.iter().find(|op| command_name(op.name) == f)) {
-        Some(op) => root().subcommand(operation_command(op)),
+        Some(op) => root().subcommand(with_globals(operation_command(op))),
         None => command(),
     }
 }
 
+/// How many words name the command `argv[start..]` begins with: two for a
+/// stand-in group's (`elbv2 register-targets`), else one.
+fn command_words(argv: &[std::ffi::OsString], start: usize) -> usize {
+    let group = argv.get(start).and_then(|a| a.to_str());
+    match group {
+        Some(g) if standins::GROUPS.iter().any(|(name, _, _)| *name == g) => {
+            if argv.get(start + 1).is_some() { 2 } else { 1 }
+        }
+        Some(_) => 1,
+        None => 0,
+    }
+}
+
+/// Moves global options given before the command (`apigw --region eu-west-1
+/// get-apis`, as the AWS CLI allows) to after it, where each command
+/// declares the ones it takes; and turns a trailing `help` after a command's
+/// words (`apigw create-api help`, as `aws … help`) into `--help`.
+fn normalise(argv: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    let globals = global_args();
+    let mut front = Vec::new();
+    let mut i = 1;
+    while let Some(word) = argv.get(i).and_then(|a| a.to_str()) {
+        let Some(name) = word.strip_prefix("--") else {
+            break;
+        };
+        let (name, inline) = match name.split_once('=') {
+            Some((n, _)) => (n, true),
+            None => (name, false),
+        };
+        let Some(arg) = globals.iter().find(|a| a.get_long() == Some(name)) else {
+            break;
+        };
+        let takes_value = !matches!(arg.get_action(), ArgAction::SetTrue);
+        let n = if takes_value && !inline { 2 } else { 1 };
+        front.extend(argv[i..(i + n).min(argv.len())].iter().cloned());
+        i += n;
+    }
+    let words = command_words(&argv, i);
+    let mut out: Vec<std::ffi::OsString> = argv[..1].to_vec();
+    out.extend(argv[i..(i + words).min(argv.len())].iter().cloned());
+    let rest = &argv[(i + words).min(argv.len())..];
+    if words == 0 {
+        // No command: the options stay where they were (`apigw --help`).
+        out.extend(front);
+        return out;
+    }
+    out.extend(front);
+    if rest.len() == 1 && rest[0] == "help" {
+        out.push("--help".into());
+    } else {
+        out.extend(rest.iter().cloned());
+    }
+    if words == 1 && out.len() == 3 && out[2] == "help" {
+        // `apigw elbv2 help`: the group's help.
+        out[2] = "--help".into();
+    }
+    out
+}
+
 /// Runs one command line. Returns the exit code for successful runs.
 pub fn run(argv: Vec<std::ffi::OsString>) -> Result<i32> {
-    let matches = match command_for(&argv).try_get_matches_from(argv) {
+    if let Some(answer) = complete::answer(&argv) {
+        return answer;
+    }
+    let argv = normalise(argv);
+    DEBUG.store(
+        argv.iter().any(|a| a == "--debug"),
+        std::sync::atomic::Ordering::Relaxed,
+    );
+    let matches = match command_for(&argv).try_get_matches_from(&argv) {
         Ok(m) => m,
         Err(e) => {
             use clap::error::ErrorKind::*;
@@ -201,7 +440,7 @@ pub fn run(argv: Vec<std::ffi::OsString>) -> Result<i32> {
                         0
                     })
                 }
-                _ => Err(Error::Usage(e.render().to_string())),
+                _ => Err(Error::Usage(closest_first(e).render().to_string())),
             };
         }
     };
@@ -219,24 +458,92 @@ pub fn run(argv: Vec<std::ffi::OsString>) -> Result<i32> {
         let globals = globals(op_matches)?;
         return run_operation(op, op_matches, &globals).map(|()| 0);
     }
+    if name == "completion" {
+        // The script that asks apigw itself at each TAB (src/cli/complete.rs).
+        let shell = sub
+            .get_one::<clap_complete::Shell>("shell")
+            .map(|s| s.to_string())
+            .unwrap_or_default();
+        let script = complete::registration(&shell)
+            .ok_or_else(|| Error::Usage(format!("no completion for shell {shell}\n")))?;
+        print(&String::from_utf8_lossy(&script))?;
+        return Ok(0);
+    }
     local::run_local(name, sub)
 }
 
-/// Reads the global options of a matched subcommand.
-pub fn globals(m: &ArgMatches) -> Result<Globals> {
-    let output = match m.get_one::<String>("output") {
-        Some(s) => s.parse().map_err(Error::Usage)?,
-        None => OutputFormat::Json,
+/// Orders a mistyped command's suggestions closest first (clap lists them
+/// the other way round), by edit distance, then by clap's own similarity.
+fn closest_first(mut e: clap::Error) -> clap::Error {
+    use clap::error::{ContextKind, ContextValue};
+    let typed = match e.get(ContextKind::InvalidSubcommand) {
+        Some(ContextValue::String(s)) => s.clone(),
+        _ => return e,
     };
-    let region = m
-        .get_one::<String>("region")
-        .cloned()
-        .or_else(|| std::env::var("AWS_REGION").ok().filter(|s| !s.is_empty()))
-        .or_else(|| {
-            std::env::var("AWS_DEFAULT_REGION")
-                .ok()
-                .filter(|s| !s.is_empty())
+    if let Some(ContextValue::Strings(list)) = e.get(ContextKind::SuggestedSubcommand) {
+        let mut list = list.clone();
+        list.sort_by(|a, b| {
+            strsim::levenshtein(&typed, a)
+                .cmp(&strsim::levenshtein(&typed, b))
+                .then(strsim::jaro(&typed, b).total_cmp(&strsim::jaro(&typed, a)))
         });
+        e.insert(
+            ContextKind::SuggestedSubcommand,
+            ContextValue::Strings(list),
+        );
+    }
+    e
+}
+
+/// A global option's value, when `m`'s command takes that option.
+fn opt<'a>(m: &'a ArgMatches, id: &str) -> Option<&'a String> {
+    m.try_get_one::<String>(id).ok().flatten()
+}
+
+fn env(key: &str) -> Option<String> {
+    std::env::var(key).ok().filter(|s| !s.is_empty())
+}
+
+/// The AWS CLI profile a command reads (when it takes `--profile`), with
+/// any note about it said on stderr.
+fn profile_of(m: &ArgMatches) -> profile::Profile {
+    if m.try_get_raw("profile").is_err() {
+        return profile::Profile::default();
+    }
+    let (profile, note) = profile::load(opt(m, "profile").map(String::as_str));
+    if let Some(note) = note {
+        eprintln!("{note}");
+    }
+    if profile.found {
+        debug(|| {
+            format!(
+                "profile {} from {}: region {}, output {}",
+                profile.name,
+                profile
+                    .file
+                    .as_deref()
+                    .map_or_else(String::new, |p| p.display().to_string()),
+                profile.region.as_deref().unwrap_or("not set"),
+                profile.output.as_deref().unwrap_or("not set"),
+            )
+        });
+    }
+    profile
+}
+
+/// The region of a command: `--region`, else `AWS_REGION`, else
+/// `AWS_DEFAULT_REGION`, else the profile's; `None` leaves it to the
+/// workspace file.
+pub fn region_of(m: &ArgMatches) -> Result<Option<String>> {
+    region_with(m, &profile_of(m))
+}
+
+fn region_with(m: &ArgMatches, profile: &profile::Profile) -> Result<Option<String>> {
+    let region = opt(m, "region")
+        .cloned()
+        .or_else(|| env("AWS_REGION"))
+        .or_else(|| env("AWS_DEFAULT_REGION"))
+        .or_else(|| profile.region.clone());
     if let Some(r) = &region
         && !crate::rules::arn::is_region(r)
     {
@@ -244,18 +551,52 @@ pub fn globals(m: &ArgMatches) -> Result<Globals> {
             "Provided region_name '{r}' doesn't match a supported format."
         )));
     }
+    Ok(region)
+}
+
+/// Reads the global options of a matched subcommand, with the AWS CLI's
+/// precedence: the flag, the environment, the profile, then apigw's default.
+pub fn globals(m: &ArgMatches) -> Result<Globals> {
+    let takes = |id: &str| m.try_get_raw(id).is_ok();
+    let profile = profile_of(m);
+    let output = match (opt(m, "output"), env("AWS_DEFAULT_OUTPUT"), &profile.output) {
+        (Some(s), _, _) => s.parse().map_err(Error::Usage)?,
+        (None, Some(s), _) if takes("output") => s
+            .parse()
+            .map_err(|e| Error::Usage(format!("AWS_DEFAULT_OUTPUT: {e}")))?,
+        (None, None, Some(s)) if takes("output") => s.parse().map_err(|e| {
+            Error::Workspace(format!("the output of profile {}: {e}", profile.name))
+        })?,
+        _ => OutputFormat::Json,
+    };
+    let region = region_with(m, &profile)?;
     let cwd = std::env::current_dir()
         .map_err(|e| Error::Workspace(format!("cannot read the current folder: {e}")))?;
-    let env = std::env::var("APIGW_WORKSPACE").ok();
+    let env_ws = std::env::var("APIGW_WORKSPACE").ok();
     let workspace = workspace::locate(
-        m.get_one::<PathBuf>("workspace").map(PathBuf::as_path),
-        env.as_deref(),
+        m.try_get_one::<PathBuf>("workspace")
+            .ok()
+            .flatten()
+            .map(PathBuf::as_path),
+        env_ws.as_deref(),
         &cwd,
     )
     .map_err(Error::Workspace)?;
+    debug(|| {
+        format!(
+            "workspace {} ({}); region {}; output {}",
+            workspace.path.display(),
+            workspace.source.describe(),
+            region.as_deref().unwrap_or("the workspace's"),
+            format!("{output:?}").to_lowercase()
+        )
+    });
+    if let Some(url) = opt(m, "endpoint-url") {
+        debug(|| format!("--endpoint-url {url} is not used: apigw works on the workspace file"));
+    }
     Ok(Globals {
         output,
-        query: m.get_one::<String>("query").cloned(),
+        query: opt(m, "query").cloned(),
         region,
         workspace,
     })
@@ -292,7 +633,7 @@ fn run_operation(op: &'static ModelOperation, m: &ArgMatches, g: &Globals) -> Re
     let from_file = json_in.is_some() || yaml_in.is_some();
     let mut input = params::cli_input(json_in, yaml_in)?;
     for member in op.input {
-        let flag = flag_name(member.name);
+        let flag = flag_for(op.name, member.name);
         let value = match member.kind {
             Kind::Boolean => {
                 if m.get_flag(&flag) {
@@ -325,6 +666,7 @@ fn run_operation(op: &'static ModelOperation, m: &ArgMatches, g: &Globals) -> Re
             .input
             .iter()
             .filter(|mm| mm.required && !input.contains_key(mm.name))
+            // No renamed member (FLAG_RENAMES) is a required one.
             .map(params::flag_of)
             .chain(alternative.map(|a| a.flags.to_string()))
             .collect();
@@ -348,13 +690,24 @@ fn run_operation(op: &'static ModelOperation, m: &ArgMatches, g: &Globals) -> Re
             .flatten()
             .cloned(),
     };
+    debug(|| format!("calling {} with {}", op.name, Value::Object(input.clone())));
+    let started = std::time::Instant::now();
     let answer = crate::service::invoke(
         &g.workspace.path,
         g.region.as_deref(),
         op.name,
         input,
         &paging,
-    )?;
+    );
+    debug(|| {
+        format!(
+            "{} {} in {:.1} ms",
+            op.name,
+            if answer.is_ok() { "answered" } else { "failed" },
+            started.elapsed().as_secs_f64() * 1000.0
+        )
+    });
+    let answer = answer?;
     match answer {
         Some(value) => print_value(op.name, &value, g),
         None => Ok(()),

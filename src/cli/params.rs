@@ -198,9 +198,36 @@ pub fn skeleton(members: &[Member]) -> Value {
     Value::Object(
         members
             .iter()
-            .map(|m| (m.name.to_string(), placeholder(&m.kind)))
+            .map(|m| (m.name.to_string(), member_placeholder(m)))
             .collect(),
     )
+}
+
+/// An enumerated member's skeleton value is one it may take, as in the aws
+/// CLI (which picks one at random): the service's default where it has one,
+/// the HTTP API's where the member is required, else the first.
+fn member_placeholder(m: &Member) -> Value {
+    const PREFERRED: &[&str] = &[
+        "INTERNET",
+        "NONE",
+        "HTTP_PROXY",
+        "HTTP",
+        "JWT",
+        "ipv4",
+        "OFF",
+    ];
+    match (&m.kind, crate::service::spec::enum_values(m.name)) {
+        (Kind::String, Some(values)) => {
+            let v = PREFERRED
+                .iter()
+                .find(|p| values.contains(p))
+                .or(values.first())
+                .copied()
+                .unwrap_or_default();
+            Value::String(v.to_string())
+        }
+        _ => placeholder(&m.kind),
+    }
 }
 
 fn placeholder(kind: &Kind) -> Value {
@@ -223,7 +250,7 @@ fn placeholder(kind: &Kind) -> Value {
 pub fn yaml_skeleton(members: &[Member]) -> String {
     let mut out = String::new();
     for m in members {
-        let v = placeholder(&m.kind);
+        let v = member_placeholder(m);
         let text = serde_norway::to_string(&serde_json::json!({ m.name: v })).unwrap_or_default();
         let mut lines = text.lines();
         if let Some(first) = lines.next() {

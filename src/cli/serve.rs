@@ -44,7 +44,7 @@ pub fn run(m: &ArgMatches) -> Result<i32> {
     let ca_bundle = m.get_one::<PathBuf>("ca-bundle").cloned();
     let mut verifier_options = VerifierOptions::default();
     if let Some(path) = &ca_bundle {
-        let pem = std::fs::read(path).map_err(|e| {
+        let pem = crate::input::paramfile::read(path).map_err(|e| {
             Error::InvalidInput(format!("cannot read --ca-bundle {}: {e}", path.display()))
         })?;
         verifier_options.add_ca_pem(&pem)?;

@@ -1,7 +1,10 @@
 //! Health of the backends behind private integrations: how each is checked
 //! (a TCP connect by default, an HTTP(S) request when configured), the
-//! state every pool member carries (changed by active checks and by failed
-//! connections), and the loop that runs the checks while `serve` runs.
+//! state every pool member carries (`initial` until a first check passes,
+//! then up or down, moved by active checks and by failed connections), and
+//! the loop that runs the checks while `serve` runs. A check or connection
+//! that fails for want of something on this machine (file descriptors,
+//! ports) says nothing about the backend and is not counted.
 
 use crate::model::{Listener, ServiceHealthCheck, Target, TargetHealthCheck, health_defaults};
 use crate::ops::TargetHealth;

@@ -4,11 +4,14 @@
 //! to ELB listener targets and Cloud Map instances — with health checks,
 //! live reload of the workspace file, access logs and graceful shutdown.
 //!
-//! The pieces: [`plan`] compiles the workspace into an immutable routing
-//! plan (swapped whole on reload), [`router`] picks routes, [`upstream`]
-//! resolves backends, [`health`] keeps them honest, [`params`] runs
-//! parameter mappings, [`auth`] is the seam for JWT authorizers, and
-//! `proxy` moves each request.
+//! The pieces: [`path`] decides which paths and methods are taken (one
+//! canonical path, routed and forwarded alike), [`plan`] compiles the
+//! workspace into an immutable routing plan (swapped whole on reload),
+//! [`router`] picks routes, [`upstream`] resolves backends, [`health`]
+//! keeps them honest (a new backend gets traffic once a check passes),
+//! [`view`] tells `describe-target-health` which targets are still
+//! initial, [`params`] runs parameter mappings, [`auth`] is the seam for
+//! JWT authorizers, and `proxy` moves each request.
 //!
 //! Threads: one accepts connections, watches the file and runs the health
 //! checks; connections are handed in turn to worker threads (one per CPU,
@@ -34,6 +37,7 @@ mod proxy;
 pub mod router;
 mod tls;
 pub mod upstream;
+pub mod view;
 
 pub use log::LogFormat;
 
@@ -321,8 +325,7 @@ impl Prepared {
                 "  note: JWT authorizers are not checked by this build; JWT routes are forwarded without a token check\n",
             );
         }
-        print!("{out}");
-        let _ = std::io::stdout().flush();
+        print_ignoring_errors(&out);
     }
 
     /// Accepts connections and hands them to the workers in turn, and runs
@@ -340,6 +343,7 @@ impl Prepared {
             let shared = self.shared.clone();
             tokio::spawn(health::run_checks(move || shared.plan().checked(), note))
         };
+        let publisher = tokio::spawn(publish_health(self.workspace.clone(), self.shared.clone()));
         let watcher = tokio::spawn(watch(
             self.workspace.clone(),
             self.api_id.clone(),
@@ -348,13 +352,24 @@ impl Prepared {
             self.base_url(),
         ));
         tokio::pin!(shutdown);
+        // Whether accepting is failing (said once, not every 50 ms).
+        let mut starved = false;
         loop {
             tokio::select! {
                 accepted = self.listener.accept() => match accepted {
-                    Ok((stream, peer)) => workers.hand_over(stream, peer),
+                    Ok((stream, peer)) => {
+                        if starved {
+                            starved = false;
+                            self.shared.log.note("accepting connections again");
+                        }
+                        workers.hand_over(stream, peer);
+                    }
                     Err(e) => {
                         // Out of file descriptors and the like: wait a little.
-                        self.shared.log.note(&format!("cannot accept a connection: {e}"));
+                        if !starved {
+                            starved = true;
+                            self.shared.log.note(&format!("cannot accept a connection: {e}"));
+                        }
                         tokio::time::sleep(Duration::from_millis(50)).await;
                     }
                 },
@@ -362,6 +377,8 @@ impl Prepared {
             }
         }
         drop(self.listener);
+        publisher.abort();
+        view::withdraw(&self.workspace);
         watcher.abort();
         health.abort();
         self.shared
@@ -550,6 +567,40 @@ async fn shutdown_signal() {
     }
 }
 
+/// Keeps [`view`]'s file up to date with which targets are still initial.
+async fn publish_health(workspace: PathBuf, shared: Arc<Shared>) {
+    let mut last: Option<view::HealthView> = None;
+    let mut tick = tokio::time::interval(WATCH_INTERVAL);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut failed = false;
+    loop {
+        tick.tick().await;
+        let now = shared.plan().health_view(std::process::id());
+        if last.as_ref() == Some(&now) {
+            continue;
+        }
+        match view::publish(&workspace, &now) {
+            Ok(()) => last = Some(now),
+            Err(e) if !failed => {
+                failed = true;
+                shared.log.note(&format!(
+                    "cannot publish target health for describe-target-health ({}): {e}",
+                    view::view_path(&workspace).display()
+                ));
+            }
+            Err(_) => {}
+        }
+    }
+}
+
+/// Writes to stdout; a closed stdout (a pipe whose reader went away) must
+/// not stop the gateway, so errors are dropped (`print!` would panic).
+fn print_ignoring_errors(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
+}
+
 /// What identifies a version of the workspace file.
 fn stamp(path: &Path) -> Option<(SystemTime, u64, u64)> {
     let meta = std::fs::metadata(path).ok()?;
@@ -598,8 +649,7 @@ async fn watch(
                 let table = plan.table(&base_url);
                 shared.replace_plan(plan);
                 shared.log.note(&format!("reloaded {}", path.display()));
-                print!("{table}");
-                let _ = std::io::stdout().flush();
+                print_ignoring_errors(&table);
             }
             Ok(Err(e)) => shared.log.note(&format!(
                 "ignored the change to {}: {e}; still serving the previous configuration",

@@ -314,6 +314,33 @@ impl Plan {
         self.default_stage.as_ref().map(|s| (s, path))
     }
 
+    /// Which listener targets this plan forwards to, and which of them
+    /// are still initial, for [`super::view`].
+    pub fn health_view(&self, pid: u32) -> super::view::HealthView {
+        let mut view = super::view::HealthView {
+            pid,
+            listeners: Default::default(),
+        };
+        for ((resource, addr), member) in &self.health {
+            if !matches!(
+                private_target(resource),
+                Some(PrivateTarget::Listener { .. })
+            ) {
+                continue;
+            }
+            let listener = view.listeners.entry(resource.clone()).or_default();
+            listener.known.push(addr.to_string());
+            if member.state() == super::health::State::Initial {
+                listener.initial.push(addr.to_string());
+            }
+        }
+        for l in view.listeners.values_mut() {
+            l.known.sort_unstable();
+            l.initial.sort_unstable();
+        }
+        view
+    }
+
     /// Every pool of every stage, for the health checks.
     pub fn checked(&self) -> Vec<Checked> {
         let mut out = Vec::new();

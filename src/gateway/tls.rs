@@ -34,8 +34,11 @@ pub fn load_roots(ca_bundle: Option<&Path>) -> Result<RootCertStore, Error> {
             None => return Ok(roots),
         },
     };
-    let certs = CertificateDer::pem_file_iter(path)
-        .and_then(|iter| iter.collect::<Result<Vec<_>, _>>())
+    // Bounded, and never waiting on a pipe or device a user names.
+    let pem = crate::input::paramfile::read(path)
+        .map_err(|e| Error::InvalidInput(format!("--ca-bundle {}: {e}", path.display())))?;
+    let certs = CertificateDer::pem_slice_iter(&pem)
+        .collect::<Result<Vec<_>, _>>()
         .map_err(|e| {
             Error::InvalidInput(format!(
                 "--ca-bundle {}: cannot read PEM certificates: {e}",

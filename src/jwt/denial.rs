@@ -67,7 +67,11 @@ pub(crate) enum Fault {
     Missing,
     TooLarge,
     Malformed,
+    /// An algorithm API Gateway does not accept (anything but RS256,
+    /// RS384 and RS512), whatever keys the issuer publishes.
     Algorithm,
+    /// An accepted algorithm that the named key's JWK rules out.
+    KeyAlgorithm,
     NoKeyId,
     UnknownKey,
     KeysUnavailable,
@@ -88,7 +92,11 @@ impl Fault {
             Fault::Missing => return None,
             Fault::TooLarge => "the token is too large",
             Fault::Malformed => "the token is malformed",
-            Fault::Algorithm => "the token is not signed with a supported algorithm",
+            Fault::Algorithm => {
+                "the token's signing algorithm is not supported by API Gateway \
+                 (only RS256, RS384 and RS512 are)"
+            }
+            Fault::KeyAlgorithm => "the issuer's key does not allow the token's signing algorithm",
             Fault::NoKeyId => "the token has no key id (kid)",
             Fault::UnknownKey => "the token's key id (kid) is not among the issuer's keys",
             Fault::KeysUnavailable => "the issuer's signing keys could not be fetched",
@@ -125,11 +133,12 @@ impl Fault {
 mod tests {
     use super::*;
 
-    const ALL: [Fault; 14] = [
+    const ALL: [Fault; 15] = [
         Fault::Missing,
         Fault::TooLarge,
         Fault::Malformed,
         Fault::Algorithm,
+        Fault::KeyAlgorithm,
         Fault::NoKeyId,
         Fault::UnknownKey,
         Fault::KeysUnavailable,
@@ -166,6 +175,11 @@ mod tests {
         assert_eq!(
             Fault::Expired.challenge(),
             r#"Bearer realm="apigw", error="invalid_token", error_description="the token has expired""#
+        );
+        assert_eq!(
+            Fault::Algorithm.challenge(),
+            "Bearer realm=\"apigw\", error=\"invalid_token\", error_description=\"the token's \
+             signing algorithm is not supported by API Gateway (only RS256, RS384 and RS512 are)\""
         );
     }
 

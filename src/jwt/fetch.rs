@@ -1,7 +1,8 @@
 //! A deliberately small HTTP(S) GET for an issuer's discovery document and
-//! key set: one connection per fetch, a size limit on the body, no redirects.
-//! The caller puts a deadline around the whole exchange. Keys change rarely,
-//! so pooling would buy nothing here.
+//! key set: one connection per fetch, a deadline and a size limit on each
+//! (API Gateway's 1,500 ms and 150,000 bytes by default, see
+//! [`super::FETCH_TIMEOUT`]), no redirects. Keys change rarely, so pooling
+//! would buy nothing here.
 
 use http_body_util::{BodyExt, Empty, Limited};
 use hyper::body::Bytes;
@@ -11,6 +12,7 @@ use hyper_util::rt::TokioIo;
 use rustls::ClientConfig;
 use rustls::pki_types::{CertificateDer, ServerName};
 use std::sync::{Arc, OnceLock};
+use std::time::Duration;
 use tokio::net::TcpStream;
 use tokio::task::JoinHandle;
 
@@ -65,6 +67,7 @@ impl Target {
 /// Trust for `https://` issuers: the system's roots and any extra CA
 /// certificates, built on first use so plain-HTTP setups never read them.
 pub(crate) struct Fetcher {
+    timeout: Duration,
     max_bytes: usize,
     system_roots: bool,
     extra_ca_certs: Vec<CertificateDer<'static>>,
@@ -83,11 +86,13 @@ impl Drop for AbortOnDrop {
 
 impl Fetcher {
     pub fn new(
+        timeout: Duration,
         max_bytes: usize,
         system_roots: bool,
         extra_ca_certs: Vec<CertificateDer<'static>>,
     ) -> Self {
         Fetcher {
+            timeout,
             max_bytes,
             system_roots,
             extra_ca_certs,
@@ -121,12 +126,18 @@ impl Fetcher {
     }
 
     /// GETs `url` and returns the body of a 200 answer, refusing bodies over
-    /// the size limit. Every failure is a message naming the URL.
+    /// the size limit and answers not complete within the deadline (connect,
+    /// TLS, headers and body together). Every failure is a message naming
+    /// the URL.
     pub async fn get(&self, url: &str) -> Result<Bytes, String> {
         let target = Target::parse(url)?;
-        self.get_target(&target)
-            .await
-            .map_err(|e| format!("GET {url}: {e}"))
+        match tokio::time::timeout(self.timeout, self.get_target(&target)).await {
+            Ok(result) => result.map_err(|e| format!("GET {url}: {e}")),
+            Err(_) => Err(format!(
+                "GET {url}: took longer than {} ms",
+                self.timeout.as_millis()
+            )),
+        }
     }
 
     async fn get_target(&self, target: &Target) -> Result<Bytes, String> {

@@ -1,13 +1,18 @@
-//! A local identity provider: one ES256 signing key kept beside the
+//! A local identity provider: one 2048-bit RSA signing key kept beside the
 //! workspace, published as an OpenID discovery document and a JWKS, and used
-//! to mint tokens for trying JWT authorizers without a real provider.
+//! to mint RS256 tokens (an algorithm API Gateway accepts, so a token that
+//! works here works on AWS) for trying JWT authorizers without a real
+//! provider.
 
 use super::Claims;
+use super::keygen;
 use crate::error::Error;
 use base64::Engine;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use ring::rand::{SecureRandom, SystemRandom};
-use ring::signature::{ECDSA_P256_SHA256_FIXED_SIGNING, EcdsaKeyPair, KeyPair};
+use ring::signature::{
+    ECDSA_P256_SHA256_FIXED_SIGNING, EcdsaKeyPair, RSA_PKCS1_SHA256, RsaKeyPair,
+};
 use serde_json::{Value, json};
 use std::fmt;
 use std::io::Write;
@@ -28,13 +33,25 @@ const PEM_END: &str = "-----END PRIVATE KEY-----";
 /// `extra_claims` may not name.
 const SET_BY_MINT: [&str; 7] = ["iss", "sub", "aud", "iat", "exp", "scope", "jti"];
 
+/// The one algorithm the local issuer signs with.
+const ALG: &str = "RS256";
+
 /// The local signing key. Its `Debug` output shows the key id and file only.
 pub struct LocalIssuer {
-    key_pair: EcdsaKeyPair,
+    key_pair: RsaKeyPair,
     kid: String,
-    x: String,
-    y: String,
+    /// The public modulus and exponent, base64url, as the JWK shows them.
+    n: String,
+    e: String,
     key_path: PathBuf,
+}
+
+/// What the key file holds.
+enum Stored {
+    Missing,
+    Rsa(Box<LocalIssuer>),
+    /// A P-256 key, as apigw made before it signed with RS256.
+    OldEcKey,
 }
 
 impl fmt::Debug for LocalIssuer {
@@ -124,78 +141,117 @@ impl LocalIssuer {
     /// key is written to a private temporary file (mode 0600) and linked into
     /// place without replacing anything, so an existing key is never
     /// overwritten and a reader never sees half a key.
+    ///
+    /// A P-256 key left by an older apigw (which signed ES256, an algorithm
+    /// API Gateway refuses) is replaced by a new RSA key, with a note on
+    /// stderr: the old key can sign nothing that would be accepted, here or
+    /// on AWS. Any other unusable file is an error and is left alone.
     pub fn load_or_create(workspace_path: &Path) -> Result<Self, Error> {
-        let path = key_path(workspace_path);
-        if let Some(issuer) = Self::load(&path)? {
-            return Ok(issuer);
-        }
-        let dir = path.parent().unwrap_or(Path::new("."));
-        create_private_dir(dir)
-            .map_err(|e| key_error(&path, &format!("cannot create its folder: {e}")))?;
-        let rng = SystemRandom::new();
-        let pkcs8 = EcdsaKeyPair::generate_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, &rng)
-            .map_err(|_| key_error(&path, "cannot generate a P-256 key"))?;
-        let mut builder = tempfile::Builder::new();
-        builder.prefix(".issuer-key-").suffix(".tmp");
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            builder.permissions(std::fs::Permissions::from_mode(0o600));
-        }
-        let mut tmp = builder
-            .tempfile_in(dir)
-            .map_err(|e| key_error(&path, &format!("cannot create a temporary file: {e}")))?;
-        tmp.write_all(to_pem(pkcs8.as_ref()).as_bytes())
-            .and_then(|()| tmp.as_file().sync_all())
-            .map_err(|e| key_error(&path, &format!("cannot write: {e}")))?;
-        match tmp.persist_noclobber(&path) {
-            Ok(_) => {}
-            // Another process made the key first: use theirs.
-            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {}
-            Err(e) => return Err(key_error(&path, &format!("cannot save: {}", e.error))),
-        }
-        Self::load(&path)?.ok_or_else(|| key_error(&path, "vanished right after it was written"))
+        Self::load_or_create_at(&key_path(workspace_path))
     }
 
-    /// Reads an existing key; `None` when there is no key file.
-    fn load(path: &Path) -> Result<Option<Self>, Error> {
+    fn load_or_create_at(path: &Path) -> Result<Self, Error> {
+        match Self::read(path)? {
+            Stored::Rsa(issuer) => Ok(*issuer),
+            Stored::OldEcKey => Self::replace_old_key(path),
+            Stored::Missing => {
+                let dir = path.parent().unwrap_or(Path::new("."));
+                create_private_dir(dir)
+                    .map_err(|e| key_error(path, &format!("cannot create its folder: {e}")))?;
+                let tmp = new_key_file(path)?;
+                match tmp.persist_noclobber(path) {
+                    Ok(_) => {}
+                    // Another process made the key first: use theirs.
+                    Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {}
+                    Err(e) => return Err(key_error(path, &format!("cannot save: {}", e.error))),
+                }
+                Self::load_written(path)
+            }
+        }
+    }
+
+    /// Replaces an old P-256 key with a new RSA key. The old file is locked
+    /// while this runs, so that of several processes doing this at once one
+    /// makes the key and the others use it.
+    fn replace_old_key(path: &Path) -> Result<Self, Error> {
+        let old =
+            std::fs::File::open(path).map_err(|e| key_error(path, &format!("cannot open: {e}")))?;
+        old.lock()
+            .map_err(|e| key_error(path, &format!("cannot lock: {e}")))?;
+        match Self::read(path)? {
+            Stored::OldEcKey => {}
+            // Replaced (or removed) while this process waited for the lock.
+            _ => return Self::load_or_create_at(path),
+        }
+        let tmp = new_key_file(path)?;
+        tmp.persist(path)
+            .map_err(|e| key_error(path, &format!("cannot save: {}", e.error)))?;
+        let issuer = Self::load_written(path)?;
+        let _ = writeln!(
+            std::io::stderr(),
+            "apigw: replaced the local issuer's ES256 key {} with a new RSA key: API Gateway \
+             accepts only RS256, RS384 and RS512 tokens, so tokens are now signed RS256 \
+             (tokens minted before are no longer accepted)",
+            path.display()
+        );
+        drop(old);
+        Ok(issuer)
+    }
+
+    /// Reads the key file that was just written.
+    fn load_written(path: &Path) -> Result<Self, Error> {
+        match Self::read(path)? {
+            Stored::Rsa(issuer) => Ok(*issuer),
+            Stored::Missing => Err(key_error(path, "vanished right after it was written")),
+            Stored::OldEcKey => Err(key_error(path, "was replaced by an ES256 key meanwhile")),
+        }
+    }
+
+    /// Reads the key file, telling an RSA key from an older apigw's P-256
+    /// key; anything else is an error.
+    fn read(path: &Path) -> Result<Stored, Error> {
         let bytes = match std::fs::read(path) {
             Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Stored::Missing),
             Err(e) => return Err(key_error(path, &format!("cannot read: {e}"))),
         };
         let unusable = || {
             key_error(
                 path,
-                "is not a PKCS#8 P-256 private key in PEM; remove the file to have a new key made",
+                "is not a PKCS#8 RSA private key (2048 to 4096 bits) in PEM; remove the file to \
+                 have a new key made",
             )
         };
         let der = std::str::from_utf8(&bytes)
             .ok()
             .and_then(from_pem)
             .ok_or_else(unusable)?;
-        let key_pair =
-            EcdsaKeyPair::from_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, &der, &SystemRandom::new())
-                .map_err(|_| unusable())?;
-        // An uncompressed P-256 point: 0x04, then x and y of 32 bytes each.
-        let point = key_pair.public_key().as_ref();
-        if point.len() != 65 || point[0] != 4 {
-            return Err(unusable());
-        }
-        let x = b64url(&point[1..33]);
-        let y = b64url(&point[33..65]);
+        let key_pair = match RsaKeyPair::from_pkcs8(&der) {
+            Ok(pair) => pair,
+            Err(_) => {
+                let rng = SystemRandom::new();
+                return match EcdsaKeyPair::from_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, &der, &rng)
+                {
+                    Ok(_) => Ok(Stored::OldEcKey),
+                    Err(_) => Err(unusable()),
+                };
+            }
+        };
+        let public = ring::rsa::PublicKeyComponents::<Vec<u8>>::from(key_pair.public());
+        let n = b64url(&public.n);
+        let e = b64url(&public.e);
         // RFC 7638: SHA-256 over the required members, in lexical order.
-        let thumbprint_input = format!(r#"{{"crv":"P-256","kty":"EC","x":"{x}","y":"{y}"}}"#);
+        let thumbprint_input = format!(r#"{{"e":"{e}","kty":"RSA","n":"{n}"}}"#);
         let kid = b64url(
             ring::digest::digest(&ring::digest::SHA256, thumbprint_input.as_bytes()).as_ref(),
         );
-        Ok(Some(LocalIssuer {
+        Ok(Stored::Rsa(Box::new(LocalIssuer {
             key_pair,
             kid,
-            x,
-            y,
+            n,
+            e,
             key_path: path.to_path_buf(),
-        }))
+        })))
     }
 
     /// The key id: the key's RFC 7638 thumbprint, so it stays the same for
@@ -214,7 +270,7 @@ impl LocalIssuer {
         json!({
             "issuer": issuer_url,
             "jwks_uri": format!("{}{JWKS_PATH}", issuer_url.trim_end_matches('/')),
-            "id_token_signing_alg_values_supported": ["ES256"],
+            "id_token_signing_alg_values_supported": [ALG],
             "response_types_supported": ["id_token"],
             "subject_types_supported": ["public"],
         })
@@ -225,12 +281,11 @@ impl LocalIssuer {
     pub fn jwks(&self) -> String {
         json!({
             "keys": [{
-                "kty": "EC",
-                "crv": "P-256",
-                "x": self.x,
-                "y": self.y,
+                "kty": "RSA",
+                "n": self.n,
+                "e": self.e,
                 "use": "sig",
-                "alg": "ES256",
+                "alg": ALG,
                 "kid": self.kid,
             }]
         })
@@ -253,7 +308,7 @@ impl LocalIssuer {
         }
     }
 
-    /// Signs a token (ES256) with the claims `m` describes.
+    /// Signs a token (RS256) with the claims `m` describes.
     pub fn mint(&self, m: &MintRequest) -> Result<String, Error> {
         let invalid = |msg: String| Err(Error::InvalidInput(msg));
         if m.issuer.is_empty() {
@@ -312,18 +367,44 @@ impl LocalIssuer {
         for (name, value) in &m.extra_claims {
             claims.insert(name.clone(), value.clone());
         }
-        let header = json!({"alg": "ES256", "typ": "JWT", "kid": self.kid});
+        let header = json!({"alg": ALG, "typ": "JWT", "kid": self.kid});
         let signing_input = format!(
             "{}.{}",
             b64url(header.to_string().as_bytes()),
             b64url(Value::Object(claims).to_string().as_bytes())
         );
-        let signature = self
-            .key_pair
-            .sign(&rng, signing_input.as_bytes())
+        let mut signature = vec![0; self.key_pair.public().modulus_len()];
+        self.key_pair
+            .sign(
+                &RSA_PKCS1_SHA256,
+                &rng,
+                signing_input.as_bytes(),
+                &mut signature,
+            )
             .map_err(|_| Error::Other("cannot sign the token".into()))?;
-        Ok(format!("{signing_input}.{}", b64url(signature.as_ref())))
+        Ok(format!("{signing_input}.{}", b64url(&signature)))
     }
+}
+
+/// A new RSA key in a private temporary file (mode 0600) beside `path`,
+/// written and synced, ready to be moved into place.
+fn new_key_file(path: &Path) -> Result<tempfile::NamedTempFile, Error> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let pkcs8 = keygen::generate_pkcs8(&SystemRandom::new()).map_err(|e| key_error(path, &e))?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".issuer-key-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o600));
+    }
+    let mut tmp = builder
+        .tempfile_in(dir)
+        .map_err(|e| key_error(path, &format!("cannot create a temporary file: {e}")))?;
+    tmp.write_all(to_pem(&pkcs8).as_bytes())
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| key_error(path, &format!("cannot write: {e}")))?;
+    Ok(tmp)
 }
 
 /// Creates `dir` (and its parents) if missing; on Unix the folder it makes

@@ -1,70 +1,46 @@
 //! An issuer's signing keys, read from its JWKS, and which token algorithm
-//! each one may verify. Keys that cannot be used for signatures here (HMAC
-//! secrets, encryption keys, unknown curves, malformed entries) are skipped
-//! one by one, so one odd entry never hides the issuer's other keys.
+//! each one may verify. HTTP API JWT authorizers verify only RSA signatures
+//! (RS256, RS384, RS512), so only RSA keys are kept; every other entry (EC
+//! and OKP keys, HMAC secrets, encryption keys, malformed entries) is
+//! skipped one by one, so one odd entry never hides the issuer's other keys.
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use jsonwebtoken::{Algorithm, DecodingKey};
 use serde_json::{Map, Value};
 
-/// The token algorithms accepted, by their JWS names. Everything else,
-/// `none` and the HMAC family included, is refused before any key is used.
+/// The token algorithms API Gateway accepts, by their JWS names: RSA with
+/// PKCS#1 v1.5 padding. Everything else is refused before any key is used:
+/// `none`, the HMAC family, and the ECDSA, RSA-PSS and EdDSA ones too, even
+/// when the issuer publishes a key that would verify them, since the
+/// service refuses them.
 pub(crate) fn supported_algorithm(name: &str) -> Option<Algorithm> {
     Some(match name {
         "RS256" => Algorithm::RS256,
         "RS384" => Algorithm::RS384,
         "RS512" => Algorithm::RS512,
-        "PS256" => Algorithm::PS256,
-        "PS384" => Algorithm::PS384,
-        "PS512" => Algorithm::PS512,
-        "ES256" => Algorithm::ES256,
-        "ES384" => Algorithm::ES384,
         _ => return None,
     })
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum KeyType {
-    Rsa,
-    P256,
-    P384,
-}
+/// The accepted algorithms, as a client-facing list.
+pub(crate) const SUPPORTED_ALGORITHMS: &str = "RS256, RS384 and RS512";
 
-impl KeyType {
-    fn fits(self, alg: Algorithm) -> bool {
-        match self {
-            KeyType::Rsa => matches!(
-                alg,
-                Algorithm::RS256
-                    | Algorithm::RS384
-                    | Algorithm::RS512
-                    | Algorithm::PS256
-                    | Algorithm::PS384
-                    | Algorithm::PS512
-            ),
-            KeyType::P256 => alg == Algorithm::ES256,
-            KeyType::P384 => alg == Algorithm::ES384,
-        }
-    }
-}
-
-/// One public key of the issuer, ready to verify signatures.
+/// One public RSA key of the issuer, ready to verify signatures.
 #[derive(Clone)]
 pub(crate) struct SigningKey {
     pub kid: String,
-    key_type: KeyType,
     /// The JWK's own `alg`, when it names one: then only that algorithm.
     alg: Option<Algorithm>,
     pub key: DecodingKey,
 }
 
 impl SigningKey {
-    /// Whether a token signed with `alg` may be checked with this key: the
-    /// key type must fit the algorithm (an RSA key never verifies an ECDSA or
-    /// HMAC token), and a key that names its algorithm allows only that one.
+    /// Whether a token signed with `alg` (already one of the supported
+    /// algorithms) may be checked with this key: a key that names its
+    /// algorithm allows only that one.
     pub fn accepts(&self, alg: Algorithm) -> bool {
-        self.key_type.fits(alg) && self.alg.is_none_or(|a| a == alg)
+        self.alg.is_none_or(|a| a == alg)
     }
 }
 
@@ -138,43 +114,26 @@ fn signing_key(jwk: &Map<String, Value>) -> Option<SigningKey> {
         Some(Value::String(u)) if u == "sig" => {}
         Some(_) => return None,
     }
+    // A key meant for an algorithm the service refuses (PS256, RSA-OAEP, ...)
+    // can verify nothing here.
     let alg = match jwk.get("alg") {
         None => None,
         Some(Value::String(a)) => Some(supported_algorithm(a)?),
         Some(_) => return None,
     };
-    let (key_type, key) = match text(jwk, "kty")? {
-        "RSA" => {
-            let (n, e) = (text(jwk, "n")?, text(jwk, "e")?);
-            // ring refuses moduli under 2048 bits when verifying; an empty or
-            // undecodable component is refused here.
-            if base64url_len(n)? == 0 || base64url_len(e)? == 0 {
-                return None;
-            }
-            (KeyType::Rsa, DecodingKey::from_rsa_components(n, e).ok()?)
-        }
-        "EC" => {
-            let (key_type, size) = match text(jwk, "crv")? {
-                "P-256" => (KeyType::P256, 32),
-                "P-384" => (KeyType::P384, 48),
-                _ => return None,
-            };
-            let (x, y) = (text(jwk, "x")?, text(jwk, "y")?);
-            if base64url_len(x)? != size || base64url_len(y)? != size {
-                return None;
-            }
-            (key_type, DecodingKey::from_ec_components(x, y).ok()?)
-        }
-        _ => return None,
-    };
-    if alg.is_some_and(|a| !key_type.fits(a)) {
+    if text(jwk, "kty")? != "RSA" {
+        return None;
+    }
+    let (n, e) = (text(jwk, "n")?, text(jwk, "e")?);
+    // ring refuses moduli under 2048 bits when verifying; an empty or
+    // undecodable component is refused here.
+    if base64url_len(n)? == 0 || base64url_len(e)? == 0 {
         return None;
     }
     Some(SigningKey {
         kid: kid.to_string(),
-        key_type,
         alg,
-        key,
+        key: DecodingKey::from_rsa_components(n, e).ok()?,
     })
 }
 
@@ -184,6 +143,7 @@ mod tests {
 
     const P256_X: &str = "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU";
     const P256_Y: &str = "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0";
+    const N: &str = "0vx7agoebGcQSuuPiLJXZptN";
 
     fn parse(doc: &str) -> KeySet {
         KeySet::parse(doc.as_bytes()).unwrap()
@@ -194,15 +154,17 @@ mod tests {
         let doc = format!(
             r#"{{"keys": [
                 {{"kty":"oct","kid":"hmac","k":"c2VjcmV0"}},
-                {{"kty":"RSA","kid":"enc","use":"enc","n":"AQAB","e":"AQAB"}},
-                {{"kty":"RSA","kid":"oaep","alg":"RSA-OAEP-256","n":"AQAB","e":"AQAB"}},
-                {{"kty":"EC","kid":"short","crv":"P-256","x":"AQAB","y":"AQAB"}},
-                {{"kty":"EC","kid":"k1","crv":"P-521","x":"{P256_X}","y":"{P256_Y}"}},
-                {{"kty":"EC","crv":"P-256","x":"{P256_X}","y":"{P256_Y}"}},
+                {{"kty":"RSA","kid":"enc","use":"enc","n":"{N}","e":"AQAB"}},
+                {{"kty":"RSA","kid":"oaep","alg":"RSA-OAEP-256","n":"{N}","e":"AQAB"}},
+                {{"kty":"RSA","kid":"pss","alg":"PS256","n":"{N}","e":"AQAB"}},
+                {{"kty":"RSA","n":"{N}","e":"AQAB"}},
+                {{"kty":"RSA","kid":"empty","n":"","e":"AQAB"}},
+                {{"kty":"EC","kid":"ec","crv":"P-256","x":"{P256_X}","y":"{P256_Y}"}},
+                {{"kty":"EC","kid":"es256","alg":"ES256","crv":"P-256","x":"{P256_X}","y":"{P256_Y}"}},
                 {{"kty":"EC","kid":"mismatch","alg":"RS256","crv":"P-256","x":"{P256_X}","y":"{P256_Y}"}},
                 {{"kty":"RSA","kid":"bad-b64","n":"!!","e":"AQAB"}},
                 "not an object", 7, null,
-                {{"kty":"EC","kid":"good","use":"sig","crv":"P-256","x":"{P256_X}","y":"{P256_Y}"}}
+                {{"kty":"RSA","kid":"good","use":"sig","n":"{N}","e":"AQAB"}}
             ]}}"#
         );
         let set = parse(&doc);
@@ -211,36 +173,35 @@ mod tests {
     }
 
     #[test]
-    fn keys_accept_only_algorithms_that_fit_them() {
+    fn keys_accept_only_the_algorithm_they_name() {
         let doc = format!(
             r#"{{"keys": [
-                {{"kty":"EC","kid":"ec","crv":"P-256","x":"{P256_X}","y":"{P256_Y}"}},
-                {{"kty":"RSA","kid":"rsa","alg":"PS256","n":"0vx7agoebGcQSuuPiLJXZptN","e":"AQAB"}}
+                {{"kty":"RSA","kid":"any","n":"{N}","e":"AQAB"}},
+                {{"kty":"RSA","kid":"rs384","alg":"RS384","n":"{N}","e":"AQAB"}},
+                {{"kty":"EC","kid":"ec","crv":"P-256","x":"{P256_X}","y":"{P256_Y}"}}
             ]}}"#
         );
         let set = parse(&doc);
+        for alg in [Algorithm::RS256, Algorithm::RS384, Algorithm::RS512] {
+            assert!(
+                matches!(set.lookup("any", alg), Lookup::Found(_)),
+                "{alg:?}"
+            );
+        }
         assert!(matches!(
-            set.lookup("ec", Algorithm::ES256),
+            set.lookup("rs384", Algorithm::RS384),
             Lookup::Found(_)
         ));
         assert!(matches!(
-            set.lookup("ec", Algorithm::ES384),
+            set.lookup("rs384", Algorithm::RS256),
             Lookup::WrongAlgorithm
         ));
         assert!(matches!(
-            set.lookup("ec", Algorithm::HS256),
-            Lookup::WrongAlgorithm
+            set.lookup("ec", Algorithm::RS256),
+            Lookup::Unknown
         ));
         assert!(matches!(
-            set.lookup("rsa", Algorithm::PS256),
-            Lookup::Found(_)
-        ));
-        assert!(matches!(
-            set.lookup("rsa", Algorithm::RS256),
-            Lookup::WrongAlgorithm
-        ));
-        assert!(matches!(
-            set.lookup("other", Algorithm::ES256),
+            set.lookup("other", Algorithm::RS256),
             Lookup::Unknown
         ));
     }
@@ -256,7 +217,7 @@ mod tests {
     #[test]
     fn mangled_documents_never_panic() {
         let good = format!(
-            r#"{{"keys":[{{"kty":"EC","kid":"a","alg":"ES256","crv":"P-256","x":"{P256_X}","y":"{P256_Y}"}},{{"kty":"RSA","kid":"b","n":"0vx7agoebGcQSuuPiLJXZptN","e":"AQAB"}}]}}"#
+            r#"{{"keys":[{{"kty":"RSA","kid":"a","alg":"RS256","n":"{N}","e":"AQAB"}},{{"kty":"RSA","kid":"b","n":"{N}","e":"AQAB"}},{{"kty":"EC","kid":"c","crv":"P-256","x":"{P256_X}","y":"{P256_Y}"}}]}}"#
         );
         let mut rng = fastrand::Rng::with_seed(7);
         let alphabet = br#"{}[]",:AQab_-=.0 P256ECRSAkidxyne"#;
@@ -273,12 +234,11 @@ mod tests {
                 }
             }
             if let Ok(set) = KeySet::parse(&doc) {
-                for alg in [Algorithm::ES256, Algorithm::RS256, Algorithm::HS256] {
-                    if let Lookup::Found(key) = set.lookup("a", alg) {
-                        let _ = jsonwebtoken::crypto::verify("c2ln", b"m", &key.key, alg);
-                    }
-                    if let Lookup::Found(key) = set.lookup("b", alg) {
-                        let _ = jsonwebtoken::crypto::verify("c2ln", b"m", &key.key, alg);
+                for alg in [Algorithm::RS256, Algorithm::RS384, Algorithm::RS512] {
+                    for kid in ["a", "b", "c"] {
+                        if let Lookup::Found(key) = set.lookup(kid, alg) {
+                            let _ = jsonwebtoken::crypto::verify("c2ln", b"m", &key.key, alg);
+                        }
                     }
                 }
             }
@@ -286,15 +246,14 @@ mod tests {
     }
 
     #[test]
-    fn only_asymmetric_algorithms_are_supported() {
+    fn only_the_rsa_pkcs1_algorithms_are_supported() {
         for name in [
-            "none", "None", "HS256", "HS384", "HS512", "EdDSA", "ES512", "",
+            "none", "None", "HS256", "HS384", "HS512", "PS256", "PS384", "PS512", "ES256", "ES384",
+            "ES512", "EdDSA", "rs256", "",
         ] {
             assert!(supported_algorithm(name).is_none(), "{name}");
         }
-        for name in [
-            "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384",
-        ] {
+        for name in ["RS256", "RS384", "RS512"] {
             assert!(supported_algorithm(name).is_some(), "{name}");
         }
     }

@@ -11,6 +11,7 @@ mod duration;
 mod fetch;
 mod gateway;
 mod issuer;
+mod keygen;
 mod keys;
 mod verify;
 
@@ -18,7 +19,14 @@ pub use denial::Denial;
 pub use duration::parse_duration;
 pub use gateway::JwtAuthorizer;
 pub use issuer::{DISCOVERY_PATH, JWKS_PATH, LocalIssuer, MintRequest, key_path};
-pub use verify::{JwtRule, Verifier, VerifierOptions};
+pub use verify::{CLOCK_SKEW, FETCH_TIMEOUT, JwtRule, MAX_KEYS_BYTES, Verifier, VerifierOptions};
+
+/// What `apigw serve --help` says about JWT authorizers. The figures are
+/// [`CLOCK_SKEW`], [`FETCH_TIMEOUT`] and [`MAX_KEYS_BYTES`] (a test keeps
+/// them in step).
+pub const SERVE_HELP: &str = "JWT authorizers accept only RS256, RS384 and RS512 tokens, as API \
+    Gateway does, and allow 60 s of clock skew on exp, nbf and iat. An issuer's discovery \
+    document and JWKS are each fetched within 1,500 ms and must be at most 150,000 bytes.";
 
 /// A verified token's claims, in the order the token lists them.
 pub type Claims = serde_json::Map<String, serde_json::Value>;
@@ -36,7 +44,29 @@ pub fn token_from_identity(value: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::token_from_identity;
+    use super::*;
+
+    #[test]
+    fn the_serve_help_states_the_limits_in_force() {
+        let thousands = |n: u128| {
+            let digits = n.to_string();
+            let mut out = String::new();
+            for (i, c) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                    out.push(',');
+                }
+                out.push(c);
+            }
+            out
+        };
+        for figure in [
+            format!("{} s of clock skew", CLOCK_SKEW.as_secs()),
+            format!("within {} ms", thousands(FETCH_TIMEOUT.as_millis())),
+            format!("at most {} bytes", thousands(MAX_KEYS_BYTES as u128)),
+        ] {
+            assert!(SERVE_HELP.contains(&figure), "{figure}");
+        }
+    }
 
     #[test]
     fn bearer_prefix_is_stripped_in_any_case() {

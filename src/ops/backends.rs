@@ -86,6 +86,15 @@ impl TargetHealth {
         }
     }
 
+    /// Registered, and no health check has passed yet.
+    pub fn initial() -> Self {
+        TargetHealth {
+            state: "initial".into(),
+            reason: Some("Elb.RegistrationInProgress".into()),
+            description: Some("Target registration is in progress".into()),
+        }
+    }
+
     pub fn unhealthy(reason: &str, description: impl Into<String>) -> Self {
         TargetHealth {
             state: "unhealthy".into(),
@@ -188,11 +197,14 @@ pub fn deregister_targets(
 /// Checks a listener's targets now and says how each is, in order.
 pub type Probe<'a> = &'a dyn Fn(&Listener, &[Target]) -> Vec<TargetHealth>;
 
-/// `DescribeTargetHealth`. Registrations carry no health of their own (a
-/// running `serve` has its own view), so this checks each target now, the
-/// way the listener's health check is configured (a TCP connect by
-/// default), and reports `healthy`, or `unhealthy` with elbv2's reasons
-/// (`Target.FailedHealthChecks`, `Target.Timeout`, `Target.ResponseCodeMismatch`).
+/// `DescribeTargetHealth`. Registrations carry no health of their own.
+/// While a `serve` runs on the workspace, a target it has not loaded yet,
+/// or that has not passed its first check, is `initial`
+/// (`Elb.RegistrationInProgress`), as on a real load balancer. Every other
+/// target is checked now, the way the listener's health check is
+/// configured (a TCP connect by default): `healthy`, or `unhealthy` with
+/// elbv2's reasons (`Target.FailedHealthChecks`, `Target.Timeout`,
+/// `Target.ResponseCodeMismatch`).
 pub fn describe_target_health(
     ws: &Workspace,
     req: DescribeTargetHealthRequest,
@@ -219,7 +231,38 @@ pub fn describe_target_health_with(
     let (registered, unknown): (Vec<_>, Vec<_>) =
         wanted.iter().partition(|t| listener.targets.contains(t));
     let registered: Vec<Target> = registered.into_iter().cloned().collect();
-    let health = probe(listener, &registered);
+    // A running serve knows which targets have not passed a check yet (or
+    // that it has not loaded yet): those are `initial`; the rest are
+    // checked now.
+    let serving = ws
+        .location
+        .as_deref()
+        .and_then(crate::gateway::view::read_live)
+        .and_then(|mut v| v.listeners.remove(&req.listener_arn));
+    let is_initial = |t: &Target| {
+        serving.as_ref().is_some_and(|l| {
+            let addr = t.addr().map(|a| a.to_string()).unwrap_or_default();
+            !l.known.contains(&addr) || l.initial.contains(&addr)
+        })
+    };
+    let to_check: Vec<Target> = registered
+        .iter()
+        .filter(|t| !is_initial(t))
+        .cloned()
+        .collect();
+    let mut checked = probe(listener, &to_check).into_iter();
+    let health: Vec<TargetHealth> = registered
+        .iter()
+        .map(|t| {
+            if is_initial(t) {
+                TargetHealth::initial()
+            } else {
+                checked.next().unwrap_or_else(|| {
+                    TargetHealth::unhealthy("Elb.InternalError", "The target was not checked")
+                })
+            }
+        })
+        .collect();
     let hc_port = listener
         .health_check
         .as_ref()

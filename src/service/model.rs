@@ -662,3 +662,18 @@ pub const OPERATIONS: &[ModelOperation] = &[
     Member { name: "AuthorizerId", kind: Kind::String, required: true, min: None },
 ], output: &[] },
 ];
+
+/// The values of each enumerated member, by member name, in the model's order.
+pub const ENUMS: &[(&str, &[&str])] = &[
+    ("AuthorizationType", &["NONE", "AWS_IAM", "CUSTOM", "JWT"]),
+    ("AuthorizerType", &["REQUEST", "JWT"]),
+    ("ConnectionType", &["INTERNET", "VPC_LINK"]),
+    ("ContentHandlingStrategy", &["CONVERT_TO_BINARY", "CONVERT_TO_TEXT"]),
+    ("IntegrationType", &["AWS", "HTTP", "MOCK", "HTTP_PROXY", "AWS_PROXY"]),
+    ("IpAddressType", &["ipv4", "dualstack"]),
+    ("LoggingLevel", &["ERROR", "INFO", "OFF"]),
+    ("PassthroughBehavior", &["WHEN_NO_MATCH", "NEVER", "WHEN_NO_TEMPLATES"]),
+    ("ProtocolType", &["WEBSOCKET", "HTTP"]),
+    ("VpcLinkStatus", &["PENDING", "AVAILABLE", "DELETING", "FAILED", "INACTIVE"]),
+    ("VpcLinkVersion", &["V2"]),
+];

@@ -197,6 +197,7 @@ pub fn invoke(
         Access::Read => {
             let mut file = workspace::load_scoped(workspace, &scope)?;
             file.workspace.region_override = region.map(str::to_string);
+            file.workspace.location = Some(workspace.to_path_buf());
             (op.run)(&mut file.workspace, &input, paging).map_err(fail)
         }
         Access::Write => workspace::update_scoped(workspace, &scope, |ws| {

@@ -31,6 +31,16 @@ pub struct ModelOperation {
     pub output: &'static [Member],
 }
 
+/// The values an enumerated member takes (`ConnectionType`: INTERNET,
+/// VPC_LINK), from the AWS model's table or the stand-ins'.
+pub fn enum_values(member: &str) -> Option<&'static [&'static str]> {
+    super::model::ENUMS
+        .iter()
+        .chain(super::standins::ENUMS)
+        .find(|(name, _)| *name == member)
+        .map(|(_, values)| *values)
+}
+
 /// `TimeoutInMillis` → `timeout-in-millis`.
 pub fn flag_name(member: &str) -> String {
     let mut out = String::with_capacity(member.len() + 4);
@@ -61,5 +71,24 @@ mod tests {
         assert_eq!(flag_name("TimeoutInMillis"), "timeout-in-millis");
         assert_eq!(flag_name("ApiId"), "api-id");
         assert_eq!(command_name("GetVpcLinks"), "get-vpc-links");
+    }
+
+    #[test]
+    fn enumerations_come_from_the_tables() {
+        assert_eq!(
+            enum_values("ConnectionType"),
+            Some(&["INTERNET", "VPC_LINK"][..])
+        );
+        assert_eq!(enum_values("Status"), Some(&["HEALTHY", "UNHEALTHY"][..]));
+        assert_eq!(enum_values("ApiId"), None);
+        let names: Vec<&str> = super::super::model::ENUMS
+            .iter()
+            .chain(super::super::standins::ENUMS)
+            .map(|(n, _)| *n)
+            .collect();
+        let mut unique = names.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), names.len(), "one enumeration per member name");
     }
 }

@@ -175,3 +175,13 @@ pub const GROUPS: &[(&str, &str, &[ModelOperation])] = &[
         SERVICEDISCOVERY,
     ),
 ];
+
+/// The values of the stand-ins' enumerated members, as [`super::model::ENUMS`]
+/// (Cloud Map's `HealthStatusFilter` and `CustomHealthStatus`).
+pub const ENUMS: &[(&str, &[&str])] = &[
+    (
+        "HealthStatus",
+        &["HEALTHY", "UNHEALTHY", "ALL", "HEALTHY_OR_ELSE_ALL"],
+    ),
+    ("Status", &["HEALTHY", "UNHEALTHY"]),
+];

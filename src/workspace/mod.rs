@@ -77,6 +77,10 @@ pub struct Workspace {
     /// names one; never saved.
     #[serde(skip)]
     pub region_override: Option<String>,
+    /// The file this was read from, when a command says; never saved.
+    /// `describe-target-health` uses it to find a running `serve`'s view.
+    #[serde(skip)]
+    pub location: Option<std::path::PathBuf>,
 }
 
 impl Workspace {

@@ -188,6 +188,7 @@ fn join(
         elbv2,
         servicediscovery,
         region_override: _,
+        location: _,
     } = b;
     // The tables that are never cut: the second part may only bring them whole.
     if WHOLE.iter().any(|name| in_b(name) && across(name).0) {

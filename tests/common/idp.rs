@@ -38,6 +38,8 @@ pub enum Reply {
     Status(u16),
     /// Never answer.
     Hang,
+    /// 200 with this JSON body, only after this long.
+    Slow(std::time::Duration, String),
 }
 
 /// Decides the reply from the server's base URL and the request path.
@@ -141,6 +143,10 @@ impl Server {
                                     .body(TestBody::sized(String::new()))
                                     .unwrap(),
                                 Reply::Hang => std::future::pending().await,
+                                Reply::Slow(delay, text) => {
+                                    tokio::time::sleep(delay).await;
+                                    json_response(TestBody::sized(text))
+                                }
                             };
                             Ok::<_, Infallible>(response)
                         }
@@ -254,6 +260,8 @@ pub fn b64url(bytes: &[u8]) -> String {
 
 const RSA_PEM: &str = include_str!("../fixtures/jwt/rsa-2048.pem");
 pub const RSA_PUBLIC_PEM: &str = include_str!("../fixtures/jwt/rsa-2048.pub.pem");
+/// A second RSA key, for a signature that a published key id does not match.
+const OTHER_RSA_PEM: &str = include_str!("../fixtures/jwt/rsa-2048-b.pem");
 
 impl TestKey {
     /// A fresh P-256 (ES256) or P-384 (ES384) key.
@@ -282,10 +290,16 @@ impl TestKey {
     /// The committed 2048-bit RSA key, signing with `alg` (RS* or PS*). Its
     /// JWK names no algorithm, so it verifies every RSA algorithm.
     pub fn rsa(kid: &str, alg: Algorithm) -> TestKey {
-        let body: String = RSA_PEM
-            .lines()
-            .filter(|l| !l.starts_with("-----"))
-            .collect();
+        Self::rsa_from(RSA_PEM, kid, alg)
+    }
+
+    /// The second committed RSA key: another key under whatever `kid`.
+    pub fn other_rsa(kid: &str, alg: Algorithm) -> TestKey {
+        Self::rsa_from(OTHER_RSA_PEM, kid, alg)
+    }
+
+    fn rsa_from(pem: &str, kid: &str, alg: Algorithm) -> TestKey {
+        let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
         let der = STANDARD.decode(body).unwrap();
         let pair = RsaKeyPair::from_pkcs8(&der).unwrap();
         let public = ring::rsa::PublicKeyComponents::<Vec<u8>>::from(pair.public());
@@ -293,7 +307,7 @@ impl TestKey {
             kid: kid.to_string(),
             alg,
             jwk: json!({"kty": "RSA", "kid": kid, "n": b64url(&public.n), "e": b64url(&public.e)}),
-            encoding: EncodingKey::from_rsa_pem(RSA_PEM.as_bytes()).unwrap(),
+            encoding: EncodingKey::from_rsa_pem(pem.as_bytes()).unwrap(),
         }
     }
 
