@@ -22,7 +22,7 @@ fn check_variables(vars: &StringMap) -> Result<(), ApiError> {
 
 /// The rules a stage is held to as it will be stored: its own settings, and
 /// route settings only for route keys the API has.
-fn check_stage(ws: &Workspace, api_id: &str, stage: &Stage) -> Result<(), ApiError> {
+fn check_in_api(ws: &Workspace, api_id: &str, stage: &Stage) -> Result<(), ApiError> {
     route_settings::check_stage(stage)?;
     let routes = ws.routes.get(api_id);
     let keys = routes
@@ -73,7 +73,7 @@ pub fn create_stage(ws: &mut Workspace, req: CreateStageRequest) -> Result<Stage
         stage_variables: variables,
         tags: req.tags.unwrap_or_default(),
     };
-    check_stage(ws, &req.api_id, &stage)?;
+    check_in_api(ws, &req.api_id, &stage)?;
     ws.stages
         .entry(req.api_id)
         .or_default()
@@ -128,7 +128,7 @@ pub fn update_stage(ws: &mut Workspace, req: UpdateStageRequest) -> Result<Stage
         deployment_id,
         description
     );
-    check_stage(ws, &req.api_id, &s)?;
+    check_in_api(ws, &req.api_id, &s)?;
     s.last_updated_date = timestamp();
     ws.stages
         .entry(req.api_id)
