@@ -21,10 +21,12 @@ import sys
 
 OPERATIONS = [
     "CreateApi", "GetApi", "GetApis", "UpdateApi", "DeleteApi",
+    "DeleteCorsConfiguration",
     "CreateVpcLink", "GetVpcLink", "GetVpcLinks", "UpdateVpcLink", "DeleteVpcLink",
     "CreateIntegration", "GetIntegration", "GetIntegrations", "UpdateIntegration", "DeleteIntegration",
     "CreateRoute", "GetRoute", "GetRoutes", "UpdateRoute", "DeleteRoute",
     "CreateStage", "GetStage", "GetStages", "UpdateStage", "DeleteStage",
+    "DeleteRouteSettings", "DeleteAccessLogSettings",
     "CreateAuthorizer", "GetAuthorizer", "GetAuthorizers", "UpdateAuthorizer", "DeleteAuthorizer",
     "TagResource", "UntagResource", "GetTags",
 ]

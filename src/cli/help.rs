@@ -10,6 +10,9 @@ pub fn operation_about(op: &str) -> &'static str {
         "GetApis" => "List the APIs of the workspace",
         "UpdateApi" => "Change an API's name, description, CORS or other settings",
         "DeleteApi" => "Delete an API with its integrations, routes, stages and authorizers",
+        "DeleteCorsConfiguration" => {
+            "Remove an API's CORS configuration (the gateway stops answering preflights itself)"
+        }
         "CreateVpcLink" => "Create a VPC link that private integrations send traffic through",
         "GetVpcLink" => "Show one VPC link",
         "GetVpcLinks" => "List the VPC links of the workspace",
@@ -34,6 +37,10 @@ pub fn operation_about(op: &str) -> &'static str {
         "GetStages" => "List the stages of an API",
         "UpdateStage" => "Change a stage's variables, settings or description",
         "DeleteStage" => "Delete a stage",
+        "DeleteRouteSettings" => {
+            "Remove a stage's settings for one route key (also those of a route since deleted)"
+        }
+        "DeleteAccessLogSettings" => "Turn a stage's access logging off",
         "CreateAuthorizer" => {
             "Create an authorizer (JWT: checks bearer tokens against an issuer's keys)"
         }
@@ -171,7 +178,9 @@ pub fn member_help(member: &str) -> &'static str {
         "TlsConfig" => "TLS to a private backend, e.g. ServerNameToVerify=api.internal.example.com",
         "Version" => "A version label for the API",
         "VpcLinkId" => "The VPC link's identifier (7 characters)",
-        "AccessLogSettings" => "Where and how the stage writes access logs",
+        "AccessLogSettings" => {
+            "Access logs: DestinationArn=arn:aws:logs:REGION:ACCOUNT:log-group:NAME,Format='$context.requestId …'"
+        }
         "MaxResults" => "The most items the service returns in one page",
         "ListenerArn" => "The ELB listener ARN, as the integration's IntegrationUri names it",
         "Targets" => {

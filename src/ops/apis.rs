@@ -1,4 +1,5 @@
-//! CreateApi (with quick create), GetApi(s), UpdateApi, DeleteApi.
+//! CreateApi (with quick create), GetApi(s), UpdateApi, DeleteApi,
+//! DeleteCorsConfiguration.
 
 use super::{Paging, new_id, page, quota, timestamp};
 use crate::error::ApiError;
@@ -6,7 +7,7 @@ use crate::model::{
     Api, CreateApiRequest, CreateIntegrationRequest, CreateRouteRequest, CreateStageRequest, Page,
     ProtocolType, UpdateApiRequest,
 };
-use crate::rules::{arn, integration::is_http_url};
+use crate::rules::{arn, cors, integration::is_http_url};
 use crate::workspace::Workspace;
 
 fn endpoint(protocol: ProtocolType, id: &str, region: &str) -> String {
@@ -65,6 +66,9 @@ pub fn create_api(ws: &mut Workspace, req: CreateApiRequest) -> Result<Api, ApiE
                 )));
             }
         }
+    }
+    if let Some(c) = &req.cors_configuration {
+        cors::check(c)?;
     }
     if req.target.is_none() && (req.route_key.is_some() || req.credentials_arn.is_some()) {
         return Err(ApiError::bad_request(
@@ -210,13 +214,14 @@ pub fn update_api(ws: &mut Workspace, req: UpdateApiRequest) -> Result<Api, ApiE
         }
         api.route_selection_expression = e;
     }
-    if let Some(cors) = req.cors_configuration {
+    if let Some(c) = req.cors_configuration {
         if api.protocol_type != ProtocolType::Http {
             return Err(ApiError::bad_request(
                 "CorsConfiguration is supported only for HTTP APIs",
             ));
         }
-        api.cors_configuration = Some(cors);
+        cors::check(&c)?;
+        api.cors_configuration = Some(c);
     }
     if let Some(v) = req.api_key_selection_expression {
         api.api_key_selection_expression = v;
@@ -253,5 +258,15 @@ pub fn delete_api(ws: &mut Workspace, api_id: &str) -> Result<(), ApiError> {
     ws.routes.remove(api_id);
     ws.stages.remove(api_id);
     ws.authorizers.remove(api_id);
+    Ok(())
+}
+
+/// Removes an API's CORS configuration; the gateway then answers no
+/// preflight itself and passes the backend's CORS headers through. An API
+/// without one is left as it is.
+pub fn delete_cors_configuration(ws: &mut Workspace, api_id: &str) -> Result<(), ApiError> {
+    let mut api = get_api(ws, api_id)?;
+    api.cors_configuration = None;
+    ws.apis.insert(api.api_id.clone(), api);
     Ok(())
 }

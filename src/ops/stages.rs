@@ -1,10 +1,12 @@
-//! CreateStage, GetStage(s), UpdateStage, DeleteStage.
+//! CreateStage, GetStage(s), UpdateStage, DeleteStage, and the deletes of a
+//! stage's parts: DeleteRouteSettings, DeleteAccessLogSettings.
 
 use super::integrations::api_protocol;
 use super::{Paging, page, quota, timestamp};
 use crate::error::ApiError;
 use crate::model::{CreateStageRequest, Page, RouteSettings, Stage, StringMap, UpdateStageRequest};
 use crate::rules::names::{check_stage_name, check_stage_variable};
+use crate::rules::route_settings;
 use crate::workspace::Workspace;
 
 fn not_found(name: &str) -> ApiError {
@@ -18,22 +20,16 @@ fn check_variables(vars: &StringMap) -> Result<(), ApiError> {
     Ok(())
 }
 
-fn check_settings(s: &RouteSettings) -> Result<(), ApiError> {
-    if let Some(level) = &s.logging_level
-        && !matches!(level.as_str(), "ERROR" | "INFO" | "OFF")
-    {
-        return Err(ApiError::bad_request(format!(
-            "Invalid logging level specified: {level}. Must be one of [ERROR, INFO, OFF]"
-        )));
-    }
-    if s.throttling_burst_limit.is_some_and(|n| n < 0)
-        || s.throttling_rate_limit.is_some_and(|n| n < 0.0)
-    {
-        return Err(ApiError::bad_request(
-            "Throttling limits must not be negative",
-        ));
-    }
-    Ok(())
+/// The rules a stage is held to as it will be stored: its own settings, and
+/// route settings only for route keys the API has.
+fn check_in_api(ws: &Workspace, api_id: &str, stage: &Stage) -> Result<(), ApiError> {
+    route_settings::check_stage(stage)?;
+    let routes = ws.routes.get(api_id);
+    let keys = routes
+        .into_iter()
+        .flat_map(|m| m.values())
+        .map(|r| r.route_key.as_str());
+    route_settings::check_keys(&stage.route_settings, keys)
 }
 
 pub fn create_stage(ws: &mut Workspace, req: CreateStageRequest) -> Result<Stage, ApiError> {
@@ -56,11 +52,7 @@ pub fn create_stage(ws: &mut Workspace, req: CreateStageRequest) -> Result<Stage
     let variables = req.stage_variables.unwrap_or_default();
     check_variables(&variables)?;
     let defaults = req.default_route_settings.unwrap_or_default();
-    check_settings(&defaults)?;
     let route_settings = req.route_settings.unwrap_or_default();
-    for s in route_settings.values() {
-        check_settings(s)?;
-    }
     let now = timestamp();
     let stage = Stage {
         access_log_settings: req.access_log_settings,
@@ -81,6 +73,7 @@ pub fn create_stage(ws: &mut Workspace, req: CreateStageRequest) -> Result<Stage
         stage_variables: variables,
         tags: req.tags.unwrap_or_default(),
     };
+    check_in_api(ws, &req.api_id, &stage)?;
     ws.stages
         .entry(req.api_id)
         .or_default()
@@ -119,14 +112,12 @@ pub fn update_stage(ws: &mut Workspace, req: UpdateStageRequest) -> Result<Stage
         }
     }
     if let Some(d) = req.default_route_settings {
-        check_settings(&d)?;
         s.default_route_settings = d;
     }
+    // Route settings merge into the stage's, and the merged map is what is
+    // checked (as the service does).
     if let Some(rs) = req.route_settings {
-        for (k, v) in rs {
-            check_settings(&v)?;
-            s.route_settings.insert(k, v);
-        }
+        s.route_settings.extend(rs);
     }
     macro_rules! set {
         ($($field:ident),*) => { $( if req.$field.is_some() { s.$field = req.$field; } )* };
@@ -137,6 +128,7 @@ pub fn update_stage(ws: &mut Workspace, req: UpdateStageRequest) -> Result<Stage
         deployment_id,
         description
     );
+    check_in_api(ws, &req.api_id, &s)?;
     s.last_updated_date = timestamp();
     ws.stages
         .entry(req.api_id)
@@ -152,4 +144,43 @@ pub fn delete_stage(ws: &mut Workspace, api_id: &str, stage_name: &str) -> Resul
         .and_then(|m| m.remove(stage_name))
         .map(|_| ())
         .ok_or_else(|| not_found(stage_name))
+}
+
+/// Removes the settings of one route key from a stage. The route itself need
+/// not exist any more (this is how settings left by a deleted route go).
+pub fn delete_route_settings(
+    ws: &mut Workspace,
+    api_id: &str,
+    stage_name: &str,
+    route_key: &str,
+) -> Result<(), ApiError> {
+    let mut s = get_stage(ws, api_id, stage_name)?;
+    if s.route_settings.remove(route_key).is_none() {
+        return Err(ApiError::NotFound(format!(
+            "Unable to find RouteSettings by key {route_key} in stage {stage_name}"
+        )));
+    }
+    s.last_updated_date = timestamp();
+    ws.stages
+        .entry(api_id.to_string())
+        .or_default()
+        .insert(s.stage_name.clone(), s);
+    Ok(())
+}
+
+/// Turns a stage's access logging off. A stage without it is left as it is.
+pub fn delete_access_log_settings(
+    ws: &mut Workspace,
+    api_id: &str,
+    stage_name: &str,
+) -> Result<(), ApiError> {
+    let mut s = get_stage(ws, api_id, stage_name)?;
+    if s.access_log_settings.take().is_some() {
+        s.last_updated_date = timestamp();
+    }
+    ws.stages
+        .entry(api_id.to_string())
+        .or_default()
+        .insert(s.stage_name.clone(), s);
+    Ok(())
 }

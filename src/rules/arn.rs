@@ -1,4 +1,5 @@
-//! Amazon Resource Names that integrations point at.
+//! Amazon Resource Names that integrations point at, and the log groups
+//! access logs go to.
 
 /// A parsed ARN: `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,6 +56,36 @@ fn is_lb_name(s: &str) -> bool {
         && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
         && !s.starts_with('-')
         && !s.ends_with('-')
+}
+
+/// A CloudWatch Logs log group, as an access log's `DestinationArn` names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogGroup<'a> {
+    pub region: &'a str,
+    pub account: &'a str,
+    pub name: &'a str,
+}
+
+/// Reads `arn:aws:logs:REGION:ACCOUNT:log-group:NAME`, optionally ending in
+/// `:*` (the form CloudFormation's `Arn` attribute gives). Log group names
+/// are 1 to 512 letters, digits and `_ - / . #`.
+pub fn log_group(s: &str) -> Option<LogGroup<'_>> {
+    let arn = Arn::parse(s)?;
+    if arn.service != "logs" || !is_region(arn.region) || !is_account(arn.account) {
+        return None;
+    }
+    let name = arn.resource.strip_prefix("log-group:")?;
+    let name = name.strip_suffix(":*").unwrap_or(name);
+    let ok = !name.is_empty()
+        && name.len() <= 512
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'/' | b'.' | b'#'));
+    ok.then_some(LogGroup {
+        region: arn.region,
+        account: arn.account,
+        name,
+    })
 }
 
 /// Where a private integration sends its traffic.

@@ -230,6 +230,9 @@ pub const OPERATIONS: &[ModelOperation] = &[
     ModelOperation { name: "DeleteApi", paginated: false, input: &[
     Member { name: "ApiId", kind: Kind::String, required: true, min: None },
 ], output: &[] },
+    ModelOperation { name: "DeleteCorsConfiguration", paginated: false, input: &[
+    Member { name: "ApiId", kind: Kind::String, required: true, min: None },
+], output: &[] },
     ModelOperation { name: "CreateVpcLink", paginated: false, input: &[
     Member { name: "Name", kind: Kind::String, required: true, min: None },
     Member { name: "SecurityGroupIds", kind: Kind::List(&Kind::String), required: false, min: None },
@@ -569,6 +572,15 @@ pub const OPERATIONS: &[ModelOperation] = &[
     Member { name: "Tags", kind: Kind::Map(&Kind::String), required: false, min: None },
 ] },
     ModelOperation { name: "DeleteStage", paginated: false, input: &[
+    Member { name: "ApiId", kind: Kind::String, required: true, min: None },
+    Member { name: "StageName", kind: Kind::String, required: true, min: None },
+], output: &[] },
+    ModelOperation { name: "DeleteRouteSettings", paginated: false, input: &[
+    Member { name: "ApiId", kind: Kind::String, required: true, min: None },
+    Member { name: "RouteKey", kind: Kind::String, required: true, min: None },
+    Member { name: "StageName", kind: Kind::String, required: true, min: None },
+], output: &[] },
+    ModelOperation { name: "DeleteAccessLogSettings", paginated: false, input: &[
     Member { name: "ApiId", kind: Kind::String, required: true, min: None },
     Member { name: "StageName", kind: Kind::String, required: true, min: None },
 ], output: &[] },

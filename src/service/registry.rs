@@ -131,6 +131,7 @@ pub const REGISTRY: &[Operation] = &[
     Operation { name: "GetApis", access: Read, needs: NoChildren, run: |ws, _, p| some(ops::get_apis(ws, p)?) },
     Operation { name: "UpdateApi", access: Write, needs: OneApi, run: |ws, i, _| some(ops::update_api(ws, req(i)?)?) },
     Operation { name: "DeleteApi", access: Write, needs: OneApi, run: |ws, i, _| { ops::delete_api(ws, text(i, "ApiId"))?; Ok(None) } },
+    Operation { name: "DeleteCorsConfiguration", access: Write, needs: OneApi, run: |ws, i, _| { ops::delete_cors_configuration(ws, text(i, "ApiId"))?; Ok(None) } },
 
     Operation { name: "CreateVpcLink", access: Write, needs: NoChildren, run: |ws, i, _| some(ops::create_vpc_link(ws, req(i)?)?) },
     Operation { name: "GetVpcLink", access: Read, needs: NoChildren, run: |ws, i, _| some(ops::get_vpc_link(ws, text(i, "VpcLinkId"))?) },
@@ -155,6 +156,8 @@ pub const REGISTRY: &[Operation] = &[
     Operation { name: "GetStages", access: Read, needs: OneApi, run: |ws, i, p| some(ops::get_stages(ws, text(i, "ApiId"), p)?) },
     Operation { name: "UpdateStage", access: Write, needs: OneApi, run: |ws, i, _| some(ops::update_stage(ws, req(i)?)?) },
     Operation { name: "DeleteStage", access: Write, needs: OneApi, run: |ws, i, _| { ops::delete_stage(ws, text(i, "ApiId"), text(i, "StageName"))?; Ok(None) } },
+    Operation { name: "DeleteRouteSettings", access: Write, needs: OneApi, run: |ws, i, _| { ops::delete_route_settings(ws, text(i, "ApiId"), text(i, "StageName"), text(i, "RouteKey"))?; Ok(None) } },
+    Operation { name: "DeleteAccessLogSettings", access: Write, needs: OneApi, run: |ws, i, _| { ops::delete_access_log_settings(ws, text(i, "ApiId"), text(i, "StageName"))?; Ok(None) } },
 
     Operation { name: "CreateAuthorizer", access: Write, needs: OneApi, run: |ws, i, _| some(ops::create_authorizer(ws, req(i)?)?) },
     Operation { name: "GetAuthorizer", access: Read, needs: OneApi, run: |ws, i, _| some(ops::get_authorizer(ws, text(i, "ApiId"), text(i, "AuthorizerId"))?) },
