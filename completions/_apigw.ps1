@@ -64,6 +64,7 @@ Register-ArgumentCompleter -Native -CommandName 'apigw' -ScriptBlock {
             [CompletionResult]::new('elbv2', 'elbv2', [CompletionResultType]::ParameterValue, 'Targets of the load-balancer listeners that private integrations name')
             [CompletionResult]::new('servicediscovery', 'servicediscovery', [CompletionResultType]::ParameterValue, 'Instances of the Cloud Map services that private integrations name')
             [CompletionResult]::new('workspace', 'workspace', [CompletionResultType]::ParameterValue, 'Show which workspace file is in use, with its account and region')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Start a workspace: write ./apigw.toml (or --workspace PATH) with its account and region; never overwrites')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the workspace''s HTTP API on this machine as API Gateway would, until Ctrl-C')
             [CompletionResult]::new('mint-token', 'mint-token', [CompletionResultType]::ParameterValue, 'Print a token signed by the local issuer (key kept beside the workspace), for testing JWT routes')
@@ -907,6 +908,17 @@ Register-ArgumentCompleter -Native -CommandName 'apigw' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'apigw;init' {
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print the answer: json (default), yaml, yaml-stream, text, table or off')
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'A JMESPath expression applied to the answer before it is printed')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI')
+            [CompletionResult]::new('--no-cli-pager', '--no-cli-pager', [CompletionResultType]::ParameterName, 'Accepted for compatibility with the AWS CLI; apigw never pages')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'apigw;completion' {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print the answer: json (default), yaml, yaml-stream, text, table or off')
             [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'A JMESPath expression applied to the answer before it is printed')
@@ -996,6 +1008,7 @@ Register-ArgumentCompleter -Native -CommandName 'apigw' -ScriptBlock {
             [CompletionResult]::new('elbv2', 'elbv2', [CompletionResultType]::ParameterValue, 'Targets of the load-balancer listeners that private integrations name')
             [CompletionResult]::new('servicediscovery', 'servicediscovery', [CompletionResultType]::ParameterValue, 'Instances of the Cloud Map services that private integrations name')
             [CompletionResult]::new('workspace', 'workspace', [CompletionResultType]::ParameterValue, 'Show which workspace file is in use, with its account and region')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Start a workspace: write ./apigw.toml (or --workspace PATH) with its account and region; never overwrites')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the workspace''s HTTP API on this machine as API Gateway would, until Ctrl-C')
             [CompletionResult]::new('mint-token', 'mint-token', [CompletionResultType]::ParameterValue, 'Print a token signed by the local issuer (key kept beside the workspace), for testing JWT routes')
@@ -1132,6 +1145,9 @@ Register-ArgumentCompleter -Native -CommandName 'apigw' -ScriptBlock {
             break
         }
         'apigw;help;workspace' {
+            break
+        }
+        'apigw;help;init' {
             break
         }
         'apigw;help;completion' {

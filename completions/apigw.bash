@@ -100,6 +100,9 @@ _apigw() {
             apigw,help)
                 cmd="apigw__subcmd__help"
                 ;;
+            apigw,init)
+                cmd="apigw__subcmd__init"
+                ;;
             apigw,mint-token)
                 cmd="apigw__subcmd__mint__subcmd__token"
                 ;;
@@ -238,6 +241,9 @@ _apigw() {
             apigw__subcmd__help,help)
                 cmd="apigw__subcmd__help__subcmd__help"
                 ;;
+            apigw__subcmd__help,init)
+                cmd="apigw__subcmd__help__subcmd__init"
+                ;;
             apigw__subcmd__help,mint-token)
                 cmd="apigw__subcmd__help__subcmd__mint__subcmd__token"
                 ;;
@@ -335,7 +341,7 @@ _apigw() {
 
     case "${cmd}" in
         apigw)
-            opts="-h -V --output --query --region --workspace --no-cli-pager --color --help --version create-api get-api get-apis update-api delete-api create-vpc-link get-vpc-link get-vpc-links update-vpc-link delete-vpc-link create-integration get-integration get-integrations update-integration delete-integration create-route get-route get-routes update-route delete-route create-stage get-stage get-stages update-stage delete-stage create-authorizer get-authorizer get-authorizers update-authorizer delete-authorizer elbv2 servicediscovery workspace completion serve mint-token generate-docs help"
+            opts="-h -V --output --query --region --workspace --no-cli-pager --color --help --version create-api get-api get-apis update-api delete-api create-vpc-link get-vpc-link get-vpc-links update-vpc-link delete-vpc-link create-integration get-integration get-integrations update-integration delete-integration create-route get-route get-routes update-route delete-route create-stage get-stage get-stages update-stage delete-stage create-authorizer get-authorizer get-authorizers update-authorizer delete-authorizer elbv2 servicediscovery workspace init completion serve mint-token generate-docs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2231,7 +2237,7 @@ _apigw() {
             return 0
             ;;
         apigw__subcmd__help)
-            opts="create-api get-api get-apis update-api delete-api create-vpc-link get-vpc-link get-vpc-links update-vpc-link delete-vpc-link create-integration get-integration get-integrations update-integration delete-integration create-route get-route get-routes update-route delete-route create-stage get-stage get-stages update-stage delete-stage create-authorizer get-authorizer get-authorizers update-authorizer delete-authorizer elbv2 servicediscovery workspace completion serve mint-token generate-docs help"
+            opts="create-api get-api get-apis update-api delete-api create-vpc-link get-vpc-link get-vpc-links update-vpc-link delete-vpc-link create-integration get-integration get-integrations update-integration delete-integration create-route get-route get-routes update-route delete-route create-stage get-stage get-stages update-stage delete-stage create-authorizer get-authorizer get-authorizers update-authorizer delete-authorizer elbv2 servicediscovery workspace init completion serve mint-token generate-docs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2678,6 +2684,20 @@ _apigw() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        apigw__subcmd__help__subcmd__init)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         apigw__subcmd__help__subcmd__mint__subcmd__token)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2881,6 +2901,40 @@ _apigw() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        apigw__subcmd__init)
+            opts="-h --output --query --region --workspace --no-cli-pager --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "json yaml yaml-stream text table off" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "on off auto" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

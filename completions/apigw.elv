@@ -61,6 +61,7 @@ set edit:completion:arg-completer[apigw] = {|@words|
             cand elbv2 'Targets of the load-balancer listeners that private integrations name'
             cand servicediscovery 'Instances of the Cloud Map services that private integrations name'
             cand workspace 'Show which workspace file is in use, with its account and region'
+            cand init 'Start a workspace: write ./apigw.toml (or --workspace PATH) with its account and region; never overwrites'
             cand completion 'Print a shell completion script'
             cand serve 'Serve the workspace''s HTTP API on this machine as API Gateway would, until Ctrl-C'
             cand mint-token 'Print a token signed by the local issuer (key kept beside the workspace), for testing JWT routes'
@@ -850,6 +851,16 @@ set edit:completion:arg-completer[apigw] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'apigw;init'= {
+            cand --output 'How to print the answer: json (default), yaml, yaml-stream, text, table or off'
+            cand --query 'A JMESPath expression applied to the answer before it is printed'
+            cand --region 'Region of the resources [default: AWS_REGION, AWS_DEFAULT_REGION, then the workspace''s]'
+            cand --workspace 'Workspace file [default: APIGW_WORKSPACE, the nearest apigw.toml, then a per-user one]'
+            cand --color 'Accepted for compatibility with the AWS CLI'
+            cand --no-cli-pager 'Accepted for compatibility with the AWS CLI; apigw never pages'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'apigw;completion'= {
             cand --output 'How to print the answer: json (default), yaml, yaml-stream, text, table or off'
             cand --query 'A JMESPath expression applied to the answer before it is printed'
@@ -935,6 +946,7 @@ set edit:completion:arg-completer[apigw] = {|@words|
             cand elbv2 'Targets of the load-balancer listeners that private integrations name'
             cand servicediscovery 'Instances of the Cloud Map services that private integrations name'
             cand workspace 'Show which workspace file is in use, with its account and region'
+            cand init 'Start a workspace: write ./apigw.toml (or --workspace PATH) with its account and region; never overwrites'
             cand completion 'Print a shell completion script'
             cand serve 'Serve the workspace''s HTTP API on this machine as API Gateway would, until Ctrl-C'
             cand mint-token 'Print a token signed by the local issuer (key kept beside the workspace), for testing JWT routes'
@@ -1030,6 +1042,8 @@ set edit:completion:arg-completer[apigw] = {|@words|
         &'apigw;help;servicediscovery;update-instance-custom-health-status'= {
         }
         &'apigw;help;workspace'= {
+        }
+        &'apigw;help;init'= {
         }
         &'apigw;help;completion'= {
         }

@@ -223,12 +223,9 @@ pub fn run(argv: Vec<std::ffi::OsString>) -> Result<i32> {
     dispatch::run_local(name, sub)
 }
 
-/// Reads the global options of a matched subcommand.
-pub fn globals(m: &ArgMatches) -> Result<Globals> {
-    let output = match m.get_one::<String>("output") {
-        Some(s) => s.parse().map_err(Error::Usage)?,
-        None => OutputFormat::Json,
-    };
+/// The region of a command: `--region`, else `AWS_REGION`, else
+/// `AWS_DEFAULT_REGION`; `None` leaves it to the workspace file.
+pub fn region_of(m: &ArgMatches) -> Result<Option<String>> {
     let region = m
         .get_one::<String>("region")
         .cloned()
@@ -245,6 +242,16 @@ pub fn globals(m: &ArgMatches) -> Result<Globals> {
             "Provided region_name '{r}' doesn't match a supported format."
         )));
     }
+    Ok(region)
+}
+
+/// Reads the global options of a matched subcommand.
+pub fn globals(m: &ArgMatches) -> Result<Globals> {
+    let output = match m.get_one::<String>("output") {
+        Some(s) => s.parse().map_err(Error::Usage)?,
+        None => OutputFormat::Json,
+    };
+    let region = region_of(m)?;
     let cwd = std::env::current_dir()
         .map_err(|e| Error::Workspace(format!("cannot read the current folder: {e}")))?;
     let env = std::env::var("APIGW_WORKSPACE").ok();
@@ -254,6 +261,7 @@ pub fn globals(m: &ArgMatches) -> Result<Globals> {
         &cwd,
     )
     .map_err(Error::Workspace)?;
+    workspace::notice_per_user(&workspace);
     Ok(Globals {
         output,
         query: m.get_one::<String>("query").cloned(),

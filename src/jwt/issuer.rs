@@ -125,6 +125,11 @@ impl LocalIssuer {
     /// place without replacing anything, so an existing key is never
     /// overwritten and a reader never sees half a key.
     pub fn load_or_create(workspace_path: &Path) -> Result<Self, Error> {
+        // The key goes beside a workspace file (or into a folder given as
+        // the workspace); beside a FIFO or a device it has no business.
+        if !workspace_path.is_dir() {
+            crate::workspace::check_regular(workspace_path, "workspace file")?;
+        }
         let path = key_path(workspace_path);
         if let Some(issuer) = Self::load(&path)? {
             return Ok(issuer);
@@ -159,11 +164,13 @@ impl LocalIssuer {
 
     /// Reads an existing key; `None` when there is no key file.
     fn load(path: &Path) -> Result<Option<Self>, Error> {
-        let bytes = match std::fs::read(path) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(key_error(path, &format!("cannot read: {e}"))),
+        // Refused at once unless a regular file (a FIFO would hang the read).
+        let Some(mut file) = crate::workspace::open_read(path, "the local issuer key")? else {
+            return Ok(None);
         };
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut file, &mut bytes)
+            .map_err(|e| key_error(path, &format!("cannot read: {e}")))?;
         let unusable = || {
             key_error(
                 path,

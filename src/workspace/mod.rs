@@ -7,13 +7,15 @@ mod file;
 mod focus;
 mod locate;
 mod split;
+mod target;
 
 pub use file::{
-    Scope, WorkspaceFile, load_path, load_scoped, parse, render, update, update_scoped,
+    Scope, WorkspaceFile, create, load_path, load_scoped, parse, render, update, update_scoped,
 };
-pub use locate::{Located, Source, locate};
+pub use locate::{FILE_NAME, Located, Source, locate, notice_per_user};
 #[doc(hidden)]
 pub use split::{read_at as read_split_at, read_at_serially as read_split_at_serially};
+pub(crate) use target::{check_regular, open_read};
 
 use crate::model::{Api, Authorizer, Elbv2, Integration, Route, ServiceDiscovery, Stage, VpcLink};
 use serde::{Deserialize, Serialize};
