@@ -114,3 +114,29 @@ fn every_flag_has_help() {
     // Each option is followed by its explanation.
     assert!(text.contains("VPC_LINK for private ones behind a VPC link"));
 }
+
+/// The README's quick start begins with `apigw init`, and its walkthrough
+/// needs nothing beside bash and cargo, and logs whole when redirected.
+#[test]
+fn quick_start_and_walkthrough_need_only_bash_and_cargo() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let quick = &readme[readme.find("## Quick start").unwrap()..];
+    let first = quick
+        .lines()
+        .skip_while(|l| !l.starts_with("```sh"))
+        .nth(1)
+        .unwrap();
+    assert!(first.starts_with("apigw init"), "{first}");
+    let script = std::fs::read_to_string(root.join("examples/walkthrough.sh")).unwrap();
+    let code: Vec<&str> = script
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .collect();
+    for tool in ["python", "curl", "/dev/stderr", "--quiet", "jq"] {
+        assert!(
+            !code.iter().any(|l| l.contains(tool)),
+            "the walkthrough uses {tool}"
+        );
+    }
+}
