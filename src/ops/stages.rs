@@ -36,6 +36,19 @@ fn check_settings(s: &RouteSettings) -> Result<(), ApiError> {
     Ok(())
 }
 
+/// The rules of a stage as it is stored: its name, its variables and its
+/// route settings (create and update apply them to what they are given; a
+/// workspace file read from disk is held to them whole).
+pub fn check_stage(s: &Stage) -> Result<(), ApiError> {
+    check_stage_name(&s.stage_name).map_err(ApiError::BadRequest)?;
+    check_variables(&s.stage_variables)?;
+    check_settings(&s.default_route_settings)?;
+    for settings in s.route_settings.values() {
+        check_settings(settings)?;
+    }
+    Ok(())
+}
+
 pub fn create_stage(ws: &mut Workspace, req: CreateStageRequest) -> Result<Stage, ApiError> {
     api_protocol(ws, &req.api_id)?;
     check_stage_name(&req.stage_name).map_err(ApiError::BadRequest)?;
@@ -138,6 +151,7 @@ pub fn update_stage(ws: &mut Workspace, req: UpdateStageRequest) -> Result<Stage
         description
     );
     s.last_updated_date = timestamp();
+    check_stage(&s)?;
     ws.stages
         .entry(req.api_id)
         .or_default()

@@ -83,7 +83,12 @@ fn read_all(path: &Path, file: &File, room: usize) -> Result<Vec<u8>> {
 fn read_file(path: &Path, file: &File) -> Result<(Workspace, Vec<u8>)> {
     let len = file.metadata().map_or(0, |m| m.len() as usize);
     if let Some((ws, bytes)) = split::read_file(file, len) {
-        return Ok((checked(path, ws)?, bytes));
+        if let Err(problem) = ws.check() {
+            // The buffer holds the first part only: read it all to say where.
+            let whole = read_all(path, file, 0)?;
+            return Err(refusal(path, &whole, &problem));
+        }
+        return Ok((ws, bytes));
     }
     let bytes = read_all(path, file, len / 16 + 4096)?;
     let ws = parse(path, &bytes)?;
@@ -109,17 +114,51 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Workspace> {
         Some(ws) => ws,
         None => slow_parse(path, bytes, text)?,
     };
-    checked(path, ws)
+    ws.check().map_err(|p| refusal(path, bytes, &p))?;
+    Ok(ws)
 }
 
-fn checked(path: &Path, ws: Workspace) -> Result<Workspace> {
-    ws.check().map_err(|m| {
-        Error::Workspace(format!(
-            "workspace file {} is not valid: {m}",
-            path.display()
-        ))
-    })?;
-    Ok(ws)
+/// The refusal of a file that reads but does not check: the file, the line
+/// of the table the problem is in, and the problem.
+fn refusal(path: &Path, bytes: &[u8], problem: &super::Problem) -> Error {
+    let at = header_line(bytes, &problem.table)
+        .map(|line| format!(" at line {line}"))
+        .unwrap_or_default();
+    Error::Workspace(format!(
+        "workspace file {} is not valid{at}: {problem}",
+        path.display()
+    ))
+}
+
+/// The line of the header of `table` in `bytes` (or of the first of its
+/// sub-tables); failing that, of the nearest table above it.
+fn header_line(bytes: &[u8], table: &[String]) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None;
+    for (n, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        let line = line.trim_ascii_start();
+        if !line.starts_with(b"[") || line.starts_with(b"[[") {
+            continue;
+        }
+        let Some((_, outline)) = std::str::from_utf8(line)
+            .ok()
+            .and_then(codec::from_str_part::<serde::de::IgnoredAny>)
+        else {
+            continue;
+        };
+        let keys = &outline.first_header;
+        let shared = keys
+            .iter()
+            .zip(table)
+            .take_while(|(k, t)| k.as_ref() == t.as_str())
+            .count();
+        if shared == table.len() {
+            return Some(n + 1);
+        }
+        if shared == keys.len() && shared > 0 && best.is_none_or(|(s, _)| shared > s) {
+            best = Some((shared, n + 1));
+        }
+    }
+    best.map(|(_, line)| line)
 }
 
 fn slow_parse(path: &Path, bytes: &[u8], text: &str) -> Result<Workspace> {
