@@ -932,7 +932,7 @@ Register-ArgumentCompleter -Native -CommandName 'apigw' -ScriptBlock {
         }
         'apigw;serve' {
             [CompletionResult]::new('--api-id', '--api-id', [CompletionResultType]::ParameterName, 'The API to serve; needed only when the workspace has several')
-            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Where to listen; port 0 picks a free port (the address is printed)')
+            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Where to listen: an address or host name and a port; port 0 picks a free port (the address is printed)')
             [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'PEM certificates to trust for HTTPS backends and issuers signed by a private CA')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Access log lines on stderr as text or JSON')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'How to print the answer: json (default), yaml, yaml-stream, text, table or off')

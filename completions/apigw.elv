@@ -873,7 +873,7 @@ set edit:completion:arg-completer[apigw] = {|@words|
         }
         &'apigw;serve'= {
             cand --api-id 'The API to serve; needed only when the workspace has several'
-            cand --listen 'Where to listen; port 0 picks a free port (the address is printed)'
+            cand --listen 'Where to listen: an address or host name and a port; port 0 picks a free port (the address is printed)'
             cand --ca-bundle 'PEM certificates to trust for HTTPS backends and issuers signed by a private CA'
             cand --log-format 'Access log lines on stderr as text or JSON'
             cand --output 'How to print the answer: json (default), yaml, yaml-stream, text, table or off'

@@ -1106,7 +1106,7 @@ auto\t''"
 complete -c apigw -n "__fish_apigw_using_subcommand completion" -l no-cli-pager -d 'Accepted for compatibility with the AWS CLI; apigw never pages'
 complete -c apigw -n "__fish_apigw_using_subcommand completion" -s h -l help -d 'Print help'
 complete -c apigw -n "__fish_apigw_using_subcommand serve" -l api-id -d 'The API to serve; needed only when the workspace has several' -r
-complete -c apigw -n "__fish_apigw_using_subcommand serve" -l listen -d 'Where to listen; port 0 picks a free port (the address is printed)' -r
+complete -c apigw -n "__fish_apigw_using_subcommand serve" -l listen -d 'Where to listen: an address or host name and a port; port 0 picks a free port (the address is printed)' -r
 complete -c apigw -n "__fish_apigw_using_subcommand serve" -l ca-bundle -d 'PEM certificates to trust for HTTPS backends and issuers signed by a private CA' -r -F
 complete -c apigw -n "__fish_apigw_using_subcommand serve" -l log-format -d 'Access log lines on stderr as text or JSON' -r -f -a "text\t''
 json\t''"

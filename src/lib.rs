@@ -10,4 +10,5 @@ pub mod model;
 pub mod ops;
 pub mod output;
 pub mod rules;
+pub mod service;
 pub mod workspace;

@@ -1,25 +1,24 @@
-//! The command line: builds the clap definition from the operation tables,
-//! turns argv into typed requests, runs the operation and prints the answer.
+//! The command line: builds the clap definition from the operation tables of
+//! `service`, turns argv into an input object, has `service::invoke` run the
+//! operation and prints the answer.
 
-mod dispatch;
 mod docs;
 mod help;
-mod local_model;
-mod model;
+mod local;
 pub(crate) mod params;
 mod serve;
-mod spec;
 
 use crate::error::{Error, Result};
 use crate::output::{OutputFormat, render};
+use crate::service::spec::{Kind, ModelOperation, command_name, flag_name};
+use crate::service::standins;
 use crate::workspace::{self, Located};
 use clap::{Arg, ArgAction, ArgMatches, Command};
 use serde_json::Value;
-use spec::{Kind, ModelOperation, command_name, flag_name};
 use std::io::Write;
 use std::path::PathBuf;
 
-pub use model::OPERATIONS;
+pub use crate::service::model::OPERATIONS;
 
 /// Options every command takes.
 pub struct Globals {
@@ -163,7 +162,7 @@ pub fn command() -> Command {
     for op in OPERATIONS {
         cmd = cmd.subcommand(operation_command(op));
     }
-    for (group, about, ops) in local_model::GROUPS {
+    for (group, about, ops) in standins::GROUPS {
         let mut sub = Command::new(*group)
             .about(*about)
             .subcommand_required(true)
@@ -173,7 +172,7 @@ pub fn command() -> Command {
         }
         cmd = cmd.subcommand(sub);
     }
-    cmd.subcommands(dispatch::local_commands())
+    cmd.subcommands(local::local_commands())
 }
 
 /// The definition needed to parse `argv`: when it names an AWS operation
@@ -211,7 +210,7 @@ pub fn run(argv: Vec<std::ffi::OsString>) -> Result<i32> {
         let globals = globals(sub)?;
         return run_operation(op, sub, &globals).map(|()| 0);
     }
-    if let Some((_, _, ops)) = local_model::GROUPS.iter().find(|(g, _, _)| *g == name) {
+    if let Some((_, _, ops)) = standins::GROUPS.iter().find(|(g, _, _)| *g == name) {
         let (op_name, op_matches) = sub.subcommand().expect("a subcommand is required");
         let op = ops
             .iter()
@@ -220,7 +219,7 @@ pub fn run(argv: Vec<std::ffi::OsString>) -> Result<i32> {
         let globals = globals(op_matches)?;
         return run_operation(op, op_matches, &globals).map(|()| 0);
     }
-    dispatch::run_local(name, sub)
+    local::run_local(name, sub)
 }
 
 /// The region of a command: `--region`, else `AWS_REGION`, else
@@ -271,6 +270,11 @@ pub fn globals(m: &ArgMatches) -> Result<Globals> {
 }
 
 fn run_operation(op: &'static ModelOperation, m: &ArgMatches, g: &Globals) -> Result<()> {
+    // As the AWS CLI does, a bad --query is refused before anything is read
+    // or saved: a retried write must not have been made already.
+    if let Some(q) = g.query.as_deref() {
+        crate::output::compile_query(q).map_err(|e| Error::InvalidInput(e.to_string()))?;
+    }
     if let Some(kind) = m.get_one::<String>("generate-cli-skeleton") {
         let text = match kind.as_str() {
             "yaml-input" => params::yaml_skeleton(op.input),
@@ -323,7 +327,7 @@ fn run_operation(op: &'static ModelOperation, m: &ArgMatches, g: &Globals) -> Re
             input.insert(member.name.to_string(), v);
         }
     }
-    let alternative = missing_alternative(op.name, &input);
+    let alternative = crate::service::validate::missing_alternative(op.name, &input);
     if !from_file {
         let missing: Vec<String> = op
             .input
@@ -340,18 +344,6 @@ fn run_operation(op: &'static ModelOperation, m: &ArgMatches, g: &Globals) -> Re
             )));
         }
     }
-    params::validate(&input, op.input)?;
-    if let Some(a) = alternative {
-        // From an input file (the command line was checked above).
-        return Err(Error::InvalidInput(format!(
-            "Parameter validation failed:\nMissing required parameter in input: {}",
-            a.members
-                .iter()
-                .map(|m| format!("\"{m}\""))
-                .collect::<Vec<_>>()
-                .join(" or ")
-        )));
-    }
     let paging = crate::ops::Paging {
         max_items: m
             .try_get_one::<u32>("max-items")
@@ -364,7 +356,13 @@ fn run_operation(op: &'static ModelOperation, m: &ArgMatches, g: &Globals) -> Re
             .flatten()
             .cloned(),
     };
-    let answer = dispatch::call(op.name, input, &paging, g)?;
+    let answer = crate::service::invoke(
+        &g.workspace.path,
+        g.region.as_deref(),
+        op.name,
+        input,
+        &paging,
+    )?;
     match answer {
         Some(value) => print_value(op.name, &value, g),
         None => Ok(()),
@@ -375,41 +373,13 @@ fn run_operation(op: &'static ModelOperation, m: &ArgMatches, g: &Globals) -> Re
 /// operations their group first (`servicediscovery discover-instances`).
 fn command_path(operation: &str) -> String {
     let command = command_name(operation);
-    match local_model::GROUPS
+    match standins::GROUPS
         .iter()
         .find(|(_, _, ops)| ops.iter().any(|op| op.name == operation))
     {
         Some((group, _, _)) => format!("{group} {command}"),
         None => command,
     }
-}
-
-/// Members of which apigw takes any one in place of the AWS model's required
-/// one, and the flags that give them.
-#[derive(Clone, Copy)]
-struct Alternative {
-    members: &'static [&'static str],
-    flags: &'static str,
-}
-
-/// The alternative `operation` needs and `input` lacks: `discover-instances`
-/// names its service by `--service-id` or, as in AWS, by `--service-name`
-/// (with `--namespace-name`).
-fn missing_alternative(
-    operation: &str,
-    input: &serde_json::Map<String, Value>,
-) -> Option<Alternative> {
-    const ALTERNATIVES: &[(&str, Alternative)] = &[(
-        "DiscoverInstances",
-        Alternative {
-            members: &["ServiceId", "ServiceName"],
-            flags: "--service-id (or --namespace-name with --service-name)",
-        },
-    )];
-    ALTERNATIVES
-        .iter()
-        .find(|(op, a)| *op == operation && !a.members.iter().any(|m| input.contains_key(*m)))
-        .map(|(_, a)| *a)
 }
 
 /// Renders an answer with the global output options and prints it.

@@ -1,10 +1,10 @@
 //! Turns flag values, `--cli-input-json`/`--cli-input-yaml` and `file://`
-//! values into one JSON request object, checked against the operation's
-//! members the way the AWS CLI checks parameters before sending them.
+//! values into one JSON request object (checked against the operation's
+//! members by `service::validate`, as the AWS CLI checks before sending).
 
-use super::spec::{Kind, Member, flag_name};
 use crate::error::Error;
-use crate::input::shorthand;
+use crate::input::{document, paramfile, shorthand};
+use crate::service::spec::{Kind, Member, flag_name};
 use serde_json::{Map, Value};
 
 /// Reads `file://path` (and `fileb://path`) values; other values pass through.
@@ -23,11 +23,13 @@ pub fn resolve_file(flag: &str, raw: &str) -> Result<String, Error> {
         },
         None => path.into(),
     };
-    std::fs::read_to_string(&expanded).map_err(|e| {
+    let unable = |why: &dyn std::fmt::Display| {
         Error::InvalidInput(format!(
-            "Error parsing parameter '{flag}': Unable to load paramfile {raw}: {e}"
+            "Error parsing parameter '{flag}': Unable to load paramfile {raw}: {why}"
         ))
-    })
+    };
+    let bytes = paramfile::read(&expanded).map_err(|e| unable(&e))?;
+    String::from_utf8(bytes).map_err(|_| unable(&"its contents are not valid UTF-8"))
 }
 
 fn parse_error(flag: &str, msg: impl std::fmt::Display) -> Error {
@@ -74,7 +76,7 @@ pub fn parse_flag_value(flag: &str, kind: &Kind, raw: &[String]) -> Result<Value
 }
 
 fn json(flag: &str, text: &str) -> Result<Value, Error> {
-    serde_json::from_str(text)
+    document::parse_json(text)
         .map_err(|e| parse_error(flag, format!("Invalid JSON: {e}\nJSON received: {text}")))
 }
 
@@ -153,137 +155,6 @@ fn coerce_shorthand(value: Value, kind: &Kind) -> Value {
     }
 }
 
-/// Checks a whole request object against the members, collecting every
-/// problem in the AWS CLI's words.
-pub fn validate(input: &Map<String, Value>, members: &[Member]) -> Result<(), Error> {
-    let mut errors = Vec::new();
-    check_struct(input, members, "input", "", &mut errors);
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::InvalidInput(format!(
-            "Parameter validation failed:\n{}",
-            errors.join("\n")
-        )))
-    }
-}
-
-fn check_struct(
-    obj: &Map<String, Value>,
-    members: &[Member],
-    name: &str,
-    prefix: &str,
-    errors: &mut Vec<String>,
-) {
-    for m in members.iter().filter(|m| m.required) {
-        if !obj.contains_key(m.name) {
-            errors.push(format!(
-                "Missing required parameter in {name}: \"{}\"",
-                m.name
-            ));
-        }
-    }
-    for (k, v) in obj {
-        match members.iter().find(|m| m.name == k) {
-            Some(m) => check_value(v, &m.kind, m.min, &format!("{prefix}{k}"), errors),
-            None => errors.push(format!(
-                "Unknown parameter in {name}: \"{k}\", must be one of: {}",
-                members
-                    .iter()
-                    .map(|m| m.name)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )),
-        }
-    }
-}
-
-fn python_type(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "<class 'NoneType'>",
-        Value::Bool(_) => "<class 'bool'>",
-        Value::Number(n) if n.is_f64() => "<class 'float'>",
-        Value::Number(_) => "<class 'int'>",
-        Value::String(_) => "<class 'str'>",
-        Value::Array(_) => "<class 'list'>",
-        Value::Object(_) => "<class 'dict'>",
-    }
-}
-
-fn show(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
-}
-
-fn check_value(v: &Value, kind: &Kind, min: Option<i64>, path: &str, errors: &mut Vec<String>) {
-    let mut wrong = |valid: &str| {
-        errors.push(format!(
-            "Invalid type for parameter {path}, value: {}, type: {}, valid types: {valid}",
-            show(v),
-            python_type(v)
-        ))
-    };
-    match kind {
-        Kind::String => match v {
-            Value::String(s) => {
-                if let Some(lo) = min
-                    && (s.chars().count() as i64) < lo
-                {
-                    errors.push(format!(
-                        "Invalid length for parameter {path}, value: {}, valid min length: {lo}",
-                        s.chars().count()
-                    ));
-                }
-            }
-            _ => wrong("<class 'str'>"),
-        },
-        Kind::Integer => match v.as_i64() {
-            Some(n) if !matches!(v, Value::Bool(_)) => {
-                if let Some(lo) = min
-                    && n < lo
-                {
-                    errors.push(format!(
-                        "Invalid value for parameter {path}, value: {n}, valid min value: {lo}"
-                    ));
-                }
-            }
-            _ => wrong("<class 'int'>"),
-        },
-        Kind::Double => {
-            if !v.is_number() {
-                wrong("<class 'float'>, <class 'decimal.Decimal'>, <class 'int'>");
-            }
-        }
-        Kind::Boolean => {
-            if !v.is_boolean() {
-                wrong("<class 'bool'>");
-            }
-        }
-        Kind::List(item) => match v {
-            Value::Array(items) => {
-                for (i, it) in items.iter().enumerate() {
-                    check_value(it, item, None, &format!("{path}[{i}]"), errors);
-                }
-            }
-            _ => wrong("<class 'list'>, <class 'tuple'>"),
-        },
-        Kind::Map(inner) => match v {
-            Value::Object(m) => {
-                for (k, it) in m {
-                    check_value(it, inner, None, &format!("{path}.{k}"), errors);
-                }
-            }
-            _ => wrong("<class 'dict'>"),
-        },
-        Kind::Struct(members) => match v {
-            Value::Object(m) => check_struct(m, members, path, &format!("{path}."), errors),
-            _ => wrong("<class 'dict'>"),
-        },
-    }
-}
-
 /// Reads `--cli-input-json` or `--cli-input-yaml` into an object.
 pub fn cli_input(
     json_arg: Option<&str>,
@@ -297,7 +168,7 @@ pub fn cli_input(
         }
         (Some(j), None) => {
             let text = resolve_file("--cli-input-json", j)?;
-            serde_json::from_str::<Value>(&text).map_err(|e| {
+            document::parse_json(&text).map_err(|e| {
                 Error::InvalidInput(format!(
                     "Error parsing parameter 'cli-input-json': Invalid JSON received: {e}"
                 ))
@@ -305,7 +176,7 @@ pub fn cli_input(
         }
         (None, Some(y)) => {
             let text = resolve_file("--cli-input-yaml", y)?;
-            serde_norway::from_str::<Value>(&text).map_err(|e| {
+            document::parse_yaml(&text).map_err(|e| {
                 Error::InvalidInput(format!(
                     "Error parsing parameter 'cli-input-yaml': Invalid YAML received: {e}"
                 ))
@@ -385,39 +256,6 @@ mod tests {
         required: false,
         min: Some(1),
     }];
-    const INPUT: &[Member] = &[
-        Member {
-            name: "ApiId",
-            kind: Kind::String,
-            required: true,
-            min: None,
-        },
-        Member {
-            name: "TimeoutInMillis",
-            kind: Kind::Integer,
-            required: false,
-            min: Some(50),
-        },
-        Member {
-            name: "TlsConfig",
-            kind: Kind::Struct(TLS),
-            required: false,
-            min: None,
-        },
-    ];
-
-    #[test]
-    fn validation_messages() {
-        let m: Map<String, Value> =
-            serde_json::from_str(r#"{"TimeoutInMillis": 10, "TlsConfig": {"Foo": "x"}}"#).unwrap();
-        let err = validate(&m, INPUT).unwrap_err().to_string();
-        assert_eq!(
-            err,
-            "Parameter validation failed:\nMissing required parameter in input: \"ApiId\"\n\
-             Invalid value for parameter TimeoutInMillis, value: 10, valid min value: 50\n\
-             Unknown parameter in TlsConfig: \"Foo\", must be one of: ServerNameToVerify"
-        );
-    }
 
     #[test]
     fn shorthand_is_coerced() {

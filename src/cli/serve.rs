@@ -5,8 +5,39 @@ use crate::error::{Error, Result};
 use crate::gateway::{self, Hooks, LogFormat, ServeOptions};
 use crate::jwt::{JwtAuthorizer, LocalIssuer, Verifier, VerifierOptions};
 use clap::ArgMatches;
+use std::net::{SocketAddr, ToSocketAddrs};
 use std::path::PathBuf;
 use std::sync::Arc;
+
+/// `--listen`: an address, or a host name resolved here (`localhost:8080`);
+/// of a name's addresses the first IPv4 one, as the default listens on
+/// IPv4, else the first.
+fn listen_address(value: &str) -> Result<SocketAddr> {
+    if let Ok(addr) = value.parse::<SocketAddr>() {
+        return Ok(addr);
+    }
+    let bad = |why: String| {
+        Error::InvalidInput(format!(
+            "--listen {value:?}: {why}; give HOST:PORT, such as 127.0.0.1:8080 or localhost:8080"
+        ))
+    };
+    if value
+        .rsplit_once(':')
+        .is_none_or(|(_, port)| port.parse::<u16>().is_err())
+    {
+        return Err(bad("it needs a port after a colon".into()));
+    }
+    let addrs: Vec<SocketAddr> = value
+        .to_socket_addrs()
+        .map_err(|e| bad(format!("cannot resolve it: {e}")))?
+        .collect();
+    addrs
+        .iter()
+        .find(|a| a.is_ipv4())
+        .or(addrs.first())
+        .copied()
+        .ok_or_else(|| bad("the name has no address".into()))
+}
 
 pub fn run(m: &ArgMatches) -> Result<i32> {
     let g = super::globals(m)?;
@@ -22,9 +53,10 @@ pub fn run(m: &ArgMatches) -> Result<i32> {
         workspace: g.workspace.path.clone(),
         region: g.region.clone(),
         api_id: m.get_one::<String>("api-id").cloned(),
-        listen: *m
-            .get_one::<std::net::SocketAddr>("listen")
-            .expect("has a default"),
+        listen: listen_address(
+            m.get_one::<String>("listen")
+                .map_or("127.0.0.1:8080", String::as_str),
+        )?,
         ca_bundle,
         log_format: match m.get_one::<String>("log-format").map(String::as_str) {
             Some("json") => LogFormat::Json,

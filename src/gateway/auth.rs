@@ -37,6 +37,31 @@ pub struct JwtRequirement {
     pub scopes: Vec<String>,
 }
 
+impl JwtRequirement {
+    /// The identity source that carries more than one value in the
+    /// request, if any. The service joins repeated headers with commas,
+    /// which is never a token; here such a request is refused outright, so
+    /// that no backend sees a second, unchecked token.
+    pub fn repeated_identity(&self, headers: &HeaderMap, query: Option<&str>) -> Option<&str> {
+        self.identity_source
+            .iter()
+            .map(String::as_str)
+            .find(|source| {
+                if let Some(name) = source.strip_prefix("$request.header.") {
+                    return headers.get_all(name).iter().nth(1).is_some();
+                }
+                match (source.strip_prefix("$request.querystring."), query) {
+                    (Some(name), Some(q)) => q
+                        .split('&')
+                        .filter(|pair| pair.split('=').next() == Some(name))
+                        .nth(1)
+                        .is_some(),
+                    _ => false,
+                }
+            })
+    }
+}
+
 /// Why a request was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Denial {

@@ -171,6 +171,7 @@ impl ClientKinds {
             .await
             .map_err(|e| match e {
                 ConnectError::Tls(_) => Failure::Tls(e.to_string()),
+                ConnectError::Local(_) => Failure::Local(e.to_string()),
                 _ => Failure::Unreachable(e.to_string()),
             })?;
         let mut conn = Conn::new(io);
@@ -490,10 +491,7 @@ async fn exchange(
                 }
                 Poll::Ready(Err(SendError::Body(why))) => {
                     return Poll::Ready(Err(ExchangeError {
-                        failure: Failure::Exchange {
-                            message: format!("the request body failed: {why}"),
-                            malformed: false,
-                        },
+                        failure: Failure::Client(format!("the request body failed: {why}")),
                         nothing_read: false,
                     }));
                 }
@@ -719,6 +717,26 @@ pub enum ConnectError {
     Tls(io::Error),
     /// The URI cannot be connected to (no host, or a name that does not resolve).
     BadAddress(String),
+    /// This machine ran out of something (file descriptors, ports,
+    /// memory): nothing is known about the backend.
+    Local(io::Error),
+}
+
+/// Whether a failed connect or accept is this machine's shortage rather
+/// than the peer's fault: out of file descriptors (`EMFILE`, `ENFILE`),
+/// buffers or memory, or of local ports (`EADDRNOTAVAIL`).
+pub fn is_local_shortage(e: &io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        matches!(
+            e.raw_os_error(),
+            Some(libc::EMFILE | libc::ENFILE | libc::ENOBUFS | libc::ENOMEM | libc::EADDRNOTAVAIL)
+        )
+    }
+    #[cfg(not(unix))]
+    {
+        e.kind() == io::ErrorKind::OutOfMemory
+    }
 }
 
 impl std::fmt::Display for ConnectError {
@@ -727,6 +745,7 @@ impl std::fmt::Display for ConnectError {
             ConnectError::Unreachable(e) => write!(f, "cannot connect: {e}"),
             ConnectError::Tls(e) => write!(f, "TLS handshake failed: {e}"),
             ConnectError::BadAddress(m) => f.write_str(m),
+            ConnectError::Local(e) => write!(f, "the gateway cannot open a connection: {e}"),
         }
     }
 }
@@ -762,6 +781,7 @@ impl BackendConnector {
             Err(_) => TcpStream::connect((bare, port)).await,
         }
         .map_err(|e| match e.kind() {
+            _ if is_local_shortage(&e) => ConnectError::Local(e),
             io::ErrorKind::InvalidInput | io::ErrorKind::NotFound => {
                 ConnectError::BadAddress(format!("cannot resolve {host}: {e}"))
             }
@@ -866,6 +886,12 @@ pub enum Failure {
     Unreachable(String),
     /// The TLS hop failed: certificate or name mismatch (500).
     Tls(String),
+    /// The gateway itself is short of resources (503); says nothing about
+    /// the backend, whose health is left alone.
+    Local(String),
+    /// The client's request body is broken (malformed chunked coding, or
+    /// shorter or longer than its `Content-Length`): 400.
+    Client(String),
     /// The backend broke the exchange after connecting (503 when it closed
     /// the connection, 500 when it answered something that is not HTTP).
     Exchange { message: String, malformed: bool },

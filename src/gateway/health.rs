@@ -8,7 +8,7 @@ use crate::ops::TargetHealth;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
@@ -119,6 +119,10 @@ pub enum Outcome {
     Timeout,
     /// The HTTP check answered with a code the matcher does not accept.
     CodeMismatch(u16),
+    /// The check could not be made for want of something on this machine
+    /// (file descriptors, ports): it says nothing about the backend, and
+    /// is not counted.
+    NotMade(String),
 }
 
 impl Outcome {
@@ -134,6 +138,11 @@ impl Outcome {
                 "Target.ResponseCodeMismatch",
                 format!("Health checks failed with these codes: [{code}]"),
             ),
+            Outcome::NotMade(why) => TargetHealth {
+                state: "unavailable".into(),
+                reason: Some("Elb.InternalError".into()),
+                description: Some(format!("The health check could not be made: {why}")),
+            },
         }
     }
 
@@ -143,6 +152,7 @@ impl Outcome {
             Outcome::Failed(why) => why.clone(),
             Outcome::Timeout => "health check timed out".into(),
             Outcome::CodeMismatch(code) => format!("health check answered {code}"),
+            Outcome::NotMade(why) => why.clone(),
         }
     }
 }
@@ -159,6 +169,9 @@ pub async fn probe(addr: SocketAddr, spec: &ProbeSpec) -> Outcome {
 async fn probe_inner(addr: SocketAddr, kind: &ProbeKind) -> Outcome {
     let tcp = match TcpStream::connect(addr).await {
         Ok(s) => s,
+        Err(e) if super::client::is_local_shortage(&e) => {
+            return Outcome::NotMade(format!("cannot open a connection to {addr}: {e}"));
+        }
         Err(e) => return Outcome::Failed(format!("connection to {addr} failed: {e}")),
     };
     let (https, path, codes) = match kind {
@@ -257,15 +270,31 @@ pub fn check_targets_now(listener: &Listener, targets: &[Target]) -> Vec<TargetH
     })
 }
 
-/// What `serve` knows of one backend: up or down, and the streaks that
-/// move it. Shared by every pool that holds the backend, and kept across
-/// reloads, so a change of configuration does not forget who is down.
+/// Where a pool member stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum State {
+    /// Newly seen (registered, or `serve` just started): no traffic until
+    /// its first health check passes, as a load balancer's `initial`.
+    Initial,
+    /// In rotation.
+    Up,
+    /// Out of rotation until checks bring it back.
+    Down,
+}
+
+const INITIAL: u8 = 0;
+const UP: u8 = 1;
+const DOWN: u8 = 2;
+
+/// What `serve` knows of one backend: initial, up or down, and the streaks
+/// that move it. Shared by every pool that holds the backend, and kept
+/// across reloads, so a change of configuration does not forget who is down.
 #[derive(Debug)]
 pub struct MemberHealth {
     /// What the member is called in messages (`127.0.0.1:9001 of listener …`).
     pub label: String,
     pub addr: SocketAddr,
-    up: AtomicBool,
+    state: AtomicU8,
     ok_streak: AtomicU32,
     fail_streak: AtomicU32,
     probing: AtomicBool,
@@ -277,7 +306,7 @@ impl MemberHealth {
         MemberHealth {
             label,
             addr,
-            up: AtomicBool::new(true),
+            state: AtomicU8::new(INITIAL),
             ok_streak: AtomicU32::new(0),
             fail_streak: AtomicU32::new(0),
             probing: AtomicBool::new(false),
@@ -287,28 +316,65 @@ impl MemberHealth {
 
     #[inline]
     pub fn is_up(&self) -> bool {
-        self.up.load(Ordering::Relaxed)
+        self.state.load(Ordering::Relaxed) == UP
+    }
+
+    pub fn state(&self) -> State {
+        match self.state.load(Ordering::Relaxed) {
+            INITIAL => State::Initial,
+            UP => State::Up,
+            _ => State::Down,
+        }
     }
 
     /// A request could not connect: out of rotation at once, until active
     /// checks bring it back. True when this took it out.
     pub fn mark_failed(&self) -> bool {
         self.ok_streak.store(0, Ordering::Relaxed);
-        self.up.swap(false, Ordering::Relaxed)
+        self.state
+            .compare_exchange(UP, DOWN, Ordering::Relaxed, Ordering::Relaxed)
+            .is_ok()
     }
 
     /// Counts a check's outcome; says so when the member changes state.
-    fn record(&self, outcome: &Outcome, spec: &ProbeSpec) -> Option<String> {
-        if *outcome == Outcome::Healthy {
-            self.fail_streak.store(0, Ordering::Relaxed);
-            let ok = self.ok_streak.fetch_add(1, Ordering::Relaxed) + 1;
-            (ok >= spec.healthy_threshold && !self.up.swap(true, Ordering::Relaxed))
-                .then(|| format!("{} is healthy again", self.label))
-        } else {
-            self.ok_streak.store(0, Ordering::Relaxed);
-            let failed = self.fail_streak.fetch_add(1, Ordering::Relaxed) + 1;
-            (failed >= spec.unhealthy_threshold && self.up.swap(false, Ordering::Relaxed))
-                .then(|| format!("{} is out of rotation: {}", self.label, outcome.describe()))
+    /// One passing check brings a new member into rotation (as a load
+    /// balancer's first check of a new target does); after that, the
+    /// thresholds move it.
+    pub(super) fn record(&self, outcome: &Outcome, spec: &ProbeSpec) -> Option<String> {
+        let state = self.state.load(Ordering::Relaxed);
+        match outcome {
+            Outcome::NotMade(_) => None,
+            Outcome::Healthy => {
+                self.fail_streak.store(0, Ordering::Relaxed);
+                let ok = self.ok_streak.fetch_add(1, Ordering::Relaxed) + 1;
+                if state == INITIAL {
+                    self.state.store(UP, Ordering::Relaxed);
+                    Some(format!("{} passed its first health check", self.label))
+                } else {
+                    (ok >= spec.healthy_threshold && self.state.swap(UP, Ordering::Relaxed) != UP)
+                        .then(|| format!("{} is healthy again", self.label))
+                }
+            }
+            _ => {
+                self.ok_streak.store(0, Ordering::Relaxed);
+                let failed = self.fail_streak.fetch_add(1, Ordering::Relaxed) + 1;
+                if failed < spec.unhealthy_threshold {
+                    return None;
+                }
+                match self.state.swap(DOWN, Ordering::Relaxed) {
+                    INITIAL => Some(format!(
+                        "{} failed its first health checks, so it gets no traffic: {}",
+                        self.label,
+                        outcome.describe()
+                    )),
+                    UP => Some(format!(
+                        "{} is out of rotation: {}",
+                        self.label,
+                        outcome.describe()
+                    )),
+                    _ => None,
+                }
+            }
         }
     }
 
@@ -335,6 +401,49 @@ pub struct Checked {
 /// How often the loop looks for checks that are due.
 const TICK: Duration = Duration::from_millis(100);
 
+/// How long `serve` waits, at most, for the first checks before it takes
+/// connections; checks still running then go on in the background.
+const FIRST_ROUND_LIMIT: Duration = Duration::from_secs(2);
+
+/// Checks every member still in its initial state once, together, and
+/// returns when all have answered or [`FIRST_ROUND_LIMIT`] has passed:
+/// `serve` runs this before it accepts connections, so that backends that
+/// are up serve the first request.
+pub async fn check_new_members(pools: Vec<Checked>, note: Arc<dyn Fn(&str) + Send + Sync>) {
+    let now = Instant::now();
+    let mut checks = Vec::new();
+    for pool in pools {
+        for member in pool.members {
+            if member.state() != State::Initial || !member.take_due(now, pool.spec.interval) {
+                continue;
+            }
+            let spec = pool.spec.clone();
+            let note = note.clone();
+            // Spawned, not owned: a check that outlives the wait finishes
+            // (and clears its `probing` mark) on its own.
+            checks.push(tokio::spawn(check_once(member, spec, note)));
+        }
+    }
+    let all = async {
+        for check in checks {
+            let _ = check.await;
+        }
+    };
+    let _ = tokio::time::timeout(FIRST_ROUND_LIMIT, all).await;
+}
+
+async fn check_once(
+    member: Arc<MemberHealth>,
+    spec: Arc<ProbeSpec>,
+    note: Arc<dyn Fn(&str) + Send + Sync>,
+) {
+    let outcome = probe(member.addr, &spec).await;
+    if let Some(change) = member.record(&outcome, &spec) {
+        note(&change);
+    }
+    member.probing.store(false, Ordering::Release);
+}
+
 /// Runs the checks of whatever `current` returns, until the task is
 /// dropped, telling `note` when a member changes state.
 pub async fn run_checks(current: impl Fn() -> Vec<Checked>, note: Arc<dyn Fn(&str) + Send + Sync>) {
@@ -348,15 +457,7 @@ pub async fn run_checks(current: impl Fn() -> Vec<Checked>, note: Arc<dyn Fn(&st
                 if !member.take_due(now, pool.spec.interval) {
                     continue;
                 }
-                let spec = pool.spec.clone();
-                let note = note.clone();
-                tokio::spawn(async move {
-                    let outcome = probe(member.addr, &spec).await;
-                    if let Some(change) = member.record(&outcome, &spec) {
-                        note(&change);
-                    }
-                    member.probing.store(false, Ordering::Release);
-                });
+                tokio::spawn(check_once(member, pool.spec.clone(), note.clone()));
             }
         }
     }
@@ -374,7 +475,14 @@ mod tests {
             ..ProbeSpec::for_listener(None)
         };
         let m = MemberHealth::new("t".into(), "127.0.0.1:1".parse().unwrap());
-        assert!(m.is_up());
+        assert_eq!(m.state(), State::Initial);
+        assert!(!m.is_up(), "no traffic before a check passes");
+        assert!(!m.mark_failed(), "a failed request does not count before");
+        m.record(&Outcome::Healthy, &spec);
+        assert!(m.is_up(), "one passing check is enough for a new member");
+        m.record(&Outcome::NotMade("EMFILE".into()), &spec);
+        m.record(&Outcome::NotMade("EMFILE".into()), &spec);
+        assert!(m.is_up(), "checks that could not be made do not count");
         m.record(&Outcome::Timeout, &spec);
         assert!(m.is_up());
         m.record(&Outcome::Timeout, &spec);

@@ -28,6 +28,7 @@ mod h1;
 pub mod health;
 mod log;
 pub mod params;
+pub mod path;
 pub mod plan;
 mod proxy;
 pub mod router;
@@ -260,11 +261,21 @@ impl Prepared {
     fn new(opts: &ServeOptions, hooks: Hooks, log: log::AccessLog) -> Result<Prepared> {
         let roots = tls::load_roots(opts.ca_bundle.as_deref())?;
         let clients = Arc::new(ClientKinds::new(tls::verified_config(roots)?));
+        if let Err(e) = std::fs::metadata(&opts.workspace)
+            && e.kind() == std::io::ErrorKind::NotFound
+        {
+            return Err(Error::Workspace(format!(
+                "the workspace file {} does not exist; give --workspace an existing file, \
+                 or create it with apigw init or create-api",
+                opts.workspace.display()
+            )));
+        }
         let ws = load(&opts.workspace, opts.region.as_ref())?;
         let api_id = choose_api(&ws, opts.api_id.as_deref(), None)?;
         let plan = Plan::compile(&ws, &api_id, &clients, None).map_err(Error::Workspace)?;
         let std_listener = std::net::TcpListener::bind(opts.listen)
             .map_err(|e| Error::io(format!("cannot listen on {}", opts.listen), e))?;
+        widen_backlog(&std_listener);
         std_listener
             .set_nonblocking(true)
             .map_err(|e| Error::io("cannot set up the listening socket", e))?;
@@ -292,8 +303,12 @@ impl Prepared {
         format!("http://{}", self.addr)
     }
 
-    /// Prints where `serve` listens and what it serves, on stdout.
+    /// Prints where `serve` listens and what it serves, on stdout, and a
+    /// warning on stderr when other machines can reach it.
     fn announce(&self) {
+        if let Some(warning) = exposure_warning(self.addr) {
+            eprintln!("{warning}");
+        }
         let plan = self.shared.plan();
         let mut out = format!("apigw serve: listening on {}\n", self.base_url());
         out.push_str(&plan.table(&self.base_url()));
@@ -313,13 +328,17 @@ impl Prepared {
     /// Accepts connections and hands them to the workers in turn, and runs
     /// the health checks and the file watch, until `shutdown`.
     async fn serve(self, mut workers: Workers, shutdown: impl Future<Output = ()>) {
+        let note: Arc<dyn Fn(&str) + Send + Sync> = {
+            let log = self.shared.log.clone();
+            Arc::new(move |m: &str| log.note(m))
+        };
+        // Backends get traffic only once a check has passed: check them
+        // all before the first connection is taken (connections wait in
+        // the backlog meanwhile).
+        health::check_new_members(self.shared.plan().checked(), note.clone()).await;
         let health = {
             let shared = self.shared.clone();
-            let log = self.shared.log.clone();
-            tokio::spawn(health::run_checks(
-                move || shared.plan().checked(),
-                Arc::new(move |m: &str| log.note(m)),
-            ))
+            tokio::spawn(health::run_checks(move || shared.plan().checked(), note))
         };
         let watcher = tokio::spawn(watch(
             self.workspace.clone(),
@@ -351,6 +370,62 @@ impl Prepared {
         let _ = tokio::task::spawn_blocking(move || workers.finish()).await;
         self.shared.log.note("stopped");
     }
+}
+
+/// The warning `serve` prints when it listens on more than this machine.
+fn exposure_warning(addr: SocketAddr) -> Option<String> {
+    let ip = addr.ip();
+    let mapped_loopback = match ip {
+        std::net::IpAddr::V6(v6) => v6.to_ipv4_mapped().is_some_and(|v4| v4.is_loopback()),
+        std::net::IpAddr::V4(_) => false,
+    };
+    if ip.is_loopback() || mapped_loopback {
+        return None;
+    }
+    let what = if ip.is_unspecified() {
+        format!("every address of this machine ({ip})")
+    } else {
+        format!("{ip}, which is not a loopback address")
+    };
+    Some(format!(
+        "apigw serve: warning: listening on {what}: the gateway, and every backend behind it, \
+         can be reached from other machines; use --listen 127.0.0.1:{} to keep it local",
+        addr.port()
+    ))
+}
+
+/// The most connections the kernel may queue for the listening socket, as
+/// nginx asks for: the system's limit (`net.core.somaxconn` on Linux).
+fn listen_backlog() -> i32 {
+    #[cfg(target_os = "linux")]
+    {
+        std::fs::read_to_string("/proc/sys/net/core/somaxconn")
+            .ok()
+            .and_then(|s| s.trim().parse::<i32>().ok())
+            .filter(|n| *n > 0)
+            .unwrap_or(4096)
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        511
+    }
+}
+
+/// std binds with a backlog of 128, which a burst of connections overflows
+/// (each overflow costs the client a one-second SYN retry); listening
+/// again on the bound socket widens the queue.
+fn widen_backlog(listener: &std::net::TcpListener) {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsRawFd;
+        // SAFETY: `listen` on a descriptor this function borrows; it only
+        // changes the queue length of a socket that already listens.
+        unsafe {
+            libc::listen(listener.as_raw_fd(), listen_backlog());
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (listener, listen_backlog());
 }
 
 /// The threads that serve connections, each with a single-threaded

@@ -106,6 +106,7 @@ thread_local! {
     static THREAD_PLAN: RefCell<CachedPlan> = const { RefCell::new(None) };
 }
 
+const BAD_REQUEST: &[u8] = br#"{"message":"Bad Request"}"#;
 const NOT_FOUND: &[u8] = br#"{"message":"Not Found"}"#;
 const INTERNAL: &[u8] = br#"{"message":"Internal Server Error"}"#;
 const UNAVAILABLE: &[u8] = br#"{"message":"Service Unavailable"}"#;
@@ -166,18 +167,33 @@ pub async fn handle(
         ..
     } = parts;
     let mut trail = Trail::default();
-    let call = Call {
-        shared,
-        plan: &plan,
-        method: &method,
-        uri: &uri,
-        conn: &conn,
-        request_id: request_id.as_str(),
-        epoch_ms: now.as_millis(),
-    };
-    let mut response = match shared.well_known_answer(uri.path()) {
-        Some(r) => r,
-        None => call.run(headers, body, &mut trail).await,
+    // What the gateway routes is what it forwards: one canonical path, or
+    // a refusal before anything else looks at the request.
+    let checked = super::path::canonical(uri.path())
+        .and_then(|p| super::path::check_method(&method).map(|()| p))
+        .and_then(|p| match headers.get_all(header::HOST).iter().nth(1) {
+            Some(_) => Err("the request has more than one Host header"),
+            None => Ok(p),
+        });
+    let mut response = match &checked {
+        Err(why) => fail(&mut trail, StatusCode::BAD_REQUEST, *why),
+        Ok(path) => {
+            let call = Call {
+                shared,
+                plan: &plan,
+                method: &method,
+                uri: &uri,
+                path,
+                rewritten: matches!(path, std::borrow::Cow::Owned(_)),
+                conn: &conn,
+                request_id: request_id.as_str(),
+                epoch_ms: now.as_millis(),
+            };
+            match shared.well_known_answer(path) {
+                Some(r) => r,
+                None => call.run(headers, body, &mut trail).await,
+            }
+        }
     };
     response
         .headers_mut()
@@ -226,6 +242,10 @@ struct Call<'a> {
     plan: &'a Plan,
     method: &'a Method,
     uri: &'a Uri,
+    /// The request's path in canonical form ([`super::path`]).
+    path: &'a str,
+    /// Whether `path` differs from the request's (slashes were merged).
+    rewritten: bool,
     conn: &'a Connection,
     request_id: &'a str,
     epoch_ms: u128,
@@ -259,6 +279,7 @@ fn answer(status: StatusCode, body: &'static [u8]) -> Response<Body> {
 fn fail(trail: &mut Trail<'_>, status: StatusCode, why: impl Into<String>) -> Response<Body> {
     trail.error = Some(why.into());
     let body = match status {
+        StatusCode::BAD_REQUEST => BAD_REQUEST,
         StatusCode::NOT_FOUND => NOT_FOUND,
         StatusCode::SERVICE_UNAVAILABLE => UNAVAILABLE,
         StatusCode::UNAUTHORIZED => UNAUTHORIZED,
@@ -276,7 +297,7 @@ impl<'a> Call<'a> {
         trail: &mut Trail<'a>,
     ) -> Response<Body> {
         let plan = self.plan;
-        let path = self.uri.path();
+        let path = self.path;
         let Some((stage, rest)) = plan.stage_for(path) else {
             return fail(trail, StatusCode::NOT_FOUND, "no stage matches the path");
         };
@@ -312,10 +333,21 @@ impl<'a> Call<'a> {
 
     async fn authorize(&self, route: &RoutePlan, headers: &HeaderMap) -> Result<Claims, Denial> {
         match &route.authorization {
-            Authorization::Jwt(requirement) => match &self.shared.authorizer {
-                Some(a) => a.authorize(requirement, headers, self.uri.query()).await,
-                None => Ok(Claims::new()),
-            },
+            Authorization::Jwt(requirement) => {
+                if let Some(source) = requirement.repeated_identity(headers, self.uri.query()) {
+                    return Err(Denial::Unauthorized {
+                        www_authenticate: Some(format!(
+                            "Bearer realm=\"apigw\", error=\"invalid_request\", \
+                             error_description=\"{source} has more than one value\""
+                        )),
+                        reason: format!("the identity source {source} has more than one value"),
+                    });
+                }
+                match &self.shared.authorizer {
+                    Some(a) => a.authorize(requirement, headers, self.uri.query()).await,
+                    None => Ok(Claims::new()),
+                }
+            }
             Authorization::Lambda { authorizer_id } => Err(Denial::Failed {
                 reason: format!(
                     "authorizer {authorizer_id} is a Lambda authorizer, which serve cannot run"
@@ -433,13 +465,19 @@ impl<'a> Forward<'_, 'a> {
 
         let mut path_and_query = match &integration.target {
             Target::Url { path, query, .. } => self.url_path(path, query.as_deref()),
-            // A private integration gets the path as the client sent it.
-            _ if changes.path.is_none() && changes.query.is_none() => String::new(),
-            _ => self
-                .call
-                .uri
-                .path_and_query()
-                .map_or_else(|| "/".to_string(), |pq| pq.as_str().to_string()),
+            // A private integration gets the path as the client sent it
+            // (with its repeated slashes merged).
+            _ if changes.path.is_none() && changes.query.is_none() && !self.call.rewritten => {
+                String::new()
+            }
+            _ => {
+                let mut s = self.call.path.to_string();
+                if let Some(q) = self.call.uri.query() {
+                    s.push('?');
+                    s.push_str(q);
+                }
+                s
+            }
         };
         if changes.path.is_some() || changes.query.is_some() {
             let (old_path, old_query) = match path_and_query.split_once('?') {
@@ -528,6 +566,8 @@ impl<'a> Forward<'_, 'a> {
                         fail(trail, StatusCode::SERVICE_UNAVAILABLE, why)
                     }
                     Failure::Tls(why) => fail(trail, StatusCode::INTERNAL_SERVER_ERROR, why),
+                    Failure::Local(why) => fail(trail, StatusCode::SERVICE_UNAVAILABLE, why),
+                    Failure::Client(why) => fail(trail, StatusCode::BAD_REQUEST, why),
                     Failure::Exchange { message, malformed } => {
                         let status = if malformed {
                             StatusCode::INTERNAL_SERVER_ERROR

@@ -219,6 +219,12 @@ mod tests {
         };
         let mut index = HealthIndex::new();
         let pool = Pool::listener("arn", Some(&listener), &HealthIndex::new(), &mut index);
+        assert!(pool.pick().is_none(), "new members wait for a check");
+        let spec = ProbeSpec::for_listener(None);
+        for m in &pool.members {
+            m.health
+                .record(&super::super::health::Outcome::Healthy, &spec);
+        }
         let picks: Vec<String> = (0..6)
             .map(|_| pool.pick().unwrap().authority.to_string())
             .collect();

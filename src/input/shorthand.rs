@@ -44,6 +44,8 @@ use std::path::Path;
 
 use serde_json::{Map, Value};
 
+use super::paramfile;
+
 /// How many `[` / `{` levels may be open at once. awscli itself gives up
 /// (with a Python `RecursionError`) somewhere near 490 levels; bounding the
 /// depth keeps this parser from overflowing the stack on hostile input.
@@ -530,8 +532,7 @@ impl Parser<'_> {
 /// `\r` turned into `\n` (Python's universal newlines).
 fn read_text_file(location: &str) -> Result<String, String> {
     let path = expand_path(location);
-    let bytes =
-        std::fs::read(&path).map_err(|e| describe_io_error("file://", location, &path, &e))?;
+    let bytes = read_file("file://", location, &path)?;
     let text = String::from_utf8(bytes).map_err(|_| {
         format!(
             "({path}), text contents could not be decoded.  If this is a binary file, \
@@ -545,13 +546,20 @@ fn read_text_file(location: &str) -> Result<String, String> {
 /// contents that are not UTF-8 are refused rather than mangled.
 fn read_binary_file(location: &str) -> Result<String, String> {
     let path = expand_path(location);
-    let bytes =
-        std::fs::read(&path).map_err(|e| describe_io_error("fileb://", location, &path, &e))?;
+    let bytes = read_file("fileb://", location, &path)?;
     String::from_utf8(bytes).map_err(|_| {
         format!(
             "fileb://{location}: the contents of {path} are not valid UTF-8, and binary \
              values cannot be given in shorthand syntax here."
         )
+    })
+}
+
+/// Reads a parameter file within [`paramfile`]'s bounds.
+fn read_file(prefix: &str, location: &str, path: &str) -> Result<Vec<u8>, String> {
+    paramfile::read(Path::new(path)).map_err(|e| match e {
+        paramfile::ReadError::Io(e) => describe_io_error(prefix, location, path, &e),
+        other => format!("{prefix}{location}: {other}"),
     })
 }
 

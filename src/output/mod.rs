@@ -28,6 +28,10 @@
 //! - An `&expr` outside a function argument, a comparison of a number with
 //!   a string in `sort`/`max`/..., and `to_number` of `inf`/`nan` fail or
 //!   give null with messages that differ from Python's.
+//! - A `--query` nested deeper than [`query::MAX_DEPTH`] (64) levels is
+//!   refused before it is parsed (Python jmespath goes on until a
+//!   `RecursionError`), and a query's answer nested deeper than
+//!   [`MAX_RENDER_DEPTH`] is not printed (no query can make one).
 //! - Integers beyond 64 bits and non-finite floats can't be represented.
 //! - `table` is never coloured (the AWS CLI colours it on a terminal unless
 //!   `--color off`), and its terminal width is 80 unless the caller passes
@@ -118,6 +122,9 @@ pub enum RenderError {
     /// arguments). The message is Python jmespath's.
     #[error("{message}")]
     QueryEvaluation { expr: String, message: String },
+    /// The value to print nests deeper than [`MAX_RENDER_DEPTH`].
+    #[error("the answer to print is nested deeper than {MAX_RENDER_DEPTH} levels")]
+    TooDeep,
 }
 
 /// Options that the AWS CLI takes from its surroundings rather than from
@@ -142,9 +149,50 @@ impl Default for RenderOptions {
 /// before doing any work, as the AWS CLI does.
 pub fn compile_query(expr: &str) -> Result<Query, RenderError> {
     Query::compile(expr).map_err(|e| RenderError::Query {
-        expr: expr.to_string(),
+        expr: shown(expr),
         reason: e.0,
     })
+}
+
+/// An expression as an error message shows it: whole, unless it is too
+/// long to read (a generated one), then its start and its length.
+fn shown(expr: &str) -> String {
+    const LONGEST: usize = 200;
+    let count = expr.chars().count();
+    if count <= LONGEST {
+        return expr.to_string();
+    }
+    let start: String = expr.chars().take(60).collect();
+    format!("{start}... ({count} characters)")
+}
+
+/// How deep a value may nest to be rendered. Answers are shallow; a
+/// `--query` adds at most [`query::MAX_DEPTH`] levels and its JSON literals
+/// at most 127 (serde_json's limit), so this is never reached from the
+/// command line, and keeps the recursive formatters safe whatever they get.
+pub const MAX_RENDER_DEPTH: usize = 256;
+
+/// Whether `value` nests lists and objects deeper than `limit`.
+fn deeper_than(value: &Value, limit: usize) -> bool {
+    let mut stack = vec![(value, 0usize)];
+    while let Some((v, depth)) = stack.pop() {
+        match v {
+            Value::Array(items) if !items.is_empty() => {
+                if depth >= limit {
+                    return true;
+                }
+                stack.extend(items.iter().map(|c| (c, depth + 1)));
+            }
+            Value::Object(map) if !map.is_empty() => {
+                if depth >= limit {
+                    return true;
+                }
+                stack.extend(map.values().map(|c| (c, depth + 1)));
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Renders `value` as `aws ... --output FORMAT [--query QUERY]` would.
@@ -180,6 +228,11 @@ pub fn render_with(
                 expr: q.expression().to_string(),
                 message: e.0,
             })?;
+            // The answer itself has the model's shape; what a query makes of
+            // it is checked.
+            if deeper_than(&selected, MAX_RENDER_DEPTH) {
+                return Err(RenderError::TooDeep);
+            }
             &selected
         }
         None => value,
@@ -234,6 +287,29 @@ mod tests {
         }
         let err = "xml".parse::<OutputFormat>().unwrap_err();
         assert!(err.contains("'yaml-stream'"), "{err}");
+    }
+
+    #[test]
+    fn answers_nested_too_deep_for_the_formatters_are_refused() {
+        let mut deep = json!(1);
+        for _ in 0..MAX_RENDER_DEPTH + 1 {
+            deep = json!([deep]);
+        }
+        for f in OutputFormat::NAMES {
+            let got = render("X", &deep, f.parse().unwrap(), Some("@"));
+            if *f == "off" {
+                assert_eq!(got.unwrap(), "");
+            } else {
+                assert!(matches!(got, Err(RenderError::TooDeep)), "{f}");
+            }
+        }
+        let mut fits = json!(1);
+        for _ in 0..MAX_RENDER_DEPTH {
+            fits = json!([fits]);
+        }
+        assert!(render("X", &fits, OutputFormat::Json, Some("@")).is_ok());
+        assert!(!deeper_than(&json!({"a": [], "b": {}}), 1));
+        assert!(deeper_than(&json!({"a": [1]}), 1));
     }
 
     #[test]

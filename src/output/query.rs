@@ -29,6 +29,12 @@ pub struct Query {
     ast: Ast,
 }
 
+/// How deep a `--query` expression may nest. The `jmespath` crate parses
+/// recursively and builds a tree that is evaluated (and freed) recursively,
+/// so an expression is measured before it is handed over (by
+/// `nesting_exceeds`).
+pub const MAX_DEPTH: usize = 64;
+
 /// Why a query could not be compiled; the text is what the AWS CLI puts
 /// after `Bad value for --query EXPR: `.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +52,12 @@ impl Query {
             return Err(ParseFailure(
                 "Invalid JMESPath expression: cannot be empty.".to_string(),
             ));
+        }
+        if nesting_exceeds(expression, MAX_DEPTH) {
+            return Err(ParseFailure(format!(
+                "the expression is nested deeper than {MAX_DEPTH} levels (each bracket, brace, \
+                 parenthesis, '.', '|' and operator is a level)"
+            )));
         }
         match jmespath::parse(expression) {
             Ok(ast) => Ok(Query {
@@ -65,6 +77,101 @@ impl Query {
     pub fn search(&self, data: &Value) -> Result<Value, EvalFailure> {
         eval(&self.ast, data).map_err(EvalFailure)
     }
+}
+
+/// Whether `expression` may nest deeper than `limit`, reading its tokens
+/// as the crate's lexer does (quoted names, raw strings and JSON literals
+/// are skipped whole; a literal's own depth is bounded by serde_json).
+///
+/// The measure bounds the depth of the syntax tree the crate would build,
+/// and with it the depth of its parser's recursion and of evaluation: each
+/// token that makes a tree node with a child (`.`, `|`, `||`, `&&`, `!`,
+/// `&`, comparisons, `*`, `[]`, and every `[`, `{` or `(`) counts one within
+/// its element (the text between commas inside a group), and a group adds
+/// the depth of its deepest element. Left-associative chains (`a.b.c`,
+/// `a|b|c`) count in full because their trees are as deep as they are long.
+pub(crate) fn nesting_exceeds(expression: &str, limit: usize) -> bool {
+    /// One open group: its element's count so far, the deepest group inside
+    /// that element, and the deepest element already closed.
+    #[derive(Default)]
+    struct Group {
+        ops: usize,
+        inner: usize,
+        closed: usize,
+    }
+    impl Group {
+        fn element(&self) -> usize {
+            self.ops + self.inner
+        }
+        fn depth(&self) -> usize {
+            self.closed.max(self.element())
+        }
+    }
+    let mut groups = vec![Group::default()];
+    let bytes = expression.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        i += 1;
+        let top = groups.len() - 1;
+        match b {
+            b'"' | b'\'' | b'`' => {
+                // Skip to the closing quote; a backslash escapes one character.
+                while i < bytes.len() && bytes[i] != b {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                i += 1;
+            }
+            b'[' if bytes.get(i) == Some(&b']') => {
+                i += 1;
+                groups[top].ops += 1;
+            }
+            b'[' | b'{' | b'(' => {
+                groups[top].ops += 1;
+                if groups.len() > limit {
+                    return true;
+                }
+                groups.push(Group::default());
+            }
+            b']' | b'}' | b')' if top > 0 => {
+                let done = groups.pop().map_or(0, |g| g.depth());
+                let parent = &mut groups[top - 1];
+                parent.inner = parent.inner.max(done);
+            }
+            b',' => {
+                let g = &mut groups[top];
+                g.closed = g.depth();
+                g.ops = 0;
+                g.inner = 0;
+            }
+            b'.' | b'|' | b'&' | b'!' | b'<' | b'>' | b'*' => {
+                // `||`, `&&`, `!=`, `<=` and `>=` are one token each.
+                if matches!((b, bytes.get(i)), (b'|', Some(b'|')) | (b'&', Some(b'&')))
+                    || (matches!(b, b'!' | b'<' | b'>') && bytes.get(i) == Some(&b'='))
+                {
+                    i += 1;
+                }
+                groups[top].ops += 1;
+            }
+            b'=' => {
+                if bytes.get(i) == Some(&b'=') {
+                    i += 1;
+                }
+                groups[top].ops += 1;
+            }
+            _ => {}
+        }
+        if groups[groups.len() - 1].element() > limit {
+            return true;
+        }
+    }
+    // Fold the groups still open (the parser will refuse them anyway).
+    let mut depth = 0;
+    while let Some(mut g) = groups.pop() {
+        g.inner = g.inner.max(depth);
+        depth = g.depth();
+    }
+    depth > limit
 }
 
 /// Python jmespath's wording: "Incomplete expression" when the expression
@@ -892,6 +999,61 @@ mod tests {
         assert_eq!(q("to_string(a)", &data), json!("[3,1,2]"));
         assert_eq!(q("missing.deeper", &data), json!(null));
         assert_eq!(q("a[?@ > `1`]", &data), json!([3, 2]));
+    }
+
+    /// Every form that makes the crate recurse, `n` levels deep.
+    fn forms(n: usize) -> Vec<String> {
+        let r = |s: &str| s.repeat(n);
+        vec![
+            format!("{}a{}", r("["), r("]")),
+            format!("{}a{}", r("abs("), r(")")),
+            format!("{}a{}", r("("), r(")")),
+            format!("{}{}", r("{a: "), r("}")),
+            format!("a{}", r("|a")),
+            format!("a{}", r(".a")),
+            format!("a{}", r("[0]")),
+            format!("a{}", r("[*]")),
+            format!("a{}", r("[]")),
+            format!("a{}", r(".*")),
+            format!("a{}", r("||a")),
+            format!("a{}", r("&&a")),
+            format!("a{}", r("==a")),
+            format!("{}a", r("!")),
+            format!("map({}a, @)", r("& ")),
+            format!("{}a{}", r("a[?"), r("]")),
+            format!("{}@{}", r("[@, "), r("]")),
+            format!("a{}", r("[1:2]")),
+        ]
+    }
+
+    #[test]
+    fn nesting_is_bounded_and_never_overflows() {
+        let data = json!({"a": [1, {"a": 2}]});
+        for n in 1..=MAX_DEPTH {
+            for expr in forms(n) {
+                match Query::compile(&expr) {
+                    Ok(q) => {
+                        let _ = q.search(&data);
+                    }
+                    Err(e) => assert!(!e.0.is_empty(), "{expr}"),
+                }
+            }
+        }
+        for n in [MAX_DEPTH + 1, 1000, 20_000] {
+            for expr in forms(n) {
+                let e = Query::compile(&expr).unwrap_err();
+                assert!(e.0.contains("nested deeper than 64 levels"), "{n}: {}", e.0);
+            }
+        }
+        // Depth is per element: many shallow elements are fine.
+        let wide = format!("[{}]", vec!["a.b.c"; 500].join(", "));
+        assert!(Query::compile(&wide).is_ok());
+        // Quoted text is not structure.
+        assert!(Query::compile(&format!("'{}'", "[".repeat(500))).is_ok());
+        assert!(Query::compile(&format!("\"{}\"", "(".repeat(500))).is_ok());
+        // A deep JSON literal is refused by serde_json inside the crate.
+        let deep_literal = format!("`{}1{}`", "[".repeat(200), "]".repeat(200));
+        assert!(Query::compile(&deep_literal).is_err());
     }
 
     #[test]

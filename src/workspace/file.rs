@@ -173,7 +173,7 @@ fn slow_parse(path: &Path, bytes: &[u8], text: &str) -> Result<Workspace> {
         Error::Workspace(format!(
             "workspace file {} is not valid{at}: {}",
             path.display(),
-            e.message().trim_end()
+            codec::toml_message(&e)
         ))
     })
 }

@@ -31,6 +31,23 @@ pub use write::{to_document, to_document_into, to_string};
 use serde::{de, ser};
 use std::fmt;
 
+/// How deep tables, arrays and inline tables may nest in a workspace file:
+/// the `toml` crate's own limit (its parser refuses deeper text with
+/// "cannot recurse further" or "recursion limit"), which the fast reader
+/// stays below. `tests/no_panic.rs` checks that it is still 80.
+pub const TOML_MAX_DEPTH: usize = 80;
+
+/// What `toml` says about a text it refuses, with the depth limit named
+/// where that is the reason.
+pub fn toml_message(e: &toml::de::Error) -> String {
+    let message = e.message().trim_end();
+    if message.contains("recurs") {
+        format!("tables, arrays and inline tables are nested deeper than {TOML_MAX_DEPTH} levels")
+    } else {
+        message.to_string()
+    }
+}
+
 /// The text or the value is outside what this module handles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unsupported;

@@ -87,7 +87,8 @@ enum Value<'a> {
 
 type Entry<'a> = (Cow<'a, str>, Value<'a>);
 
-/// Deeper nesting of arrays and inline tables than this is left to `toml`.
+/// Deeper nesting of arrays, inline tables and header keys than this is
+/// left to `toml` (which refuses past [`super::TOML_MAX_DEPTH`]).
 const MAX_DEPTH: usize = 64;
 
 /// The reading position in a document.
@@ -448,10 +449,14 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// The keys of a header, after its `[`, through its `]`.
+    /// The keys of a header, after its `[`, through its `]`; at most
+    /// [`MAX_DEPTH`] of them (each is a table level, read recursively).
     fn header_keys(&mut self, keys: &mut Vec<Cow<'a, str>>) -> R<()> {
         loop {
             self.skip_ws();
+            if keys.len() >= MAX_DEPTH {
+                return Err(Unsupported);
+            }
             keys.push(self.key()?);
             self.skip_ws();
             match self.peek() {

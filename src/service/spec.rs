@@ -1,6 +1,6 @@
-//! The shapes of command input, as data: each operation's members with
-//! their kinds, minimums and required flags (generated from the AWS model in
-//! `model.rs`, plus the local commands' own tables).
+//! The shapes of operation input and output, as data: each operation's
+//! members with their kinds, minimums and required flags (generated from the
+//! AWS model in `model.rs`, plus the stand-ins' own tables in `standins.rs`).
 
 #[derive(Debug)]
 pub enum Kind {

@@ -1,0 +1,211 @@
+//! The commands that are apigw's own (workspace, completion, serve,
+//! mint-token, …), beside the AWS operations of `service::registry`.
+
+use crate::error::{Error, Result};
+use crate::workspace::{self, Workspace};
+use clap::{ArgMatches, Command};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+fn to_value<T: Serialize>(v: T) -> Result<Value> {
+    serde_json::to_value(v).map_err(|e| Error::Other(format!("cannot encode the answer: {e}")))
+}
+
+/// apigw's own commands, beside the AWS ones.
+pub fn local_commands() -> Vec<Command> {
+    use clap::{Arg, value_parser};
+    vec![
+        Command::new("workspace").about("Show which workspace file is in use, with its account and region"),
+        Command::new("init").about(
+            "Start a workspace: write ./apigw.toml (or --workspace PATH) with its account and region; never overwrites",
+        ),
+        Command::new("completion")
+            .about("Print a shell completion script")
+            .arg(
+                Arg::new("shell")
+                    .required(true)
+                    .value_parser(value_parser!(clap_complete::Shell))
+                    .help("bash, zsh, fish, powershell or elvish"),
+            ),
+        Command::new("serve")
+            .about("Serve the workspace's HTTP API on this machine as API Gateway would, until Ctrl-C")
+            .arg(Arg::new("api-id").long("api-id").help("The API to serve; needed only when the workspace has several"))
+            .arg(
+                Arg::new("listen")
+                    .long("listen")
+                    .value_name("HOST:PORT")
+                    .default_value("127.0.0.1:8080")
+                    .help("Where to listen: an address or host name and a port; port 0 picks a free port (the address is printed)"),
+            )
+            .arg(
+                Arg::new("ca-bundle")
+                    .long("ca-bundle")
+                    .value_name("FILE")
+                    .value_parser(value_parser!(std::path::PathBuf))
+                    .help("PEM certificates to trust for HTTPS backends and issuers signed by a private CA"),
+            )
+            .arg(
+                Arg::new("log-format")
+                    .long("log-format")
+                    .value_parser(["text", "json"])
+                    .default_value("text")
+                    .help("Access log lines on stderr as text or JSON"),
+            )
+            .arg(Arg::new("local-issuer").long("local-issuer").action(clap::ArgAction::SetTrue).help(
+                "Also publish the local issuer (/.well-known/openid-configuration and jwks.json) on this address; \
+                 its issuer URL is http://ADDR:PORT, the one to give create-authorizer and mint-token",
+            )),
+        Command::new("mint-token")
+            .about("Print a token signed by the local issuer (key kept beside the workspace), for testing JWT routes")
+            .arg(Arg::new("issuer").long("issuer").required(true).value_name("URL").help(
+                "The iss claim: the authorizer's Issuer, e.g. http://127.0.0.1:8080 for `apigw serve --local-issuer`",
+            ))
+            .arg(Arg::new("audience").long("audience").num_args(1..).value_name("AUD").help("The aud claim: one or more of the authorizer's audiences"))
+            .arg(Arg::new("scope").long("scope").num_args(1..).value_name("SCOPE").help("Scopes to grant, written to the scope claim"))
+            .arg(Arg::new("subject").long("subject").default_value("local-user").help("The sub claim"))
+            .arg(Arg::new("expires-in").long("expires-in").default_value("1h").help("Lifetime: 3600, 45s, 30m, 1h or 2d"))
+            .arg(Arg::new("claims").long("claims").value_name("JSON").help("More claims as a JSON object, e.g. '{\"email\":\"a@example.com\"}'")),
+        Command::new("generate-docs")
+            .hide(true)
+            .about("Write the completion scripts and man pages into a folder (used to refresh the committed ones)")
+            .arg(Arg::new("dir").required(true).value_parser(value_parser!(std::path::PathBuf))),
+    ]
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct WorkspaceInfo {
+    path: String,
+    source: &'static str,
+    exists: bool,
+    account: String,
+    region: String,
+}
+
+/// `apigw init`: a new workspace file at `--workspace PATH`, else
+/// `./apigw.toml`, in the region of `--region` or the environment (else the
+/// default one), with the default account.
+fn init(m: &ArgMatches) -> Result<i32> {
+    let cwd = std::env::current_dir()
+        .map_err(|e| Error::Workspace(format!("cannot read the current folder: {e}")))?;
+    let path = match m.get_one::<std::path::PathBuf>("workspace") {
+        Some(p) => cwd.join(p),
+        None => cwd.join(workspace::FILE_NAME),
+    };
+    let region = super::region_of(m)?;
+    let mut ws = Workspace::default();
+    if let Some(r) = &region {
+        ws.workspace.region.clone_from(r);
+    }
+    workspace::create(&path, &ws)?;
+    if let Ok(env) = std::env::var("APIGW_WORKSPACE")
+        && !env.is_empty()
+        && m.get_one::<std::path::PathBuf>("workspace").is_none()
+    {
+        eprintln!(
+            "apigw: note: APIGW_WORKSPACE is set ({env}); commands use that file, not {}, while it is",
+            path.display()
+        );
+    }
+    let g = super::Globals {
+        output: match m.get_one::<String>("output") {
+            Some(s) => s.parse().map_err(Error::Usage)?,
+            None => crate::output::OutputFormat::Json,
+        },
+        query: m.get_one::<String>("query").cloned(),
+        region,
+        workspace: workspace::Located {
+            path: path.clone(),
+            source: workspace::Source::Flag,
+        },
+    };
+    let info = WorkspaceInfo {
+        path: path.display().to_string(),
+        source: "apigw init",
+        exists: true,
+        account: ws.account().to_string(),
+        region: ws.workspace.region.clone(),
+    };
+    super::print_value("Workspace", &to_value(info)?, &g)?;
+    Ok(0)
+}
+
+/// Runs one of apigw's own commands.
+pub fn run_local(name: &str, m: &ArgMatches) -> Result<i32> {
+    match name {
+        "init" => init(m),
+        "workspace" => {
+            let g = super::globals(m)?;
+            let file = workspace::load_path(&g.workspace.path)?;
+            let info = WorkspaceInfo {
+                path: g.workspace.path.display().to_string(),
+                source: g.workspace.source.describe(),
+                exists: file.exists,
+                account: file.workspace.account().to_string(),
+                region: g
+                    .region
+                    .clone()
+                    .unwrap_or_else(|| file.workspace.region().to_string()),
+            };
+            super::print_value("Workspace", &to_value(info)?, &g)?;
+            Ok(0)
+        }
+        "completion" => {
+            let shell = *m
+                .get_one::<clap_complete::Shell>("shell")
+                .expect("required");
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut super::command(), "apigw", &mut buf);
+            super::print(&String::from_utf8_lossy(&buf))?;
+            Ok(0)
+        }
+        "serve" => super::serve::run(m),
+        "mint-token" => {
+            let g = super::globals(m)?;
+            let many = |id: &str| -> Vec<String> {
+                m.get_many::<String>(id)
+                    .map(|v| v.cloned().collect())
+                    .unwrap_or_default()
+            };
+            let expires = m.get_one::<String>("expires-in").expect("has a default");
+            let expires_in = crate::jwt::parse_duration(expires).map_err(|e| {
+                Error::InvalidInput(format!("Error parsing parameter '--expires-in': {e}"))
+            })?;
+            let extra_claims = match m.get_one::<String>("claims") {
+                None => Map::new(),
+                Some(text) => match crate::input::document::parse_json(
+                    &super::params::resolve_file("--claims", text)?,
+                ) {
+                    Ok(Value::Object(o)) => o,
+                    Ok(_) => {
+                        return Err(Error::InvalidInput(
+                            "Error parsing parameter '--claims': expected a JSON object".into(),
+                        ));
+                    }
+                    Err(e) => {
+                        return Err(Error::InvalidInput(format!(
+                            "Error parsing parameter '--claims': expected a JSON object: {e}"
+                        )));
+                    }
+                },
+            };
+            let issuer = crate::jwt::LocalIssuer::load_or_create(&g.workspace.path)?;
+            let token = issuer.mint(&crate::jwt::MintRequest {
+                issuer: m.get_one::<String>("issuer").cloned().unwrap_or_default(),
+                audiences: many("audience"),
+                subject: m.get_one::<String>("subject").cloned().unwrap_or_default(),
+                scopes: many("scope"),
+                expires_in,
+                extra_claims,
+            })?;
+            super::print(&format!("{token}\n"))?;
+            Ok(0)
+        }
+        "generate-docs" => {
+            let dir = m.get_one::<std::path::PathBuf>("dir").expect("required");
+            super::docs::generate(dir)?;
+            Ok(0)
+        }
+        other => Err(Error::Other(format!("command {other} has no handler"))),
+    }
+}
