@@ -214,10 +214,10 @@ fn check_private(i: &Integration, ctx: &Context) -> Result<(), ApiError> {
         return Err(ApiError::not_found("VpcLink", link));
     }
     let uri = i.integration_uri.as_deref().unwrap_or_default();
-    let target = arn::private_target(uri).ok_or_else(|| {
+    let (region, account) = arn::private_target_owner(uri).ok_or_else(|| {
         bad("For VpcLink VPC_LINK, integration uri should be a valid ELB listener ARN or a valid Cloud Map service ARN.")
     })?;
-    same_owner(uri, target.account(), target.region(), ctx)
+    same_owner(uri, account, region, ctx)
 }
 
 /// The seed rule: every resource of a private integration belongs to the
