@@ -106,6 +106,23 @@ impl Gen {
         }
     }
 
+    /// Text the service takes as a name: 1 to 128 characters.
+    fn name(&mut self) -> String {
+        let t = self.text();
+        if t.is_empty() { "n".into() } else { t }
+    }
+
+    /// Letters and digits, 1 to 12.
+    fn word(&mut self) -> String {
+        (0..self.0.usize(1..13))
+            .map(|_| self.0.alphanumeric())
+            .collect()
+    }
+
+    fn pick(&mut self, from: &[&str]) -> Value {
+        json!(from[self.0.usize(..from.len())])
+    }
+
     fn opt(&mut self, m: &mut Map<String, Value>, key: &str, v: impl FnOnce(&mut Gen) -> Value) {
         if self.chance(2) {
             let v = v(self);
@@ -149,27 +166,36 @@ impl Gen {
         let mut m = Map::new();
         self.opt(&mut m, "DataTraceEnabled", |g| json!(g.chance(2)));
         self.opt(&mut m, "DetailedMetricsEnabled", |g| json!(g.chance(2)));
-        self.opt(&mut m, "LoggingLevel", |g| json!(g.text()));
-        self.opt(&mut m, "ThrottlingBurstLimit", |g| json!(g.int()));
-        self.opt(&mut m, "ThrottlingRateLimit", |g| json!(g.float()));
+        self.opt(&mut m, "LoggingLevel", |g| {
+            g.pick(&["ERROR", "INFO", "OFF"])
+        });
+        self.opt(&mut m, "ThrottlingBurstLimit", |g| json!(g.int().max(0)));
+        self.opt(&mut m, "ThrottlingRateLimit", |g| json!(g.float().abs()));
         Value::Object(m)
     }
 
-    fn api(&mut self, id: &str) -> Value {
+    /// An API of the protocol `http` says, by the service's rules.
+    fn api_of(&mut self, id: &str, http: bool) -> Value {
         let mut m = Map::new();
         m.insert("ApiEndpoint".into(), json!(self.text()));
         m.insert("ApiId".into(), json!(id));
         m.insert("ApiKeySelectionExpression".into(), json!(self.text()));
         m.insert("CreatedDate".into(), json!("2026-01-01T00:00:00+00:00"));
         m.insert("DisableExecuteApiEndpoint".into(), json!(self.chance(2)));
-        m.insert("Name".into(), json!(self.text()));
+        m.insert("Name".into(), json!(self.name()));
         m.insert(
             "ProtocolType".into(),
-            json!(if self.chance(2) { "HTTP" } else { "WEBSOCKET" }),
+            json!(if http { "HTTP" } else { "WEBSOCKET" }),
         );
-        m.insert("RouteSelectionExpression".into(), json!(self.text()));
+        let rse = if http {
+            "$request.method $request.path".to_string()
+        } else {
+            self.name()
+        };
+        m.insert("RouteSelectionExpression".into(), json!(rse));
         self.opt(&mut m, "ApiGatewayManaged", |g| json!(g.chance(2)));
-        self.opt(&mut m, "CorsConfiguration", |g| {
+        if http && self.chance(2) {
+            let g = &mut *self;
             let mut c = Map::new();
             g.opt(&mut c, "AllowCredentials", |g| json!(g.chance(2)));
             g.opt(&mut c, "AllowHeaders", Gen::strings);
@@ -177,63 +203,132 @@ impl Gen {
             g.opt(&mut c, "AllowOrigins", Gen::strings);
             g.opt(&mut c, "ExposeHeaders", Gen::strings);
             g.opt(&mut c, "MaxAge", |g| json!(g.int()));
-            Value::Object(c)
-        });
+            m.insert("CorsConfiguration".into(), Value::Object(c));
+        }
         self.opt(&mut m, "Description", |g| json!(g.text()));
         self.opt(&mut m, "DisableSchemaValidation", |g| json!(g.chance(2)));
-        self.opt(&mut m, "IpAddressType", |g| json!(g.text()));
+        self.opt(&mut m, "IpAddressType", |g| g.pick(&["ipv4", "dualstack"]));
         self.opt(&mut m, "Tags", Gen::string_map);
         self.opt(&mut m, "Version", |g| json!(g.text()));
         Value::Object(m)
     }
 
-    fn integration(&mut self, id: &str) -> Value {
+    /// An integration of an API of either protocol, by the service's rules;
+    /// the fields no rule looks at are any text.
+    fn integration(&mut self, id: &str, http: bool) -> Value {
         let mut m = Map::new();
-        m.insert("ConnectionType".into(), json!(self.text()));
+        m.insert("ConnectionType".into(), json!("INTERNET"));
         m.insert("IntegrationId".into(), json!(id));
-        m.insert("IntegrationType".into(), json!(self.text()));
-        m.insert("TimeoutInMillis".into(), json!(self.int()));
-        for k in [
-            "ConnectionId",
-            "ContentHandlingStrategy",
-            "CredentialsArn",
-            "Description",
-            "IntegrationMethod",
-            "IntegrationResponseSelectionExpression",
-            "IntegrationSubtype",
-            "IntegrationUri",
-            "PassthroughBehavior",
-            "PayloadFormatVersion",
-            "TemplateSelectionExpression",
-        ] {
+        let max = if http { 30_000 } else { 29_000 };
+        m.insert("TimeoutInMillis".into(), json!(self.0.i64(50..=max)));
+        for k in ["Description", "IntegrationResponseSelectionExpression"] {
             self.opt(&mut m, k, |g| json!(g.text()));
         }
         self.opt(&mut m, "ApiGatewayManaged", |g| json!(g.chance(2)));
-        self.opt(&mut m, "RequestParameters", Gen::string_map);
-        self.opt(&mut m, "RequestTemplates", Gen::string_map);
-        self.opt(&mut m, "ResponseParameters", |g| {
-            Value::Object(
-                (0..g.0.usize(..3))
-                    .map(|_| (g.text(), g.string_map()))
-                    .collect(),
-            )
-        });
+        // Kept only for private integrations, so anything here.
         self.opt(&mut m, "TlsConfig", |g| {
             let mut t = Map::new();
             g.opt(&mut t, "ServerNameToVerify", |g| json!(g.text()));
             Value::Object(t)
         });
+        if !http {
+            m.insert(
+                "IntegrationType".into(),
+                self.pick(&["AWS", "HTTP", "MOCK"]),
+            );
+            if m["IntegrationType"] != "MOCK" {
+                m.insert(
+                    "IntegrationUri".into(),
+                    json!(format!(
+                        "https://h{}.example.com/{}",
+                        self.0.u32(..),
+                        self.word()
+                    )),
+                );
+            }
+            self.opt(&mut m, "IntegrationMethod", |g| json!(g.text()));
+            self.opt(&mut m, "ContentHandlingStrategy", |g| {
+                g.pick(&["CONVERT_TO_BINARY", "CONVERT_TO_TEXT"])
+            });
+            self.opt(&mut m, "PassthroughBehavior", |g| {
+                g.pick(&["WHEN_NO_MATCH", "NEVER", "WHEN_NO_TEMPLATES"])
+            });
+            self.opt(&mut m, "PayloadFormatVersion", |_| json!("1.0"));
+            self.opt(&mut m, "RequestTemplates", Gen::string_map);
+            self.opt(&mut m, "TemplateSelectionExpression", |g| json!(g.text()));
+            return Value::Object(m);
+        }
+        if self.chance(3) {
+            m.insert("IntegrationType".into(), json!("AWS_PROXY"));
+            m.insert(
+                "IntegrationUri".into(),
+                json!(format!(
+                    "arn:aws:lambda:us-east-2:123456789012:function:{}",
+                    self.word()
+                )),
+            );
+            self.opt(&mut m, "IntegrationMethod", |_| json!("POST"));
+            m.insert("PayloadFormatVersion".into(), self.pick(&["1.0", "2.0"]));
+        } else {
+            m.insert("IntegrationType".into(), json!("HTTP_PROXY"));
+            m.insert(
+                "IntegrationMethod".into(),
+                self.pick(&["ANY", "GET", "POST", "PUT", "DELETE"]),
+            );
+            m.insert(
+                "IntegrationUri".into(),
+                json!(format!(
+                    "https://h{}.example.com/{}",
+                    self.0.u32(..),
+                    self.word()
+                )),
+            );
+            self.opt(&mut m, "PayloadFormatVersion", |_| json!("1.0"));
+            self.opt(&mut m, "RequestParameters", |g| {
+                Value::Object(
+                    (0..g.0.usize(..4))
+                        .map(|_| (format!("append:header.x-{}", g.word()), json!(g.word())))
+                        .collect(),
+                )
+            });
+        }
+        self.opt(&mut m, "CredentialsArn", |g| {
+            json!(format!("arn:aws:iam::123456789012:role/{}", g.word()))
+        });
+        self.opt(&mut m, "ResponseParameters", |g| {
+            Value::Object(
+                (0..g.0.usize(..3))
+                    .map(|_| {
+                        let status = g.0.u32(200..600).to_string();
+                        let mut p = Map::new();
+                        p.insert(format!("overwrite:header.x-{}", g.word()), json!(g.word()));
+                        if g.chance(2) {
+                            p.insert("overwrite:statuscode".into(), json!("204"));
+                        }
+                        (status, Value::Object(p))
+                    })
+                    .collect(),
+            )
+        });
         Value::Object(m)
     }
 
-    fn route(&mut self, id: &str) -> Value {
+    /// A route; the route key is unique in its API through `n`, its
+    /// target and authorization are set by `whole_references`.
+    fn route(&mut self, id: &str, http: bool) -> Value {
         let mut m = Map::new();
-        m.insert("ApiKeyRequired".into(), json!(self.chance(2)));
-        m.insert("AuthorizationType".into(), json!(self.text()));
+        m.insert("ApiKeyRequired".into(), json!(!http && self.chance(2)));
+        m.insert("AuthorizationType".into(), self.pick(&["NONE", "AWS_IAM"]));
         m.insert("RouteId".into(), json!(id));
-        m.insert("RouteKey".into(), json!(self.text()));
+        let n = self.0.u64(..);
+        let key = if http {
+            let method = ["ANY", "GET", "POST"][self.0.usize(..3)];
+            format!("{method} /r{n}/{}", self.word())
+        } else {
+            format!("{}{n}", self.text())
+        };
+        m.insert("RouteKey".into(), json!(key));
         self.opt(&mut m, "ApiGatewayManaged", |g| json!(g.chance(2)));
-        self.opt(&mut m, "AuthorizationScopes", Gen::strings);
         for k in [
             "ModelSelectionExpression",
             "OperationName",
@@ -248,7 +343,20 @@ impl Gen {
         Value::Object(m)
     }
 
-    fn stage(&mut self, id: &str) -> Value {
+    /// A stage name the service takes.
+    fn stage_name(&mut self) -> String {
+        if self.chance(4) {
+            "$default".into()
+        } else {
+            let mut w = self.word();
+            if self.chance(3) {
+                w.push_str("-_x");
+            }
+            w
+        }
+    }
+
+    fn stage(&mut self, id: &str, _http: bool) -> Value {
         let mut m = Map::new();
         m.insert("CreatedDate".into(), json!(self.text()));
         m.insert("LastUpdatedDate".into(), json!(self.text()));
@@ -259,7 +367,13 @@ impl Gen {
             .map(|_| (self.text(), self.route_settings()))
             .collect();
         m.insert("RouteSettings".into(), Value::Object(rs));
-        m.insert("StageVariables".into(), self.string_map());
+        let vars: Map<String, Value> = (0..self.0.usize(..4))
+            .map(|_| {
+                let value = format!("{} -._~:/?#&=,{}", self.word(), self.word());
+                (self.word(), json!(value))
+            })
+            .collect();
+        m.insert("StageVariables".into(), Value::Object(vars));
         m.insert("Tags".into(), self.string_map());
         self.opt(&mut m, "AccessLogSettings", |g| {
             let mut a = Map::new();
@@ -279,37 +393,68 @@ impl Gen {
         Value::Object(m)
     }
 
-    fn authorizer(&mut self, id: &str) -> Value {
+    /// A JWT authorizer (HTTP APIs only) or a Lambda REQUEST one.
+    fn authorizer(&mut self, id: &str, http: bool) -> Value {
         let mut m = Map::new();
         m.insert("AuthorizerId".into(), json!(id));
-        m.insert("AuthorizerType".into(), json!(self.text()));
-        m.insert("IdentitySource".into(), self.strings());
-        m.insert("Name".into(), json!(self.text()));
-        for k in [
-            "AuthorizerCredentialsArn",
-            "AuthorizerPayloadFormatVersion",
-            "AuthorizerUri",
-            "IdentityValidationExpression",
-        ] {
-            self.opt(&mut m, k, |g| json!(g.text()));
-        }
-        self.opt(&mut m, "AuthorizerResultTtlInSeconds", |g| json!(g.int()));
-        self.opt(&mut m, "EnableSimpleResponses", |g| json!(g.chance(2)));
-        self.opt(&mut m, "JwtConfiguration", |g| {
-            let mut j = Map::new();
-            g.opt(&mut j, "Audience", Gen::strings);
-            g.opt(&mut j, "Issuer", |g| json!(g.text()));
-            Value::Object(j)
+        m.insert("Name".into(), json!(self.name()));
+        self.opt(&mut m, "AuthorizerCredentialsArn", |g| json!(g.text()));
+        self.opt(&mut m, "IdentityValidationExpression", |g| json!(g.text()));
+        self.opt(&mut m, "AuthorizerResultTtlInSeconds", |g| {
+            json!(g.0.i64(0..=3600))
         });
+        self.opt(&mut m, "EnableSimpleResponses", |g| json!(g.chance(2)));
+        if http && self.chance(2) {
+            m.insert("AuthorizerType".into(), json!("JWT"));
+            m.insert(
+                "IdentitySource".into(),
+                json!([format!("$request.header.{}", self.word())]),
+            );
+            let audience: Vec<String> = (0..self.0.usize(1..3)).map(|_| self.name()).collect();
+            m.insert(
+                "JwtConfiguration".into(),
+                json!({"Audience": audience, "Issuer": format!("https://{}.example.com/{}", self.word(), self.text().replace(char::is_whitespace, ""))}),
+            );
+        } else {
+            m.insert("AuthorizerType".into(), json!("REQUEST"));
+            let sources: Vec<String> = (0..self.0.usize(..3))
+                .map(|_| format!("$request.querystring.{}", self.word()))
+                .collect();
+            m.insert("IdentitySource".into(), json!(sources));
+            m.insert(
+                "AuthorizerUri".into(),
+                json!(format!(
+                    "arn:aws:lambda:us-east-2:123456789012:function:{}",
+                    self.word()
+                )),
+            );
+            if http {
+                m.insert(
+                    "AuthorizerPayloadFormatVersion".into(),
+                    self.pick(&["1.0", "2.0"]),
+                );
+            } else {
+                self.opt(&mut m, "AuthorizerPayloadFormatVersion", |g| {
+                    json!(g.text())
+                });
+            }
+        }
         Value::Object(m)
     }
 
     fn vpc_link(&mut self, id: &str) -> Value {
+        let ids = |g: &mut Gen, prefix: &str, least: usize| -> Value {
+            Value::Array(
+                (0..g.0.usize(least..4))
+                    .map(|_| json!(format!("{prefix}{:x}", g.0.u64(..))))
+                    .collect(),
+            )
+        };
         json!({
             "CreatedDate": self.text(),
-            "Name": self.text(),
-            "SecurityGroupIds": self.strings(),
-            "SubnetIds": self.strings(),
+            "Name": self.name(),
+            "SecurityGroupIds": ids(self, "sg-", 0),
+            "SubnetIds": ids(self, "subnet-", 1),
             "Tags": self.string_map(),
             "VpcLinkId": id,
             "VpcLinkStatus": self.text(),
@@ -318,16 +463,21 @@ impl Gen {
         })
     }
 
-    fn children(&mut self, apis: &[String], each: fn(&mut Gen, &str) -> Value) -> Value {
+    fn children(
+        &mut self,
+        apis: &[(String, bool)],
+        key: fn(&mut Gen) -> String,
+        each: fn(&mut Gen, &str, bool) -> Value,
+    ) -> Value {
         let mut per_api = Map::new();
-        for api in apis {
+        for (api, http) in apis {
             if self.chance(3) {
                 continue;
             }
             let items: Map<String, Value> = (0..self.0.usize(..4))
                 .map(|_| {
-                    let id = self.id();
-                    let v = each(self, &id);
+                    let id = key(self);
+                    let v = each(self, &id, *http);
                     (id, v)
                 })
                 .collect();
@@ -426,19 +576,32 @@ impl Gen {
                     route.insert("Target".into(), json!(format!("integrations/{id}")));
                 }
                 if !auths.is_empty() && self.chance(2) {
+                    let id = auths[self.0.usize(..auths.len())].clone();
+                    // The authorization type that goes with the authorizer's.
+                    let jwt = authorizers[api.as_str()][id.as_str()]["AuthorizerType"] == "JWT";
                     route.insert(
-                        "AuthorizerId".into(),
-                        json!(auths[self.0.usize(..auths.len())]),
+                        "AuthorizationType".into(),
+                        json!(if jwt { "JWT" } else { "CUSTOM" }),
                     );
+                    if jwt && self.chance(2) {
+                        let scopes: Vec<String> =
+                            (0..self.0.usize(..3)).map(|_| self.word()).collect();
+                        route.insert("AuthorizationScopes".into(), json!(scopes));
+                    }
+                    route.insert("AuthorizerId".into(), json!(id));
                 }
             }
         }
     }
 
     fn workspace(&mut self) -> Workspace {
-        let apis: Vec<String> = (0..self.0.usize(..4)).map(|_| self.id()).collect();
-        let api_map: Map<String, Value> =
-            apis.iter().map(|id| (id.clone(), self.api(id))).collect();
+        let apis: Vec<(String, bool)> = (0..self.0.usize(..4))
+            .map(|_| (self.id(), self.chance(2)))
+            .collect();
+        let api_map: Map<String, Value> = apis
+            .iter()
+            .map(|(id, http)| (id.clone(), self.api_of(id, *http)))
+            .collect();
         let links: Map<String, Value> = (0..self.0.usize(..3))
             .map(|_| {
                 let id = self.id();
@@ -451,10 +614,10 @@ impl Gen {
             "workspace": {"account": "123456789012", "region": region},
             "vpc-links": links,
             "apis": api_map,
-            "integrations": self.children(&apis, Gen::integration),
-            "routes": self.children(&apis, Gen::route),
-            "stages": self.children(&apis, Gen::stage),
-            "authorizers": self.children(&apis, Gen::authorizer),
+            "integrations": self.children(&apis, Gen::id, Gen::integration),
+            "routes": self.children(&apis, Gen::id, Gen::route),
+            "stages": self.children(&apis, Gen::stage_name, Gen::stage),
+            "authorizers": self.children(&apis, Gen::id, Gen::authorizer),
             "elbv2": self.elbv2(),
             "servicediscovery": self.servicediscovery(),
         });
@@ -615,14 +778,14 @@ fn hand_written_toml_outside_the_fast_subset_still_loads() {
          CorsConfiguration.AllowOrigins = ['*']\nTags = { team = \"a\", \"cost center\" = '42' }\n",
         // Sections out of order, a super-table after its sub-table, underscores in numbers.
         "[integrations.abc.i1]\nConnectionType = \"INTERNET\"\nIntegrationId = \"i1\"\n\
-         IntegrationType = \"HTTP_PROXY\"\nTimeoutInMillis = 30_000\n\n\
+         IntegrationType = \"HTTP_PROXY\"\nIntegrationMethod = 'GET'\nIntegrationUri = 'https://example.com'\nTimeoutInMillis = 30_000\n\n\
          [workspace]\naccount = \"123456789012\"\nregion = \"us-east-2\"\n\n\
          [apis.abc]\nApiEndpoint = \"e\"\nApiId = \"abc\"\nApiKeySelectionExpression = \"k\"\n\
          CreatedDate = \"d\"\nDisableExecuteApiEndpoint = false\nName = \"x\"\nProtocolType = \"HTTP\"\n\
-         RouteSelectionExpression = \"r\"\n\n[integrations]\n",
+         RouteSelectionExpression = \"$request.method $request.path\"\n\n[integrations]\n",
         // CRLF line ends, a multi-line literal string, a line-ending backslash.
         "[workspace]\r\naccount = \"123456789012\"\r\nregion = \"\"\"us-\\\r\n  east-2\"\"\"\r\n\
-         [vpc-links.l]\r\nCreatedDate = '''d'''\r\nName = \"n\"\r\nSubnetIds = [\r\n  \"s\", # one\r\n]\r\n\
+         [vpc-links.l]\r\nCreatedDate = '''d'''\r\nName = \"n\"\r\nSubnetIds = [\r\n  \"subnet-0a\", # one\r\n]\r\n\
          VpcLinkId = \"l\"\r\nVpcLinkStatus = \"AVAILABLE\"\r\nVpcLinkStatusMessage = \"m\"\r\nVpcLinkVersion = \"V2\"\r\n",
     ];
     for doc in docs {
@@ -688,13 +851,13 @@ fn update_rewrites_a_hand_written_file_in_the_fast_layout() {
 fn a_large_workspace_is_read_by_the_fast_path() {
     let mut g = Gen::new(7);
     let mut ws = g.workspace();
-    let api = Gen::new(1).api("big");
+    let api = Gen::new(1).api_of("big", true);
     ws.apis
         .insert("big".into(), serde_json::from_value(api).unwrap());
     let items = ws.integrations.entry("big".into()).or_default();
     for i in 0..2000 {
         let id = format!("i{i:05}");
-        let v = g.integration(&id);
+        let v = g.integration(&id, true);
         items.insert(id, serde_json::from_value(v).unwrap());
     }
     let text = render(&ws).unwrap();
@@ -814,14 +977,17 @@ fn long_workspace(seed: u64) -> Workspace {
     let mut ws = g.workspace();
     for a in 0..8 {
         let api = format!("api{a}");
-        ws.apis
-            .insert(api.clone(), serde_json::from_value(g.api(&api)).unwrap());
+        let http = g.chance(2);
+        ws.apis.insert(
+            api.clone(),
+            serde_json::from_value(g.api_of(&api, http)).unwrap(),
+        );
         let items = ws.integrations.entry(api).or_default();
         for i in 0..300 {
             let id = format!("i{i:04}");
             items.insert(
                 id.clone(),
-                serde_json::from_value(g.integration(&id)).unwrap(),
+                serde_json::from_value(g.integration(&id, http)).unwrap(),
             );
         }
     }

@@ -2,7 +2,7 @@
 //! mint-token, …), beside the AWS operations of `service::registry`.
 
 use crate::error::{Error, Result};
-use crate::workspace;
+use crate::workspace::{self, Workspace};
 use clap::{ArgMatches, Command};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -16,6 +16,9 @@ pub fn local_commands() -> Vec<Command> {
     use clap::{Arg, value_parser};
     vec![
         Command::new("workspace").about("Show which workspace file is in use, with its account and region"),
+        Command::new("init").about(
+            "Start a workspace: write ./apigw.toml (or --workspace PATH) with its account and region; never overwrites",
+        ),
         Command::new("completion")
             .about("Print a shell completion script")
             .arg(
@@ -90,9 +93,58 @@ struct WorkspaceInfo {
     region: String,
 }
 
+/// `apigw init`: a new workspace file at `--workspace PATH`, else
+/// `./apigw.toml`, in the region of `--region` or the environment (else the
+/// default one), with the default account.
+fn init(m: &ArgMatches) -> Result<i32> {
+    let cwd = std::env::current_dir()
+        .map_err(|e| Error::Workspace(format!("cannot read the current folder: {e}")))?;
+    let path = match m.get_one::<std::path::PathBuf>("workspace") {
+        Some(p) => cwd.join(p),
+        None => cwd.join(workspace::FILE_NAME),
+    };
+    let region = super::region_of(m)?;
+    let mut ws = Workspace::default();
+    if let Some(r) = &region {
+        ws.workspace.region.clone_from(r);
+    }
+    workspace::create(&path, &ws)?;
+    if let Ok(env) = std::env::var("APIGW_WORKSPACE")
+        && !env.is_empty()
+        && m.get_one::<std::path::PathBuf>("workspace").is_none()
+    {
+        eprintln!(
+            "apigw: note: APIGW_WORKSPACE is set ({env}); commands use that file, not {}, while it is",
+            path.display()
+        );
+    }
+    let g = super::Globals {
+        output: match m.get_one::<String>("output") {
+            Some(s) => s.parse().map_err(Error::Usage)?,
+            None => crate::output::OutputFormat::Json,
+        },
+        query: m.get_one::<String>("query").cloned(),
+        region,
+        workspace: workspace::Located {
+            path: path.clone(),
+            source: workspace::Source::Flag,
+        },
+    };
+    let info = WorkspaceInfo {
+        path: path.display().to_string(),
+        source: "apigw init",
+        exists: true,
+        account: ws.account().to_string(),
+        region: ws.workspace.region.clone(),
+    };
+    super::print_value("Workspace", &to_value(info)?, &g)?;
+    Ok(0)
+}
+
 /// Runs one of apigw's own commands.
 pub fn run_local(name: &str, m: &ArgMatches) -> Result<i32> {
     match name {
+        "init" => init(m),
         "workspace" => {
             let g = super::globals(m)?;
             let file = workspace::load_path(&g.workspace.path)?;

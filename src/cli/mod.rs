@@ -594,6 +594,7 @@ pub fn globals(m: &ArgMatches) -> Result<Globals> {
     if let Some(url) = opt(m, "endpoint-url") {
         debug(|| format!("--endpoint-url {url} is not used: apigw works on the workspace file"));
     }
+    workspace::notice_per_user(&workspace);
     Ok(Globals {
         output,
         query: opt(m, "query").cloned(),

@@ -147,6 +147,11 @@ impl LocalIssuer {
     /// stderr: the old key can sign nothing that would be accepted, here or
     /// on AWS. Any other unusable file is an error and is left alone.
     pub fn load_or_create(workspace_path: &Path) -> Result<Self, Error> {
+        // The key goes beside a workspace file (or into a folder given as
+        // the workspace); beside a FIFO or a device it has no business.
+        if !workspace_path.is_dir() {
+            crate::workspace::check_regular(workspace_path, "workspace file")?;
+        }
         Self::load_or_create_at(&key_path(workspace_path))
     }
 
@@ -210,11 +215,13 @@ impl LocalIssuer {
     /// Reads the key file, telling an RSA key from an older apigw's P-256
     /// key; anything else is an error.
     fn read(path: &Path) -> Result<Stored, Error> {
-        let bytes = match std::fs::read(path) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Stored::Missing),
-            Err(e) => return Err(key_error(path, &format!("cannot read: {e}"))),
+        // Refused at once unless a regular file (a FIFO would hang the read).
+        let Some(mut file) = crate::workspace::open_read(path, "the local issuer key")? else {
+            return Ok(Stored::Missing);
         };
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut file, &mut bytes)
+            .map_err(|e| key_error(path, &format!("cannot read: {e}")))?;
         let unusable = || {
             key_error(
                 path,

@@ -27,6 +27,41 @@ fn check_name(name: &str) -> Result<(), ApiError> {
     Ok(())
 }
 
+/// The rules of an API as it is stored: its name, the route selection
+/// expression of its protocol, CORS only for HTTP, and its IP address type.
+/// Create and update check what they make with this; a workspace file read
+/// from disk is held to it.
+pub fn check_api(api: &Api) -> Result<(), ApiError> {
+    check_name(&api.name)?;
+    let http = api.protocol_type == ProtocolType::Http;
+    if http && api.route_selection_expression != "$request.method $request.path" {
+        return Err(ApiError::bad_request(
+            "The route selection expression of an HTTP API must be $request.method $request.path",
+        ));
+    }
+    if !http && api.route_selection_expression.is_empty() {
+        return Err(ApiError::bad_request(
+            "RouteSelectionExpression must be specified for WEBSOCKET APIs, for example $request.body.action",
+        ));
+    }
+    if !http && api.cors_configuration.is_some() {
+        return Err(ApiError::bad_request(
+            "CorsConfiguration is supported only for HTTP APIs",
+        ));
+    }
+    if let Some(cors) = &api.cors_configuration {
+        cors::check(cors)?;
+    }
+    if let Some(t) = &api.ip_address_type
+        && !matches!(t.as_str(), "ipv4" | "dualstack")
+    {
+        return Err(ApiError::bad_request(format!(
+            "Invalid ip address type specified: {t}. Must be one of [ipv4, dualstack]"
+        )));
+    }
+    Ok(())
+}
+
 pub fn create_api(ws: &mut Workspace, req: CreateApiRequest) -> Result<Api, ApiError> {
     let protocol = ProtocolType::parse(&req.protocol_type).ok_or_else(|| {
         ApiError::bad_request("Invalid protocol specified. Must be one of [HTTP, WEBSOCKET]")
@@ -67,9 +102,6 @@ pub fn create_api(ws: &mut Workspace, req: CreateApiRequest) -> Result<Api, ApiE
             }
         }
     }
-    if let Some(c) = &req.cors_configuration {
-        cors::check(c)?;
-    }
     if req.target.is_none() && (req.route_key.is_some() || req.credentials_arn.is_some()) {
         return Err(ApiError::bad_request(
             "RouteKey and CredentialsArn are quick-create settings; they need Target",
@@ -103,6 +135,7 @@ pub fn create_api(ws: &mut Workspace, req: CreateApiRequest) -> Result<Api, ApiE
         tags: req.tags.unwrap_or_default(),
         version: req.version,
     };
+    check_api(&api)?;
     ws.apis.insert(id.clone(), api.clone());
     if let Some(target) = req.target
         && let Err(e) = quick_create(ws, &id, target, req.route_key, req.credentials_arn)
@@ -220,7 +253,6 @@ pub fn update_api(ws: &mut Workspace, req: UpdateApiRequest) -> Result<Api, ApiE
                 "CorsConfiguration is supported only for HTTP APIs",
             ));
         }
-        cors::check(&c)?;
         api.cors_configuration = Some(c);
     }
     if let Some(v) = req.api_key_selection_expression {
@@ -246,6 +278,7 @@ pub fn update_api(ws: &mut Workspace, req: UpdateApiRequest) -> Result<Api, ApiE
     if req.version.is_some() {
         api.version = req.version;
     }
+    check_api(&api)?;
     ws.apis.insert(api.api_id.clone(), api.clone());
     Ok(api)
 }

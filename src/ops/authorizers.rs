@@ -36,7 +36,10 @@ pub fn is_loopback_http(url: &str) -> bool {
             .is_ok_and(|ip| ip.is_loopback())
 }
 
-fn check(protocol: ProtocolType, a: &Authorizer) -> Result<(), ApiError> {
+/// The rules of an authorizer as it is stored, for an API of `protocol`:
+/// what create and update refuse, and what a workspace file read from disk
+/// must hold.
+pub fn check_authorizer(protocol: ProtocolType, a: &Authorizer) -> Result<(), ApiError> {
     if a.name.is_empty() || a.name.chars().count() > 128 {
         return Err(bad("Name must be between 1 and 128 characters long"));
     }
@@ -167,7 +170,7 @@ pub fn create_authorizer(
         jwt_configuration: req.jwt_configuration,
         name: req.name,
     };
-    check(protocol, &a)?;
+    check_authorizer(protocol, &a)?;
     let all = ws.authorizers.entry(req.api_id).or_default();
     a.authorizer_id = new_id(6, |id| all.contains_key(id));
     all.insert(a.authorizer_id.clone(), a.clone());
@@ -232,7 +235,7 @@ pub fn update_authorizer(
         }
         a.jwt_configuration = Some(merged);
     }
-    check(protocol, &a)?;
+    check_authorizer(protocol, &a)?;
     let in_use_by_wrong_kind = ws.routes.get(&req.api_id).and_then(|m| {
         m.values().find(|r| {
             r.authorizer_id.as_deref() == Some(a.authorizer_id.as_str())

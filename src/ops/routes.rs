@@ -13,8 +13,55 @@ fn not_found(id: &str) -> ApiError {
     ApiError::not_found("Route", id)
 }
 
+/// What a route's rules need to know of the rest of its API.
+pub struct RouteRefs<'a> {
+    /// Whether the API has an integration of this id.
+    pub integration: &'a dyn Fn(&str) -> bool,
+    /// Whether the API has an authorizer of this id and this type.
+    pub authorizer: &'a dyn Fn(&str, &str) -> bool,
+}
+
+/// The refusal of a second route with the same key in one API.
+pub fn duplicate_route_key(key: &str, other_route_id: &str) -> ApiError {
+    ApiError::Conflict(format!(
+        "Route with key {key} already exists for this API (route {other_route_id})"
+    ))
+}
+
 /// Every rule a route must hold, checked on the route as it would be stored.
 fn check(ws: &Workspace, api_id: &str, protocol: ProtocolType, r: &Route) -> Result<(), ApiError> {
+    let duplicate = ws.routes.get(api_id).and_then(|m| {
+        m.values()
+            .find(|o| o.route_key == r.route_key && o.route_id != r.route_id)
+    });
+    if let Some(other) = duplicate {
+        return Err(duplicate_route_key(&r.route_key, &other.route_id));
+    }
+    let integrations = ws.integrations.get(api_id);
+    let authorizers = ws.authorizers.get(api_id);
+    check_route(
+        r,
+        protocol,
+        &RouteRefs {
+            integration: &|id| integrations.is_some_and(|m| m.contains_key(id)),
+            authorizer: &|id, kind| {
+                authorizers
+                    .and_then(|m| m.get(id))
+                    .is_some_and(|a| a.authorizer_type == kind)
+            },
+        },
+    )
+}
+
+/// The rules of one route as it is stored, against what `refs` says of
+/// its API (the one rule on all routes together, one key per route, is
+/// [`duplicate_route_key`]'s). Create, update and a workspace file read
+/// from disk all hold a route to these.
+pub fn check_route(
+    r: &Route,
+    protocol: ProtocolType,
+    refs: &RouteRefs<'_>,
+) -> Result<(), ApiError> {
     match protocol {
         ProtocolType::Http => {
             parse_route_key(&r.route_key).map_err(ApiError::BadRequest)?;
@@ -32,27 +79,13 @@ fn check(ws: &Workspace, api_id: &str, protocol: ProtocolType, r: &Route) -> Res
             }
         }
     }
-    let duplicate = ws.routes.get(api_id).and_then(|m| {
-        m.values()
-            .find(|o| o.route_key == r.route_key && o.route_id != r.route_id)
-    });
-    if let Some(other) = duplicate {
-        return Err(ApiError::Conflict(format!(
-            "Route with key {} already exists for this API (route {})",
-            r.route_key, other.route_id
-        )));
-    }
     if let Some(target) = &r.target {
         let id = target.strip_prefix("integrations/").ok_or_else(|| {
             ApiError::bad_request(format!(
                 "Invalid target specified: {target}. A route target has the form integrations/INTEGRATION_ID"
             ))
         })?;
-        if !ws
-            .integrations
-            .get(api_id)
-            .is_some_and(|m| m.contains_key(id))
-        {
+        if !(refs.integration)(id) {
             return Err(ApiError::not_found("Integration", id));
         }
     }
@@ -66,12 +99,12 @@ fn check(ws: &Workspace, api_id: &str, protocol: ProtocolType, r: &Route) -> Res
     match kind {
         "JWT" | "CUSTOM" => {
             let wanted = if kind == "JWT" { "JWT" } else { "REQUEST" };
-            let authorizer = r
+            let found = r
                 .authorizer_id
                 .as_deref()
-                .and_then(|id| ws.authorizers.get(api_id).and_then(|m| m.get(id)));
-            match authorizer {
-                Some(a) if a.authorizer_type == wanted => {}
+                .is_some_and(|id| (refs.authorizer)(id, wanted));
+            match found {
+                true => {}
                 _ if kind == "JWT" => {
                     return Err(ApiError::bad_request(
                         "Setting the authorization type to JWT requires a valid JWT authorizer.",

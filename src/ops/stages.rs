@@ -32,6 +32,15 @@ fn check_in_api(ws: &Workspace, api_id: &str, stage: &Stage) -> Result<(), ApiEr
     route_settings::check_keys(&stage.route_settings, keys)
 }
 
+/// The rules of a stage as it is stored: its name, its variables and its
+/// route settings (create and update apply them to what they are given; a
+/// workspace file read from disk is held to them whole).
+pub fn check_stage(s: &Stage) -> Result<(), ApiError> {
+    check_stage_name(&s.stage_name).map_err(ApiError::BadRequest)?;
+    check_variables(&s.stage_variables)?;
+    route_settings::check_stage(s)
+}
+
 pub fn create_stage(ws: &mut Workspace, req: CreateStageRequest) -> Result<Stage, ApiError> {
     api_protocol(ws, &req.api_id)?;
     check_stage_name(&req.stage_name).map_err(ApiError::BadRequest)?;
@@ -130,6 +139,7 @@ pub fn update_stage(ws: &mut Workspace, req: UpdateStageRequest) -> Result<Stage
     );
     check_in_api(ws, &req.api_id, &s)?;
     s.last_updated_date = timestamp();
+    check_stage(&s)?;
     ws.stages
         .entry(req.api_id)
         .or_default()

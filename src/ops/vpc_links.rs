@@ -19,12 +19,30 @@ fn check_ids(field: &str, prefix: &str, ids: &[String]) -> Result<(), ApiError> 
     Ok(())
 }
 
-pub fn create_vpc_link(ws: &mut Workspace, req: CreateVpcLinkRequest) -> Result<VpcLink, ApiError> {
-    if req.name.is_empty() || req.name.chars().count() > 128 {
+fn check_name(name: &str) -> Result<(), ApiError> {
+    if name.is_empty() || name.chars().count() > 128 {
         return Err(ApiError::bad_request(
             "Name must be between 1 and 128 characters long",
         ));
     }
+    Ok(())
+}
+
+/// The rules of a VPC link as it is stored (create and update apply them
+/// to what they are given; a workspace file read from disk is held to them).
+pub fn check_vpc_link(link: &VpcLink) -> Result<(), ApiError> {
+    check_name(&link.name)?;
+    if link.subnet_ids.is_empty() {
+        return Err(ApiError::bad_request(
+            "SubnetIds must name at least one subnet",
+        ));
+    }
+    check_ids("subnet id", "subnet-", &link.subnet_ids)?;
+    check_ids("security group id", "sg-", &link.security_group_ids)
+}
+
+pub fn create_vpc_link(ws: &mut Workspace, req: CreateVpcLinkRequest) -> Result<VpcLink, ApiError> {
+    check_name(&req.name)?;
     if req.subnet_ids.is_empty() {
         return Err(ApiError::bad_request(
             "SubnetIds must name at least one subnet",
@@ -78,13 +96,10 @@ pub fn get_vpc_links(ws: &Workspace, paging: &Paging) -> Result<Page<VpcLink>, A
 pub fn update_vpc_link(ws: &mut Workspace, req: UpdateVpcLinkRequest) -> Result<VpcLink, ApiError> {
     let mut link = get_vpc_link(ws, &req.vpc_link_id)?;
     if let Some(name) = req.name {
-        if name.is_empty() || name.chars().count() > 128 {
-            return Err(ApiError::bad_request(
-                "Name must be between 1 and 128 characters long",
-            ));
-        }
+        check_name(&name)?;
         link.name = name;
     }
+    check_vpc_link(&link)?;
     ws.vpc_links.insert(link.vpc_link_id.clone(), link.clone());
     Ok(link)
 }

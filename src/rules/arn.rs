@@ -13,16 +13,22 @@ pub struct Arn<'a> {
 
 impl<'a> Arn<'a> {
     pub fn parse(s: &'a str) -> Option<Arn<'a>> {
-        let mut parts = s.splitn(6, ':');
-        if parts.next()? != "arn" {
+        // The first five colons cut it (the resource may hold more); byte
+        // positions of an ASCII byte are char boundaries.
+        let mut colons = memchr::memchr_iter(b':', s.as_bytes());
+        let mut cut = [0usize; 5];
+        for c in &mut cut {
+            *c = colons.next()?;
+        }
+        if &s[..cut[0]] != "arn" {
             return None;
         }
         let arn = Arn {
-            partition: parts.next()?,
-            service: parts.next()?,
-            region: parts.next()?,
-            account: parts.next()?,
-            resource: parts.next()?,
+            partition: &s[cut[0] + 1..cut[1]],
+            service: &s[cut[1] + 1..cut[2]],
+            region: &s[cut[2] + 1..cut[3]],
+            account: &s[cut[3] + 1..cut[4]],
+            resource: &s[cut[4] + 1..],
         };
         if !matches!(arn.partition, "aws" | "aws-cn" | "aws-us-gov") || arn.service.is_empty() {
             return None;
@@ -31,15 +37,34 @@ impl<'a> Arn<'a> {
     }
 }
 
-/// True for region names such as `us-east-2`, `eu-central-1`, `us-gov-west-1`.
+/// True for region names such as `us-east-2`, `eu-central-1`, `us-gov-west-1`:
+/// three or more dash-separated runs of letters and digits, the first lower
+/// case letters, the last digits.
 pub fn is_region(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('-').collect();
-    parts.len() >= 3
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric()))
-        && parts[0].bytes().all(|b| b.is_ascii_lowercase())
-        && parts[parts.len() - 1].bytes().all(|b| b.is_ascii_digit())
+    let mut parts = 1;
+    let mut run = 0;
+    let mut first = true;
+    let mut digits = true;
+    for &b in s.as_bytes() {
+        if b == b'-' {
+            if run == 0 {
+                return false;
+            }
+            parts += 1;
+            run = 0;
+            first = false;
+            digits = true;
+        } else if b.is_ascii_alphanumeric() {
+            if first && !b.is_ascii_lowercase() {
+                return false;
+            }
+            digits &= b.is_ascii_digit();
+            run += 1;
+        } else {
+            return false;
+        }
+    }
+    parts >= 3 && run > 0 && digits
 }
 
 fn is_account(s: &str) -> bool {
@@ -127,8 +152,47 @@ impl PrivateTarget {
 /// (`…:listener/app|net/NAME/LB-ID/LISTENER-ID`) or a Cloud Map service ARN
 /// (`…:service/srv-ID`, optionally `?key=value&…`).
 pub fn private_target(uri: &str) -> Option<PrivateTarget> {
-    let (base, query) = match uri.split_once('?') {
-        Some((b, q)) => (b, Some(q)),
+    let (kind, arn) = private_target_ref(uri)?;
+    Some(match kind {
+        TargetKind::Listener { base } => PrivateTarget::Listener {
+            arn: base.to_string(),
+            region: arn.region.to_string(),
+            account: arn.account.to_string(),
+        },
+        TargetKind::CloudMapService { service_id, query } => PrivateTarget::CloudMapService {
+            service_id: service_id.to_string(),
+            region: arn.region.to_string(),
+            account: arn.account.to_string(),
+            query: match query {
+                None => Vec::new(),
+                Some(q) => parse_query(q)?,
+            },
+        },
+    })
+}
+
+/// As [`private_target`], without making anything: the region and the
+/// account of a private target (what a check of a stored integration needs,
+/// for thousands of them at a time).
+pub fn private_target_owner(uri: &str) -> Option<(&str, &str)> {
+    private_target_ref(uri).map(|(_, arn)| (arn.region, arn.account))
+}
+
+/// The kind of a private target, borrowed from its URI.
+enum TargetKind<'a> {
+    Listener {
+        base: &'a str,
+    },
+    CloudMapService {
+        service_id: &'a str,
+        query: Option<&'a str>,
+    },
+}
+
+/// The one reading of a private target's URI that both of the above use.
+fn private_target_ref(uri: &str) -> Option<(TargetKind<'_>, Arn<'_>)> {
+    let (base, query) = match memchr::memchr(b'?', uri.as_bytes()) {
+        Some(at) => (&uri[..at], Some(&uri[at + 1..])),
         None => (uri, None),
     };
     let arn = Arn::parse(base)?;
@@ -137,18 +201,14 @@ pub fn private_target(uri: &str) -> Option<PrivateTarget> {
     }
     match arn.service {
         "elasticloadbalancing" if query.is_none() => {
-            let parts: Vec<&str> = arn.resource.split('/').collect();
-            let ok = parts.len() == 5
-                && parts[0] == "listener"
-                && matches!(parts[1], "app" | "net")
-                && is_lb_name(parts[2])
-                && is_hex_id(parts[3])
-                && is_hex_id(parts[4]);
-            ok.then(|| PrivateTarget::Listener {
-                arn: base.to_string(),
-                region: arn.region.to_string(),
-                account: arn.account.to_string(),
-            })
+            let mut parts = arn.resource.split('/');
+            let ok = parts.next() == Some("listener")
+                && parts.next().is_some_and(|t| matches!(t, "app" | "net"))
+                && parts.next().is_some_and(is_lb_name)
+                && parts.next().is_some_and(is_hex_id)
+                && parts.next().is_some_and(is_hex_id)
+                && parts.next().is_none();
+            ok.then_some((TargetKind::Listener { base }, arn))
         }
         "servicediscovery" => {
             let id = arn.resource.strip_prefix("service/")?;
@@ -156,16 +216,19 @@ pub fn private_target(uri: &str) -> Option<PrivateTarget> {
             if rest.is_empty() || !rest.bytes().all(|b| b.is_ascii_alphanumeric()) {
                 return None;
             }
-            let query = match query {
-                None => Vec::new(),
-                Some(q) => parse_query(q)?,
-            };
-            Some(PrivateTarget::CloudMapService {
-                service_id: id.to_string(),
-                region: arn.region.to_string(),
-                account: arn.account.to_string(),
-                query,
-            })
+            let query_ok = query.is_none_or(|q| {
+                q.split('&').all(|pair| {
+                    pair.split_once('=')
+                        .is_some_and(|(k, v)| !k.is_empty() && !v.is_empty())
+                })
+            });
+            query_ok.then_some((
+                TargetKind::CloudMapService {
+                    service_id: id,
+                    query,
+                },
+                arn,
+            ))
         }
         _ => None,
     }
@@ -295,5 +358,17 @@ mod tests {
         assert!(is_region("us-gov-west-1"));
         assert!(!is_region("useast2"));
         assert!(!is_region("US-EAST-2"));
+        for bad in [
+            "us-east-",
+            "-us-east-2",
+            "us--east-2",
+            "us-east-2a",
+            "us-east",
+            "us-ea_st-2",
+            "",
+        ] {
+            assert!(!is_region(bad), "{bad}");
+        }
+        assert!(is_region("cn-north-1") && is_region("eu-central-1"));
     }
 }

@@ -47,6 +47,25 @@ fn one_of(field: &str, value: &str, allowed: &[&str]) -> Result<(), ApiError> {
 /// Fills the defaults the service fills, then checks every rule.
 /// May change the integration (drops a `TlsConfig` of a public integration).
 pub fn complete_and_check(i: &mut Integration, ctx: &Context) -> Result<(), ApiError> {
+    complete(i);
+    check(i, ctx)
+}
+
+/// The defaults the service fills in a new or changed integration: method
+/// POST for a Lambda proxy, and no `TlsConfig` unless private.
+pub fn complete(i: &mut Integration) {
+    if i.integration_type == "AWS_PROXY" && i.integration_method.is_none() {
+        i.integration_method = Some("POST".into());
+    }
+    if i.connection_type != "VPC_LINK" {
+        i.tls_config = None;
+    }
+}
+
+/// Every rule an integration must hold, on the integration as it is stored
+/// (after [`complete`]): what create and update refuse, and what a
+/// workspace file read from disk must hold too.
+pub fn check(i: &Integration, ctx: &Context) -> Result<(), ApiError> {
     one_of("integration type", &i.integration_type, INTEGRATION_TYPES)?;
     one_of("connection type", &i.connection_type, CONNECTION_TYPES)?;
     let http = ctx.protocol == ProtocolType::Http;
@@ -114,8 +133,6 @@ pub fn complete_and_check(i: &mut Integration, ctx: &Context) -> Result<(), ApiE
                     "ConnectionId is only valid for ConnectionType VPC_LINK; remove it or set --connection-type VPC_LINK",
                 ));
             }
-            // The service keeps TlsConfig only for private integrations.
-            i.tls_config = None;
         }
     }
 
@@ -139,7 +156,11 @@ pub fn complete_and_check(i: &mut Integration, ctx: &Context) -> Result<(), ApiE
         check_request_parameters(i)?;
         check_response_parameters(i)?;
     }
-    if let Some(tls) = &i.tls_config
+    // The service keeps TlsConfig only for private integrations (see `complete`).
+    if let Some(tls) = i
+        .tls_config
+        .as_ref()
+        .filter(|_| i.connection_type == "VPC_LINK")
         && let Some(name) = &tls.server_name_to_verify
         && (name.len() > 512 || !is_dns_name(name))
     {
@@ -193,10 +214,10 @@ fn check_private(i: &Integration, ctx: &Context) -> Result<(), ApiError> {
         return Err(ApiError::not_found("VpcLink", link));
     }
     let uri = i.integration_uri.as_deref().unwrap_or_default();
-    let target = arn::private_target(uri).ok_or_else(|| {
+    let (region, account) = arn::private_target_owner(uri).ok_or_else(|| {
         bad("For VpcLink VPC_LINK, integration uri should be a valid ELB listener ARN or a valid Cloud Map service ARN.")
     })?;
-    same_owner(uri, target.account(), target.region(), ctx)
+    same_owner(uri, account, region, ctx)
 }
 
 /// The seed rule: every resource of a private integration belongs to the
@@ -252,13 +273,12 @@ pub fn is_http_url(uri: &str) -> bool {
     !host.is_empty() && !host.contains(char::is_whitespace) && !uri.contains(char::is_whitespace)
 }
 
-fn check_aws_proxy(i: &mut Integration, ctx: &Context) -> Result<(), ApiError> {
-    match &i.integration_method {
-        None => i.integration_method = Some("POST".into()),
-        Some(m) if m != "POST" => {
-            return Err(bad("HttpMethod must be POST for AWS_PROXY IntegrationType"));
-        }
-        Some(_) => {}
+fn check_aws_proxy(i: &Integration, ctx: &Context) -> Result<(), ApiError> {
+    // No method is POST, the default `complete` fills.
+    if let Some(m) = &i.integration_method
+        && m != "POST"
+    {
+        return Err(bad("HttpMethod must be POST for AWS_PROXY IntegrationType"));
     }
     if let Some(sub) = &i.integration_subtype {
         if i.credentials_arn.is_none() {

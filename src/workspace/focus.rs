@@ -17,13 +17,14 @@
 //! reports errors with their line and column. So this module decides
 //! nothing about validity; it only avoids work when the file is good.
 
-use super::{Known, Workspace, codec};
-use crate::model::{Api, VpcLink};
+use super::{Known, PerApi, Refs, Settings, Workspace, codec};
+use crate::model::{Api, Route, VpcLink};
+use crate::ops::quota;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock};
 
 /// The top tables, in the order of the file (the fields of `Workspace`).
 const TABLES: [&str; 9] = [
@@ -41,6 +42,8 @@ const TABLES: [&str; 9] = [
 /// The top tables whose tables are per API, by their place in `TABLES`.
 const PER_API: Range<u8> = 3..7;
 const INTEGRATIONS: u8 = 3;
+const ROUTES: u8 = 4;
+const STAGES: u8 = 5;
 const AUTHORIZERS: u8 = 6;
 
 /// Kept text is checked in pieces of about this size, so that a thread
@@ -261,13 +264,18 @@ impl<'t> Kept<'t> {
     pub fn checker(&self) -> Checker<'_> {
         let mut items: Vec<(u8, &str, &str)> = Vec::new();
         for s in &self.sections {
-            if s.depth == 3 && (s.rank == INTEGRATIONS || s.rank == AUTHORIZERS) {
+            if s.depth == 3 && PER_API.contains(&s.rank) {
                 items.push((s.rank, &s.api, &s.id));
             }
         }
         if !items.is_sorted() {
             items.sort_unstable();
         }
+        // The service's quotas per API, on the kept APIs (whose tables are
+        // all kept): counted here, as a piece holds only part of an API.
+        let within_quota = items
+            .chunk_by(|a, b| (a.0, a.1) == (b.0, b.1))
+            .all(|run| run.len() <= per_api_quota(run[0].0));
         // A table defined twice in different pieces: each piece reads well
         // alone, the file does not.
         let mut paths: Vec<(u8, &str)> = self.sections.iter().map(|s| (s.rank, &*s.path)).collect();
@@ -275,8 +283,9 @@ impl<'t> Kept<'t> {
             paths.sort_unstable();
         }
         Checker {
-            unique: !paths.windows(2).any(|w| w[0] == w[1]),
+            unique: within_quota && !paths.windows(2).any(|w| w[0] == w[1]),
             items,
+            deferred: Mutex::new(Deferred::default()),
             units: self.units(),
             known: OnceLock::new(),
             next: AtomicUsize::new(0),
@@ -364,11 +373,32 @@ pub(crate) struct Checker<'k> {
     /// The rest of the file's APIs and VPC links; `None` when it did not
     /// read (then the checker stops).
     known: OnceLock<Option<KnownTop>>,
+    /// What the pieces read for the check of routes, which is made once
+    /// all are read (a route may name an authorizer of another piece).
+    deferred: Mutex<Deferred>,
     next: AtomicUsize,
     failed: AtomicBool,
 }
 
-type KnownTop = (BTreeMap<String, Api>, BTreeMap<String, VpcLink>);
+type KnownTop = (Settings, BTreeMap<String, Api>, BTreeMap<String, VpcLink>);
+
+/// The kept routes, and the kept authorizers by API, id and type.
+#[derive(Default)]
+struct Deferred {
+    routes: PerApi<Route>,
+    authorizers: Vec<(String, String, String)>,
+}
+
+/// The most resources of the per-API table of `rank` an API may have.
+fn per_api_quota(rank: u8) -> usize {
+    match rank {
+        INTEGRATIONS => quota::INTEGRATIONS_PER_API,
+        ROUTES => quota::ROUTES_PER_API,
+        STAGES => quota::STAGES_PER_API,
+        AUTHORIZERS => quota::AUTHORIZERS_PER_API,
+        _ => usize::MAX,
+    }
+}
 
 impl Checker<'_> {
     /// Gives the checker the workspace read from the rest of the file, as
@@ -377,7 +407,7 @@ impl Checker<'_> {
     pub fn provide(&self, ws: Option<&Workspace>) {
         let _ = self
             .known
-            .set(ws.map(|ws| (ws.apis.clone(), ws.vpc_links.clone())));
+            .set(ws.map(|ws| (ws.workspace.clone(), ws.apis.clone(), ws.vpc_links.clone())));
     }
 
     /// Whether there is nothing to check (no thread is worth starting).
@@ -409,7 +439,47 @@ impl Checker<'_> {
             }
             self.work(kept);
         });
-        !self.failed.load(Ordering::Relaxed)
+        !self.failed.load(Ordering::Relaxed) && self.routes_hold()
+    }
+
+    /// The kept routes, once every piece is read: each against the kept
+    /// integrations and authorizers of its API, one per route key.
+    fn routes_hold(&self) -> bool {
+        let Some(Some((settings, apis, vpc_links))) = self.known.get() else {
+            return false;
+        };
+        let Ok(mut deferred) = self.deferred.lock() else {
+            return false;
+        };
+        let Deferred {
+            routes,
+            authorizers,
+        } = &mut *deferred;
+        if routes.is_empty() {
+            return true;
+        }
+        authorizers.sort_unstable();
+        let authorizer = |api: &str, id: &str, kind: Option<&str>| {
+            let at = authorizers.partition_point(|(a, i, _)| (a.as_str(), i.as_str()) < (api, id));
+            authorizers
+                .get(at)
+                .is_some_and(|(a, i, t)| a == api && i == id && kind.is_none_or(|k| k == t))
+        };
+        let integration = |api: &str, id: &str| self.has(INTEGRATIONS, api, id);
+        let known = Known {
+            settings,
+            apis,
+            vpc_links,
+        };
+        super::check_routes(
+            &known,
+            &Refs {
+                integration: &integration,
+                authorizer: &authorizer,
+            },
+            routes,
+        )
+        .is_ok()
     }
 
     /// Starts [`Checker::run`] on two threads of `scope` (none when there is
@@ -430,8 +500,6 @@ impl Checker<'_> {
     }
 
     fn work(&self, kept: &Kept<'_>) {
-        let integration = |api: &str, id: &str| self.has(INTEGRATIONS, api, id);
-        let authorizer = |api: &str, id: &str| self.has(AUTHORIZERS, api, id);
         while !self.failed.load(Ordering::Relaxed) {
             let Some(unit) = self.units.get(self.next.fetch_add(1, Ordering::Relaxed)) else {
                 return;
@@ -440,16 +508,16 @@ impl Checker<'_> {
                 .ok()
                 .and_then(codec::from_str::<Workspace>);
             let good = match (read, self.known.wait()) {
-                (Some(ws), Some((apis, vpc_links))) => {
+                (Some(ws), Some((settings, apis, vpc_links))) => {
                     is_kept_only(&ws)
                         && ws
                             .check_children(&Known {
+                                settings,
                                 apis,
                                 vpc_links,
-                                integration: &integration,
-                                authorizer: &authorizer,
                             })
                             .is_ok()
+                        && self.defer(ws)
                 }
                 _ => false,
             };
@@ -457,6 +525,34 @@ impl Checker<'_> {
                 self.failed.store(true, Ordering::Relaxed);
             }
         }
+    }
+}
+
+impl Checker<'_> {
+    /// Keeps a piece's routes, and its authorizers' types, for
+    /// [`Checker::routes_hold`]; `false` when a route is there twice.
+    fn defer(&self, ws: Workspace) -> bool {
+        if ws.routes.is_empty() && ws.authorizers.is_empty() {
+            return true;
+        }
+        let Ok(mut deferred) = self.deferred.lock() else {
+            return false;
+        };
+        for (api, items) in &ws.authorizers {
+            for (id, a) in items {
+                deferred
+                    .authorizers
+                    .push((api.clone(), id.clone(), a.authorizer_type.clone()));
+            }
+        }
+        for (api, mut items) in ws.routes {
+            let mine = deferred.routes.entry(api).or_default();
+            if items.keys().any(|k| mine.contains_key(k)) {
+                return false;
+            }
+            mine.append(&mut items);
+        }
+        true
     }
 }
 

@@ -47,7 +47,9 @@ pub fn locate(flag: Option<&Path>, env: Option<&str>, cwd: &Path) -> Result<Loca
     }
     for dir in cwd.ancestors() {
         let candidate = dir.join(FILE_NAME);
-        if candidate.is_file() {
+        // Whatever is there is the workspace, so that a FIFO or a folder of
+        // that name is refused rather than passed over for the per-user file.
+        if candidate.symlink_metadata().is_ok() {
             return Ok(Located {
                 path: candidate,
                 source: Source::Nearest,
@@ -63,4 +65,21 @@ pub fn locate(flag: Option<&Path>, env: Option<&str>, cwd: &Path) -> Result<Loca
         path: dirs.data_dir().join(FILE_NAME),
         source: Source::UserDefault,
     })
+}
+
+/// Says once per process, on stderr (stdout may be read by a script), that
+/// the command falls back to the per-user workspace file, and how to have
+/// one beside the code instead.
+pub fn notice_per_user(located: &Located) {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    if located.source != Source::UserDefault {
+        return;
+    }
+    ONCE.call_once(|| {
+        eprintln!(
+            "apigw: no apigw.toml here or in a folder above; using the per-user workspace {}. \
+             Run `apigw init` to start one in this folder (or pass --workspace PATH).",
+            located.path.display()
+        );
+    });
 }

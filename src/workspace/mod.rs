@@ -7,15 +7,20 @@ mod file;
 mod focus;
 mod locate;
 mod split;
+mod target;
 
 pub use file::{
-    Scope, WorkspaceFile, load_path, load_scoped, parse, render, update, update_scoped,
+    Scope, WorkspaceFile, create, load_path, load_scoped, parse, render, update, update_scoped,
 };
-pub use locate::{Located, Source, locate};
+pub use locate::{FILE_NAME, Located, Source, locate, notice_per_user};
 #[doc(hidden)]
 pub use split::{read_at as read_split_at, read_at_serially as read_split_at_serially};
+pub(crate) use target::{check_regular, open_read};
 
+use crate::error::ApiError;
 use crate::model::{Api, Authorizer, Elbv2, Integration, Route, ServiceDiscovery, Stage, VpcLink};
+use crate::ops::{self, quota};
+use crate::rules::integration;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -96,121 +101,314 @@ impl Workspace {
     }
 
     /// Checks what serde cannot: ids that agree with their keys, children of
-    /// known APIs, settings of the right shape. Returns the first problem.
-    pub fn check(&self) -> Result<(), String> {
+    /// known APIs, settings of the right shape, references kept whole, and
+    /// every rule the operations apply to what they store (the same
+    /// functions: a hand edit is held to what `create-*`/`update-*` would
+    /// have accepted). Returns the first problem.
+    pub fn check(&self) -> Result<(), Problem> {
         self.check_top()?;
+        let known = Known {
+            settings: &self.workspace,
+            apis: &self.apis,
+            vpc_links: &self.vpc_links,
+        };
+        self.check_children(&known)?;
         let integration = |api: &str, id: &str| {
             self.integrations
                 .get(api)
                 .is_some_and(|m| m.contains_key(id))
         };
-        let authorizer = |api: &str, id: &str| {
+        let authorizer = |api: &str, id: &str, kind: Option<&str>| {
             self.authorizers
                 .get(api)
-                .is_some_and(|m| m.contains_key(id))
+                .and_then(|m| m.get(id))
+                .is_some_and(|a| kind.is_none_or(|k| a.authorizer_type == k))
         };
-        self.check_children(&Known {
-            apis: &self.apis,
-            vpc_links: &self.vpc_links,
-            integration: &integration,
-            authorizer: &authorizer,
-        })?;
-        crate::model::check_backends(&self.elbv2, &self.servicediscovery)
+        check_routes(
+            &known,
+            &Refs {
+                integration: &integration,
+                authorizer: &authorizer,
+            },
+            &self.routes,
+        )?;
+        crate::model::check_backends(&self.elbv2, &self.servicediscovery).map_err(|m| {
+            let top = if m.starts_with("[servicediscovery") {
+                "servicediscovery"
+            } else {
+                "elbv2"
+            };
+            Problem {
+                table: vec![top.to_string()],
+                message: m,
+            }
+        })
     }
 
-    /// The settings, and the VPC links and APIs under their own ids.
-    fn check_top(&self) -> Result<(), String> {
+    /// The settings, and the VPC links and APIs under their own ids and
+    /// by their rules.
+    fn check_top(&self) -> Result<(), Problem> {
         let s = &self.workspace;
         if s.account.len() != 12 || !s.account.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(format!(
-                "[workspace] account must be 12 digits, found {:?}",
-                s.account
+            return Err(Problem::at(
+                &["workspace"],
+                format!("account must be 12 digits, found {:?}", s.account),
             ));
         }
         if !crate::rules::arn::is_region(&s.region) {
-            return Err(format!(
-                "[workspace] region {:?} is not a region name such as us-east-2",
-                s.region
+            return Err(Problem::at(
+                &["workspace"],
+                format!(
+                    "region {:?} is not a region name such as us-east-2",
+                    s.region
+                ),
             ));
         }
+        quota(
+            &["vpc-links"],
+            self.vpc_links.len(),
+            quota::VPC_LINKS_PER_REGION,
+        )?;
         for (id, link) in &self.vpc_links {
-            same_id("vpc-links", id, &link.vpc_link_id, "VpcLinkId")?;
+            same_id(&["vpc-links", id], &link.vpc_link_id, "VpcLinkId")?;
+            ops::check_vpc_link(link).map_err(|e| Problem::refused(&["vpc-links", id], &e))?;
         }
+        quota(&["apis"], self.apis.len(), quota::APIS_PER_REGION)?;
         for (id, api) in &self.apis {
-            same_id("apis", id, &api.api_id, "ApiId")?;
+            same_id(&["apis", id], &api.api_id, "ApiId")?;
+            ops::check_api(api).map_err(|e| Problem::refused(&["apis", id], &e))?;
         }
         Ok(())
     }
 
-    /// The per-API tables of this workspace, against what `known` holds:
-    /// each child under its own id and of a known API, and references kept
-    /// whole (a private integration's VPC link, a route's target integration
-    /// and its authorizer must exist).
-    pub(crate) fn check_children(&self, known: &Known<'_>) -> Result<(), String> {
-        children(known.apis, "integrations", &self.integrations, |i| {
-            (&i.integration_id, "IntegrationId")
-        })?;
-        children(known.apis, "routes", &self.routes, |r| {
-            (&r.route_id, "RouteId")
-        })?;
-        children(known.apis, "stages", &self.stages, |s| {
-            (&s.stage_name, "StageName")
-        })?;
-        children(known.apis, "authorizers", &self.authorizers, |a| {
-            (&a.authorizer_id, "AuthorizerId")
-        })?;
+    /// The per-API tables of this workspace but the routes (see
+    /// [`check_routes`]), against what `known` holds: each child under its
+    /// own id and of a known API, a private integration's VPC link there,
+    /// and each child by the rules of its kind and its API's protocol.
+    pub(crate) fn check_children(&self, known: &Known<'_>) -> Result<(), Problem> {
+        children(
+            known.apis,
+            "integrations",
+            &self.integrations,
+            quota::INTEGRATIONS_PER_API,
+            |i| (&i.integration_id, "IntegrationId"),
+        )?;
+        children(
+            known.apis,
+            "routes",
+            &self.routes,
+            quota::ROUTES_PER_API,
+            |r| (&r.route_id, "RouteId"),
+        )?;
+        children(
+            known.apis,
+            "stages",
+            &self.stages,
+            quota::STAGES_PER_API,
+            |s| (&s.stage_name, "StageName"),
+        )?;
+        children(
+            known.apis,
+            "authorizers",
+            &self.authorizers,
+            quota::AUTHORIZERS_PER_API,
+            |a| (&a.authorizer_id, "AuthorizerId"),
+        )?;
+        let links = known.vpc_links;
+        let link_exists = |id: &str| links.contains_key(id);
         for (api_id, items) in &self.integrations {
+            let api = &known.apis[api_id];
+            let ctx = integration::Context {
+                protocol: api.protocol_type,
+                account: &known.settings.account,
+                region: api_region(api).unwrap_or(&known.settings.region),
+                vpc_link_exists: &link_exists,
+            };
             for (id, i) in items {
                 if let Some(link) = &i.connection_id
                     && i.connection_type == "VPC_LINK"
-                    && !known.vpc_links.contains_key(link)
+                    && !links.contains_key(link)
                 {
-                    return Err(format!(
-                        "[integrations.{api_id}.{id}] uses VPC link {link}, which is not in [vpc-links]"
+                    return Err(Problem::at(
+                        &["integrations", api_id, id],
+                        format!("uses VPC link {link}, which is not in [vpc-links]"),
                     ));
                 }
+                integration::check(i, &ctx)
+                    .map_err(|e| Problem::refused(&["integrations", api_id, id], &e))?;
             }
         }
-        for (api_id, routes) in &self.routes {
-            for (id, r) in routes {
-                if let Some(target) = &r.target {
-                    let known = target
-                        .strip_prefix("integrations/")
-                        .is_some_and(|iid| (known.integration)(api_id, iid));
-                    if !known {
-                        return Err(format!(
-                            "[routes.{api_id}.{id}] targets {target}, which is not an integration of API {api_id}"
-                        ));
-                    }
-                }
-                if let Some(auth) = &r.authorizer_id
-                    && !(known.authorizer)(api_id, auth)
-                {
-                    return Err(format!(
-                        "[routes.{api_id}.{id}] uses authorizer {auth}, which is not an authorizer of API {api_id}"
-                    ));
-                }
+        for (api_id, items) in &self.stages {
+            for (name, stage) in items {
+                ops::check_stage(stage)
+                    .map_err(|e| Problem::refused(&["stages", api_id, name], &e))?;
+            }
+        }
+        for (api_id, items) in &self.authorizers {
+            let protocol = known.apis[api_id].protocol_type;
+            for (id, a) in items {
+                ops::check_authorizer(protocol, a)
+                    .map_err(|e| Problem::refused(&["authorizers", api_id, id], &e))?;
             }
         }
         Ok(())
     }
 }
 
-/// What the children of APIs may name: the APIs and VPC links of the
-/// workspace, and a lookup of an API's integrations and authorizers by id.
-pub(crate) struct Known<'k> {
-    pub apis: &'k BTreeMap<String, Api>,
-    pub vpc_links: &'k BTreeMap<String, VpcLink>,
-    pub integration: &'k (dyn Fn(&str, &str) -> bool + Sync),
-    pub authorizer: &'k (dyn Fn(&str, &str) -> bool + Sync),
+/// The region of an API: the one in its endpoint (where it was created),
+/// `None` when the endpoint does not say.
+fn api_region(api: &Api) -> Option<&str> {
+    let host = api
+        .api_endpoint
+        .split_once("://")
+        .map_or("", |(_, rest)| rest);
+    let mut parts = host.split('.');
+    let (_, service, region) = (parts.next()?, parts.next()?, parts.next()?);
+    (service == "execute-api" && crate::rules::arn::is_region(region)).then_some(region)
 }
 
-fn same_id(section: &str, key: &str, id: &str, member: &str) -> Result<(), String> {
-    if key == id {
+/// The routes of APIs that `known` holds, each by the route rules with its
+/// target and authorizer looked up in `refs`, and one route per route key
+/// in each API.
+pub(crate) fn check_routes(
+    known: &Known<'_>,
+    refs: &Refs<'_>,
+    routes: &PerApi<Route>,
+) -> Result<(), Problem> {
+    for (api_id, items) in routes {
+        let Some(api) = known.apis.get(api_id) else {
+            return Err(Problem::at(
+                &["routes", api_id],
+                format!("belongs to API {api_id}, which is not in [apis]"),
+            ));
+        };
+        let integration = |id: &str| (refs.integration)(api_id, id);
+        let authorizer = |id: &str, kind: &str| (refs.authorizer)(api_id, id, Some(kind));
+        let route_refs = ops::RouteRefs {
+            integration: &integration,
+            authorizer: &authorizer,
+        };
+        for (id, r) in items {
+            let at = ["routes", api_id.as_str(), id.as_str()];
+            if let Some(target) = &r.target
+                && !target
+                    .strip_prefix("integrations/")
+                    .is_some_and(|iid| (refs.integration)(api_id, iid))
+            {
+                return Err(Problem::at(
+                    &at,
+                    format!("targets {target}, which is not an integration of API {api_id}"),
+                ));
+            }
+            if let Some(auth) = &r.authorizer_id
+                && !(refs.authorizer)(api_id, auth, None)
+            {
+                return Err(Problem::at(
+                    &at,
+                    format!("uses authorizer {auth}, which is not an authorizer of API {api_id}"),
+                ));
+            }
+            ops::check_route(r, api.protocol_type, &route_refs)
+                .map_err(|e| Problem::refused(&at, &e))?;
+        }
+        let mut keys: Vec<(&str, &str)> = items
+            .values()
+            .map(|r| (r.route_key.as_str(), r.route_id.as_str()))
+            .collect();
+        keys.sort_unstable();
+        if let Some(w) = keys.windows(2).find(|w| w[0].0 == w[1].0) {
+            let e = ops::duplicate_route_key(w[1].0, w[0].1);
+            return Err(Problem::refused(&["routes", api_id, w[1].1], &e));
+        }
+    }
+    Ok(())
+}
+
+/// What is wrong in a workspace, and the table it is in (to find its line).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The keys of the table (`["integrations", API, ID]`).
+    pub table: Vec<String>,
+    /// What is wrong, starting with the table's header.
+    pub message: String,
+}
+
+impl Problem {
+    /// `[table] text`.
+    fn at(table: &[&str], text: impl std::fmt::Display) -> Problem {
+        Problem {
+            table: table.iter().map(|k| k.to_string()).collect(),
+            message: format!("{} {text}", header(table)),
+        }
+    }
+
+    /// `[table]: what the service says`, for a resource the service's
+    /// rules refuse.
+    fn refused(table: &[&str], e: &ApiError) -> Problem {
+        Problem {
+            table: table.iter().map(|k| k.to_string()).collect(),
+            message: format!("{}: {e} ({})", header(table), e.code()),
+        }
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// `[a.b."c d"]`: a table's header as apigw writes it.
+fn header(keys: &[&str]) -> String {
+    let keys: Vec<String> = keys
+        .iter()
+        .map(|k| {
+            let bare = !k.is_empty()
+                && k.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+            if bare {
+                k.to_string()
+            } else {
+                format!("{k:?}")
+            }
+        })
+        .collect();
+    format!("[{}]", keys.join("."))
+}
+
+/// What the children of APIs may name: the settings, APIs and VPC links of
+/// the workspace.
+pub(crate) struct Known<'k> {
+    pub settings: &'k Settings,
+    pub apis: &'k BTreeMap<String, Api>,
+    pub vpc_links: &'k BTreeMap<String, VpcLink>,
+}
+
+/// What routes may name: an API's integrations by id, and its authorizers
+/// by id and, when given, type.
+pub(crate) struct Refs<'k> {
+    pub integration: &'k (dyn Fn(&str, &str) -> bool + Sync),
+    pub authorizer: &'k (dyn Fn(&str, &str, Option<&str>) -> bool + Sync),
+}
+
+/// Refuses a table that holds more than the service's quota.
+fn quota(table: &[&str], count: usize, max: usize) -> Result<(), Problem> {
+    if count > max {
+        return Err(Problem::at(
+            table,
+            format!("holds {count} entries; the service allows at most {max}"),
+        ));
+    }
+    Ok(())
+}
+
+fn same_id(table: &[&str], id: &str, member: &str) -> Result<(), Problem> {
+    if table.last().is_some_and(|key| *key == id) {
         Ok(())
     } else {
-        Err(format!(
-            "[{section}.{key}] has {member} = {id:?}; the two must be the same"
+        Err(Problem::at(
+            table,
+            format!("has {member} = {id:?}; the two must be the same"),
         ))
     }
 }
@@ -219,18 +417,21 @@ fn children<T>(
     apis: &BTreeMap<String, Api>,
     section: &str,
     map: &PerApi<T>,
+    max: usize,
     id_of: impl Fn(&T) -> (&String, &'static str),
-) -> Result<(), String> {
+) -> Result<(), Problem> {
     for (api_id, items) in map {
         if !apis.contains_key(api_id) {
-            return Err(format!(
-                "[{section}.{api_id}] belongs to API {api_id}, which is not in [apis]"
+            return Err(Problem::at(
+                &[section, api_id],
+                format!("belongs to API {api_id}, which is not in [apis]"),
             ));
         }
+        quota(&[section, api_id], items.len(), max)?;
         for (key, item) in items {
             let (id, member) = id_of(item);
             if key != id {
-                same_id(&format!("{section}.{api_id}"), key, id, member)?;
+                same_id(&[section, api_id, key], id, member)?;
             }
         }
     }
