@@ -197,12 +197,21 @@ impl Gen {
         if http && self.chance(2) {
             let g = &mut *self;
             let mut c = Map::new();
-            g.opt(&mut c, "AllowCredentials", |g| json!(g.chance(2)));
+            // Origins and MaxAge as the CORS rules take them (credentials
+            // never with `*`); the lists of names stay free text.
+            let credentials = g.chance(2);
+            g.opt(&mut c, "AllowCredentials", |_| json!(credentials));
             g.opt(&mut c, "AllowHeaders", Gen::strings);
             g.opt(&mut c, "AllowMethods", Gen::strings);
-            g.opt(&mut c, "AllowOrigins", Gen::strings);
+            g.opt(&mut c, "AllowOrigins", |g| {
+                let mut origins = vec![json!(format!("https://{}.example", g.word()))];
+                if g.chance(2) {
+                    origins.push(json!(if credentials { "http://*" } else { "*" }));
+                }
+                Value::Array(origins)
+            });
             g.opt(&mut c, "ExposeHeaders", Gen::strings);
-            g.opt(&mut c, "MaxAge", |g| json!(g.int()));
+            g.opt(&mut c, "MaxAge", |g| json!(g.0.i64(-1..=86_400)));
             m.insert("CorsConfiguration".into(), Value::Object(c));
         }
         self.opt(&mut m, "Description", |g| json!(g.text()));
@@ -377,8 +386,20 @@ impl Gen {
         m.insert("Tags".into(), self.string_map());
         self.opt(&mut m, "AccessLogSettings", |g| {
             let mut a = Map::new();
-            g.opt(&mut a, "DestinationArn", |g| json!(g.text()));
-            g.opt(&mut a, "Format", |g| json!(g.text()));
+            // A log group and a one-line format of HTTP API variables, as
+            // the access-log rules take them.
+            g.opt(&mut a, "DestinationArn", |g| {
+                json!(format!(
+                    "arn:aws:logs:us-east-2:123456789012:log-group:{}",
+                    g.word()
+                ))
+            });
+            g.opt(&mut a, "Format", |g| {
+                json!(format!(
+                    "$context.requestId {} \"$context.routeKey\" $context.status",
+                    g.word()
+                ))
+            });
             Value::Object(a)
         });
         self.opt(&mut m, "ApiGatewayManaged", |g| json!(g.chance(2)));
