@@ -2,7 +2,7 @@
 # boto3 against `apigw endpoint` and against moto_server in the same run:
 # calls per second and p50/p99 of create-integration and get-integrations
 # (one client, calls one after another, after a warm-up), and the ratios.
-# Usage: bench/endpoint.sh [CALLS] [WARMUP]   (default 3000 and 300)
+# Usage: [APIGW_BIN=path] bench/endpoint.sh [CALLS] [WARMUP]   (default 3000 and 300)
 # Uses the release build (cargo build --release: several minutes the first
 # time), the tests' client venv target/aws-venv and a moto venv
 # target/moto-venv, each made here when missing.
@@ -10,8 +10,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 calls=${1:-3000}
 warmup=${2:-300}
-cargo build --release --quiet
-bin=$PWD/target/release/apigw
+# APIGW_BIN=path skips the build and times that binary instead.
+if [ -z "${APIGW_BIN:-}" ]; then
+  cargo build --release --quiet
+fi
+bin=${APIGW_BIN:-$PWD/target/release/apigw}
 
 venv() { # venv DIR PIP-ARGS...
   local dir=$1; shift

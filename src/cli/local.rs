@@ -180,7 +180,7 @@ pub fn run_local(name: &str, m: &ArgMatches) -> Result<i32> {
                     .get_one::<std::net::SocketAddr>("listen")
                     .expect("has a default"),
             })?;
-            Ok(if crate::endpoint::interrupted() {
+            Ok(if crate::gateway::interrupted() {
                 130
             } else {
                 0

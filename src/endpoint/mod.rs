@@ -190,38 +190,6 @@ async fn handle(
     })
 }
 
-/// Set when `run` stopped on SIGINT, which the command line reports with
-/// exit code 130.
-static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
-/// Whether the last `run` ended on SIGINT.
-pub fn interrupted() -> bool {
-    INTERRUPTED.load(std::sync::atomic::Ordering::Relaxed)
-}
-
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        if tokio::signal::ctrl_c().await.is_ok() {
-            INTERRUPTED.store(true, std::sync::atomic::Ordering::Relaxed);
-        }
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {}
-        () = terminate => {}
-    }
-}
-
 /// Serves until SIGINT or SIGTERM, printing `listening on http://ADDR:PORT`
 /// on stdout once the socket is bound.
 pub fn run(opts: EndpointOptions) -> Result<()> {
@@ -253,7 +221,7 @@ async fn serve(opts: EndpointOptions) -> Result<()> {
     let mut http = http1::Builder::new();
     http.timer(TokioTimer::new())
         .header_read_timeout(Duration::from_secs(30));
-    let stop = shutdown_signal();
+    let stop = crate::gateway::shutdown_signal();
     tokio::pin!(stop);
     loop {
         tokio::select! {

@@ -542,8 +542,8 @@ async fn work(
     }
 }
 
-/// Set when `run` stopped because of SIGINT (Ctrl-C), which the command
-/// line reports with exit code 130 as the AWS CLI does.
+/// Set when `run` (or the endpoint's) stopped because of SIGINT (Ctrl-C),
+/// which the command line reports with exit code 130 as the AWS CLI does.
 static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// Whether the last `run` ended on SIGINT.
@@ -551,7 +551,8 @@ pub fn interrupted() -> bool {
     INTERRUPTED.load(std::sync::atomic::Ordering::Relaxed)
 }
 
-async fn shutdown_signal() {
+/// Completes on SIGINT (noted for [`interrupted`]) or SIGTERM.
+pub(crate) async fn shutdown_signal() {
     let ctrl_c = async {
         if tokio::signal::ctrl_c().await.is_ok() {
             INTERRUPTED.store(true, std::sync::atomic::Ordering::Relaxed);
