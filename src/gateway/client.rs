@@ -21,6 +21,7 @@
 //! to the pool. The wire format is in `h1`; this module moves the bytes.
 
 use super::h1::{self, BodyFraming, Decoder, HeadScan, RequestFraming};
+use super::limits;
 use bytes::{Buf, Bytes, BytesMut};
 use http::uri::Authority;
 use http::{Method, Request, Response};
@@ -262,6 +263,9 @@ enum SendError {
     Io(io::Error),
     /// The client's body failed, or did not match its `Content-Length`.
     Body(String),
+    /// The client's body grew past [`limits::MAX_BODY`]; nothing past the
+    /// limit was queued.
+    TooLarge,
 }
 
 /// The request on its way to the backend: its head, body bytes queued for
@@ -277,6 +281,8 @@ struct Outgoing {
     framing: RequestFraming,
     /// Bytes still due under `Content-Length`.
     due: u64,
+    /// Body bytes taken from the client so far.
+    taken: u64,
     /// Whether everything written has been flushed.
     flushed: bool,
     /// Whether the first write has waited for the body (once).
@@ -300,6 +306,7 @@ impl Outgoing {
             body,
             framing,
             due,
+            taken: 0,
             flushed: false,
             failed: false,
         }
@@ -387,6 +394,10 @@ impl Outgoing {
             return Ok(());
         }
         let len = data.len();
+        self.taken += len as u64;
+        if self.taken > limits::MAX_BODY {
+            return Err(SendError::TooLarge);
+        }
         match self.framing {
             RequestFraming::Length(_) => {
                 if len as u64 > self.due {
@@ -492,6 +503,14 @@ async fn exchange(
                 Poll::Ready(Err(SendError::Body(why))) => {
                     return Poll::Ready(Err(ExchangeError {
                         failure: Failure::Client(format!("the request body failed: {why}")),
+                        nothing_read: false,
+                    }));
+                }
+                Poll::Ready(Err(SendError::TooLarge)) => {
+                    // The connection is dropped with the request unfinished:
+                    // the backend sees it aborted, never cut short.
+                    return Poll::Ready(Err(ExchangeError {
+                        failure: Failure::TooLarge(out.body.take()),
                         nothing_read: false,
                     }));
                 }
@@ -632,6 +651,12 @@ impl Streaming {
                 Poll::Ready(Err(SendError::Body(why))) => {
                     return Poll::Ready(Err(io::Error::other(format!(
                         "the request body failed: {why}"
+                    ))));
+                }
+                Poll::Ready(Err(SendError::TooLarge)) => {
+                    return Poll::Ready(Err(io::Error::other(format!(
+                        "the request body grew past {} bytes",
+                        limits::MAX_BODY
                     ))));
                 }
             }
@@ -892,6 +917,9 @@ pub enum Failure {
     /// The client's request body is broken (malformed chunked coding, or
     /// shorter or longer than its `Content-Length`): 400.
     Client(String),
+    /// The client's body grew past [`limits::MAX_BODY`] while it was sent:
+    /// 413, with what the client has not sent yet, to be drained.
+    TooLarge(Option<Incoming>),
     /// The backend broke the exchange after connecting (503 when it closed
     /// the connection, 500 when it answered something that is not HTTP).
     Exchange { message: String, malformed: bool },

@@ -4,14 +4,16 @@
 //! to ELB listener targets and Cloud Map instances — with health checks,
 //! live reload of the workspace file, access logs and graceful shutdown.
 //!
-//! The pieces: [`path`] decides which paths and methods are taken (one
+//! The pieces: [`limits`] refuses heads and bodies over the service's
+//! quotas before anything else, [`path`] decides which paths and methods are taken (one
 //! canonical path, routed and forwarded alike), [`plan`] compiles the
 //! workspace into an immutable routing plan (swapped whole on reload),
 //! [`router`] picks routes, [`upstream`] resolves backends, [`health`]
 //! keeps them honest (a new backend gets traffic once a check passes),
 //! [`view`] tells `describe-target-health` which targets are still
 //! initial, [`params`] runs parameter mappings, [`auth`] is the seam for
-//! JWT authorizers, and `proxy` moves each request.
+//! JWT authorizers, `forwarded` builds the `Forwarded` header, and `proxy`
+//! moves each request; clients are always answered in HTTP/1.1.
 //!
 //! Threads: one accepts connections, watches the file and runs the health
 //! checks; connections are handed in turn to worker threads (one per CPU,
@@ -27,8 +29,10 @@
 mod affinity;
 pub mod auth;
 mod client;
+mod forwarded;
 mod h1;
 pub mod health;
+pub mod limits;
 mod log;
 pub mod params;
 pub mod path;
@@ -512,6 +516,9 @@ async fn work(
     let graceful = GracefulShutdown::new();
     let mut http = http1::Builder::new();
     http.timer(TokioTimer::new());
+    // Heads up to this size are read, so that the gateway answers one over
+    // the service's limit itself ([`limits`]); hyper refuses larger ones.
+    http.max_header_size(limits::READ_HEAD_CAP);
     while let Some((stream, peer)) = queue.recv().await {
         let Ok(stream) = tokio::net::TcpStream::from_std(stream) else {
             continue;

@@ -15,7 +15,7 @@ use super::upstream::Upstream;
 use bytes::Bytes;
 use http::header::{self, HeaderMap, HeaderName, HeaderValue};
 use http::uri::{PathAndQuery, Scheme};
-use http::{Method, Request, Response, StatusCode, Uri};
+use http::{Method, Request, Response, StatusCode, Uri, Version};
 use http_body_util::{Either, Full};
 use hyper::body::Incoming;
 use std::cell::RefCell;
@@ -112,6 +112,8 @@ const INTERNAL: &[u8] = br#"{"message":"Internal Server Error"}"#;
 const UNAVAILABLE: &[u8] = br#"{"message":"Service Unavailable"}"#;
 const UNAUTHORIZED: &[u8] = br#"{"message":"Unauthorized"}"#;
 const FORBIDDEN: &[u8] = br#"{"message":"Forbidden"}"#;
+const TOO_LARGE: &[u8] = br#"{"message":"Request Entity Too Large"}"#;
+const HEAD_TOO_LARGE: &[u8] = br#"{"message":"Request Header Fields Too Large"}"#;
 
 static REQUEST_ID: HeaderName = HeaderName::from_static("apigw-requestid");
 static TRACE_ID: HeaderName = HeaderName::from_static("x-amzn-trace-id");
@@ -134,6 +136,8 @@ pub struct Connection {
     pub ip: Box<str>,
     /// The caller's address as a header value, for `x-forwarded-for`.
     ip_header: HeaderValue,
+    /// The last `Forwarded` value made for this connection.
+    forwarded: super::forwarded::Cache,
 }
 
 impl Connection {
@@ -143,6 +147,7 @@ impl Connection {
             shared,
             ip_header: HeaderValue::from_str(&ip).unwrap_or_else(|_| HeaderValue::from_static("")),
             ip: ip.into(),
+            forwarded: Default::default(),
         }
     }
 }
@@ -164,9 +169,12 @@ pub async fn handle(
         method,
         uri,
         headers,
+        version,
         ..
     } = parts;
     let mut trail = Trail::default();
+    // The service's limits come first: nothing that breaks them is routed.
+    let limited = super::limits::check(&method, &uri, version, &headers, &body);
     // What the gateway routes is what it forwards: one canonical path, or
     // a refusal before anything else looks at the request.
     let checked = super::path::canonical(uri.path())
@@ -175,9 +183,17 @@ pub async fn handle(
             Some(_) => Err("the request has more than one Host header"),
             None => Ok(p),
         });
-    let mut response = match &checked {
-        Err(why) => fail(&mut trail, StatusCode::BAD_REQUEST, *why),
-        Ok(path) => {
+    let mut response = match (&checked, limited) {
+        (_, Err(refusal)) => {
+            super::limits::drain(body, expects_continue(&headers));
+            let status = match refusal {
+                super::limits::Refusal::Head(_) => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+                super::limits::Refusal::Body(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            };
+            fail(&mut trail, status, refusal.reason())
+        }
+        (Err(why), _) => fail(&mut trail, StatusCode::BAD_REQUEST, *why),
+        (Ok(path), Ok(())) => {
             let call = Call {
                 shared,
                 plan: &plan,
@@ -216,6 +232,13 @@ pub async fn handle(
         })
     });
     Ok(response)
+}
+
+/// Whether the client waits for `100 Continue` before sending its body.
+fn expects_continue(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::EXPECT)
+        .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"100-continue"))
 }
 
 /// The time of day as logs print it, formatted once a second per thread.
@@ -284,6 +307,8 @@ fn fail(trail: &mut Trail<'_>, status: StatusCode, why: impl Into<String>) -> Re
         StatusCode::SERVICE_UNAVAILABLE => UNAVAILABLE,
         StatusCode::UNAUTHORIZED => UNAUTHORIZED,
         StatusCode::FORBIDDEN => FORBIDDEN,
+        StatusCode::PAYLOAD_TOO_LARGE => TOO_LARGE,
+        StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE => HEAD_TOO_LARGE,
         _ => INTERNAL,
     };
     answer(status, body)
@@ -412,6 +437,9 @@ impl<'a> Forward<'_, 'a> {
         body: Incoming,
         trail: &mut Trail<'a>,
     ) -> Response<Body> {
+        // `Forwarded` describes the request as the client sent it.
+        let forwarded =
+            super::forwarded::value(&headers, &self.call.conn.ip, &self.call.conn.forwarded);
         let (scheme, upstream, host, client): (_, &dyn Upstream, _, usize) = match &integration
             .target
         {
@@ -524,6 +552,9 @@ impl<'a> Forward<'_, 'a> {
             None => {}
         }
         self.add_forwarding(&mut headers);
+        if let Some(v) = forwarded {
+            headers.insert(header::FORWARDED, v);
+        }
 
         let mut outgoing = Request::new(body);
         *outgoing.method_mut() = integration
@@ -568,6 +599,19 @@ impl<'a> Forward<'_, 'a> {
                     Failure::Tls(why) => fail(trail, StatusCode::INTERNAL_SERVER_ERROR, why),
                     Failure::Local(why) => fail(trail, StatusCode::SERVICE_UNAVAILABLE, why),
                     Failure::Client(why) => fail(trail, StatusCode::BAD_REQUEST, why),
+                    Failure::TooLarge(rest) => {
+                        if let Some(rest) = rest {
+                            super::limits::drain(rest, false);
+                        }
+                        fail(
+                            trail,
+                            StatusCode::PAYLOAD_TOO_LARGE,
+                            format!(
+                                "the request body grew past {} bytes; the backend request was aborted",
+                                super::limits::MAX_BODY
+                            ),
+                        )
+                    }
                     Failure::Exchange { message, malformed } => {
                         let status = if malformed {
                             StatusCode::INTERNAL_SERVER_ERROR
@@ -584,6 +628,10 @@ impl<'a> Forward<'_, 'a> {
             }
         };
         let (mut parts, body) = response.into_parts();
+        // Clients are answered in HTTP/1.1 whatever the backend spoke (hyper
+        // answers an HTTP/1.0 client in 1.0): a close-delimited body goes
+        // out chunked and the client's connection stays open.
+        parts.version = Version::HTTP_11;
         remove_hop_by_hop(&mut parts.headers);
         if let Some(o) = &original
             && !integration.response.is_empty()
