@@ -194,7 +194,13 @@ async fn bad_tokens_are_refused_with_401() {
     let hmac =
         jsonwebtoken::encode(&hs, &c, &jsonwebtoken::EncodingKey::from_secret(b"secret")).unwrap();
     refused(&w, Some(&hmac), "HMAC").await;
-    refused(&w, Some(&"a".repeat(20_000)), "oversized").await;
+    // A token longer than the verifier takes (16 KiB) makes a head over the
+    // service's 10,240 bytes: refused with 431 before any token check, and
+    // the backend is not called either way.
+    let before = w.backend.hits();
+    let r = get(&w, "/orders/1", Some(&"a".repeat(20_000))).await;
+    assert_eq!(r.status, 431, "oversized: {}", r.body);
+    assert_eq!(w.backend.hits(), before, "oversized");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
