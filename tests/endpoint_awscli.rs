@@ -558,6 +558,37 @@ fn aws_cli_drives_every_operation_and_prints_what_apigw_prints() {
             "json-xcli",
         ],
     );
+    // The deletes of a stage's and an API's parts, through both fronts.
+    delete(
+        &[
+            "delete-access-log-settings",
+            "--api-id",
+            &api_id,
+            "--stage-name",
+            "text-xaws",
+        ],
+        &[
+            "delete-access-log-settings",
+            "--api-id",
+            &api_id,
+            "--stage-name",
+            "text-xcli",
+        ],
+    );
+    for stage in ["text-xaws", "text-xcli"] {
+        let got = ep
+            .apigw(&["get-stage", "--api-id", &api_id, "--stage-name", stage])
+            .ok("get-stage")
+            .json();
+        assert!(got.get("AccessLogSettings").is_none(), "{stage}: {got}");
+    }
+    let cors = ["delete-cors-configuration", "--api-id", api_id.as_str()];
+    delete(&cors, &cors);
+    let got = ep
+        .apigw(&["get-api", "--api-id", &api_id])
+        .ok("get-api")
+        .json();
+    assert!(got.get("CorsConfiguration").is_none(), "{got}");
     let routes = ep
         .apigw(&["get-routes", "--api-id", &api_id])
         .ok("get-routes")
