@@ -236,6 +236,9 @@ struct Prepared {
     workspace: PathBuf,
     api_id: Option<String>,
     region: Option<String>,
+    /// The file's stamp as it was before it was loaded, so that the watch
+    /// sees a change made while serve was starting.
+    loaded: Stamp,
 }
 
 fn load(path: &Path, region: Option<&String>) -> Result<Workspace> {
@@ -278,6 +281,7 @@ impl Prepared {
                 opts.workspace.display()
             )));
         }
+        let loaded = stamp(&opts.workspace);
         let ws = load(&opts.workspace, opts.region.as_ref())?;
         let api_id = choose_api(&ws, opts.api_id.as_deref(), None)?;
         let plan = Plan::compile(&ws, &api_id, &clients, None).map_err(Error::Workspace)?;
@@ -304,6 +308,7 @@ impl Prepared {
             workspace: opts.workspace.clone(),
             api_id: opts.api_id.clone(),
             region: opts.region.clone(),
+            loaded,
         })
     }
 
@@ -354,6 +359,7 @@ impl Prepared {
             self.region.clone(),
             self.shared.clone(),
             self.base_url(),
+            self.loaded,
         ));
         tokio::pin!(shutdown);
         // Whether accepting is failing (said once, not every 50 ms).
@@ -610,7 +616,9 @@ fn print_ignoring_errors(text: &str) {
 }
 
 /// What identifies a version of the workspace file.
-fn stamp(path: &Path) -> Option<(SystemTime, u64, u64)> {
+type Stamp = Option<(SystemTime, u64, u64)>;
+
+fn stamp(path: &Path) -> Stamp {
     let meta = std::fs::metadata(path).ok()?;
     #[cfg(unix)]
     let inode = std::os::unix::fs::MetadataExt::ino(&meta);
@@ -627,8 +635,9 @@ async fn watch(
     region: Option<String>,
     shared: Arc<Shared>,
     base_url: String,
+    loaded: Stamp,
 ) {
-    let mut last = stamp(&path);
+    let mut last = loaded;
     let mut tick = tokio::time::interval(WATCH_INTERVAL);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
