@@ -3,12 +3,14 @@
 //! read-modify-write, atomic replacement on save).
 
 pub mod codec;
+mod definition;
 mod file;
 mod focus;
 mod locate;
 mod split;
 mod target;
 
+pub use definition::{Definition, Served};
 pub use file::{
     Scope, WorkspaceFile, create, load_path, load_scoped, parse, render, update, update_scoped,
 };
