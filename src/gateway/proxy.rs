@@ -329,9 +329,19 @@ impl<'a> Call<'a> {
         body: Incoming,
         trail: &mut Trail<'a>,
     ) -> Result<Response<Body>, Answer> {
-        // Stage and route.
-        let (stage, rest) = self
+        // API, stage and route.
+        let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+        let api = self
             .plan
+            .api_for(host)
+            .ok_or_else(|| Answer::new(Kind::NotFound, "the Host names no API served here"))?;
+        if api.endpoint_disabled {
+            return Err(Answer::new(
+                Kind::Forbidden,
+                "the API has DisableExecuteApiEndpoint set",
+            ));
+        }
+        let (stage, rest) = api
             .stage_for(self.path)
             .ok_or_else(|| Answer::new(Kind::NotFound, "no stage matches the path"))?;
         trail.stage = Some(&stage.name);
@@ -361,6 +371,7 @@ impl<'a> Call<'a> {
             .collect();
         let request = Forward {
             call: self,
+            api_id: &api.api_id,
             route,
             stage: &stage.name,
             rest,
@@ -410,6 +421,7 @@ impl<'a> Call<'a> {
 /// A request on its way to an integration.
 struct Forward<'c, 'a> {
     call: &'c Call<'a>,
+    api_id: &'a str,
     route: &'a RoutePlan,
     stage: &'a str,
     /// The path after the stage.
@@ -427,7 +439,7 @@ impl<'a> Forward<'_, 'a> {
             path_parameters: self.variables,
             request_id: self.call.request_id,
             stage: self.stage,
-            api_id: &self.call.plan.api_id,
+            api_id: self.api_id,
             account_id: &self.call.plan.account,
             method: self.call.method.as_str(),
             route_key: &self.route.key,
