@@ -132,6 +132,10 @@ struct Trail<'p> {
     integration_error: Option<String>,
     /// The authorizer's claims, for `$context.authorizer.claims.NAME`.
     claims: Option<Claims>,
+    /// The custom domain name that took the request, and its mapping key
+    /// (`$context.domainName`, `$context.customDomain.basePathMatched`).
+    domain: Option<&'p str>,
+    base_path: Option<&'p str>,
 }
 
 impl Trail<'_> {
@@ -331,19 +335,10 @@ impl<'a> Call<'a> {
     ) -> Result<Response<Body>, Answer> {
         // API, stage and route.
         let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
-        let api = self
-            .plan
-            .api_for(host)
-            .ok_or_else(|| Answer::new(Kind::NotFound, "the Host names no API served here"))?;
-        if api.endpoint_disabled {
-            return Err(Answer::new(
-                Kind::Forbidden,
-                "the API has DisableExecuteApiEndpoint set",
-            ));
-        }
-        let (stage, rest) = api
-            .stage_for(self.path)
-            .ok_or_else(|| Answer::new(Kind::NotFound, "no stage matches the path"))?;
+        let selected = self.plan.select(host, self.path)?;
+        let (api, stage, rest) = (selected.api, selected.stage, selected.rest);
+        trail.domain = selected.domain;
+        trail.base_path = selected.base_path;
         trail.stage = Some(&stage.name);
         let found = stage.router.find(self.method, rest).ok_or_else(|| {
             Answer::new(
