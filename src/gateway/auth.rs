@@ -4,6 +4,7 @@
 //! JWT routes, and the claims it returns feed
 //! `$context.authorizer.claims.NAME` in parameter mappings.
 
+use super::answer::Answer;
 use super::params::Claims;
 use http::HeaderMap;
 use std::future::Future;
@@ -62,22 +63,9 @@ impl JwtRequirement {
     }
 }
 
-/// Why a request was refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Denial {
-    /// 401 `{"message":"Unauthorized"}`, with this `www-authenticate` value.
-    Unauthorized {
-        www_authenticate: Option<String>,
-        reason: String,
-    },
-    /// 403 `{"message":"Forbidden"}` (a valid token without the scope).
-    Forbidden { reason: String },
-    /// 500 `{"message":"Internal Server Error"}`: the authorizer cannot
-    /// decide (misconfigured, or a kind serve cannot run).
-    Failed { reason: String },
-}
-
-pub type AuthFuture<'a> = Pin<Box<dyn Future<Output = Result<Claims, Denial>> + Send + 'a>>;
+/// A route's check: the claims of an accepted caller, or the gateway's
+/// answer to a refused one (401 with its challenge, 403, or 500).
+pub type AuthFuture<'a> = Pin<Box<dyn Future<Output = Result<Claims, Answer>> + Send + 'a>>;
 
 /// Checks the caller of a JWT route. Implemented by the JWT module; `serve`
 /// runs without one until it is plugged in (see [`super::run_with`]).

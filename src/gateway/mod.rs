@@ -27,6 +27,7 @@
 //! until an [`auth::Authorizer`] is given in [`Hooks`].
 
 mod affinity;
+pub mod answer;
 pub mod auth;
 mod client;
 mod forwarded;
@@ -325,11 +326,7 @@ impl Prepared {
         let plan = self.shared.plan();
         let mut out = format!("apigw serve: listening on {}\n", self.base_url());
         out.push_str(&plan.table(&self.base_url()));
-        let jwt = plan
-            .routes
-            .iter()
-            .any(|r| matches!(r.authorization, auth::Authorization::Jwt(_)));
-        if jwt && !self.shared.has_authorizer() {
+        if plan.has_jwt_routes() && !self.shared.has_authorizer() {
             out.push_str(
                 "  note: JWT authorizers are not checked by this build; JWT routes are forwarded without a token check\n",
             );

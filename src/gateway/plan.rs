@@ -1,7 +1,8 @@
 //! The routing plan: one API of the workspace compiled into what a request
-//! needs — its stages, a route tree, and per stage each integration with
-//! its URL template or backend pool, TLS client and parameter mappings
-//! already parsed. A plan never changes; a reload builds a new one and
+//! needs — per stage, from what that stage serves (the API as it is now
+//! for an auto-deploy stage, else its deployment's snapshot), a route tree
+//! and each integration with its URL template or backend pool, TLS client
+//! and parameter mappings already parsed. A plan never changes; a reload builds a new one and
 //! swaps it in whole.
 
 use super::auth::{Authorization, JwtRequirement};
@@ -10,14 +11,14 @@ use super::health::Checked;
 use super::params::{RequestMappings, ResponseMappings};
 use super::router::Router;
 use super::upstream::{FixedHost, HealthIndex, Pool, Upstream};
-use crate::model::{Integration, ProtocolType, StringMap};
+use crate::model::{Integration, ProtocolType, Stage, StringMap};
 use crate::rules::arn::{PrivateTarget, private_target};
 use crate::rules::names::{RouteKey, Segment, parse_route_key};
-use crate::workspace::Workspace;
+use crate::workspace::{Definition, Served, Workspace};
 use http::Method;
 use http::header::HeaderValue;
 use http::uri::{Authority, Scheme};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::sync::Arc;
 use std::time::Duration;
@@ -111,9 +112,24 @@ impl IntegrationPlan {
     }
 }
 
+/// What a stage serves: the API as it is now, a deployment's snapshot, or
+/// nothing yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Serving {
+    Current,
+    Deployment(String),
+    Nothing,
+}
+
+/// One stage compiled: its own route tree, routes and integrations, from
+/// what the stage serves ([`Workspace::served`]), with the stage's
+/// variables already in the integrations' URIs and mappings.
 pub struct StagePlan {
     pub name: String,
-    /// Compiled for this stage, by the API's integration index.
+    pub serving: Serving,
+    pub router: Router,
+    pub routes: Vec<RoutePlan>,
+    /// By the index [`RoutePlan::integration`] gives.
     pub integrations: Vec<Arc<IntegrationPlan>>,
 }
 
@@ -132,8 +148,6 @@ pub struct Plan {
     pub account: String,
     stages: HashMap<String, Arc<StagePlan>>,
     default_stage: Option<Arc<StagePlan>>,
-    pub router: Router,
-    pub routes: Vec<RoutePlan>,
     /// Health of every pool member, for the next plan to keep.
     health: HealthIndex,
     /// Things that will not work as the user may expect.
@@ -186,8 +200,9 @@ pub fn choose_api(ws: &Workspace, api_id: Option<&str>) -> Result<String, String
 }
 
 impl Plan {
-    /// Compiles the API `api_id` of `ws`. `previous` lends its backends'
-    /// health, so a reload does not forget who is down.
+    /// Compiles the API `api_id` of `ws`, each stage from what it serves.
+    /// `previous` lends its backends' health, so a reload does not forget
+    /// who is down.
     pub fn compile(
         ws: &Workspace,
         api_id: &str,
@@ -199,86 +214,25 @@ impl Plan {
             .get(api_id)
             .ok_or_else(|| format!("Invalid API identifier specified {api_id}"))?;
         let empty_index = HealthIndex::new();
-        let previous_health = previous.map_or(&empty_index, |p| &p.health);
-        let mut health = HealthIndex::new();
-        let mut warnings = Vec::new();
-        let none = Default::default();
-        let integrations = ws.integrations.get(api_id).unwrap_or(&none);
-        let integration_ids: Vec<&String> = integrations.keys().collect();
-
-        let mut router = Router::default();
-        let mut routes = Vec::new();
-        let no_routes = Default::default();
-        for route in ws.routes.get(api_id).unwrap_or(&no_routes).values() {
-            let key = parse_route_key(&route.route_key)
-                .map_err(|e| format!("route {}: {e}", route.route_id))?;
-            let variables = match &key {
-                RouteKey::Default => Vec::new(),
-                RouteKey::Path { segments, .. } => segments
-                    .iter()
-                    .filter_map(|s| match s {
-                        Segment::Variable(n) | Segment::Greedy(n) => Some(n.clone()),
-                        Segment::Literal(_) => None,
-                    })
-                    .collect(),
-            };
-            let integration = route
-                .target
-                .as_deref()
-                .and_then(|t| t.strip_prefix("integrations/"))
-                .and_then(|id| integration_ids.iter().position(|i| *i == id));
-            if integration.is_none() {
-                warnings.push(format!(
-                    "route {} has no integration; it answers 404",
-                    route.route_key
-                ));
-            }
-            let authorization = authorization(ws, api_id, route, &mut warnings);
-            router.insert(&key, routes.len());
-            routes.push(RoutePlan {
-                key: route.route_key.clone(),
-                is_default: key == RouteKey::Default,
-                variables,
-                integration,
-                authorization,
-            });
-        }
-
+        let mut build = Build {
+            ws,
+            clients,
+            previous: previous.map_or(&empty_index, |p| &p.health),
+            health: HealthIndex::new(),
+            warnings: Vec::new(),
+        };
         let mut stages = HashMap::new();
         let mut default_stage = None;
         let no_stages = Default::default();
         let stage_list = ws.stages.get(api_id).unwrap_or(&no_stages);
         if stage_list.is_empty() {
-            warnings.push(format!(
+            build.warn(format!(
                 "API {api_id} has no stage, so every request answers 404; create one with \
                  create-stage --api-id {api_id} --stage-name '$default'"
             ));
         }
         for stage in stage_list.values() {
-            let mut compiled = Vec::with_capacity(integrations.len());
-            for integration in integrations.values() {
-                let mut notes = Vec::new();
-                let plan = compile_integration(
-                    ws,
-                    integration,
-                    &stage.stage_variables,
-                    clients,
-                    previous_health,
-                    &mut health,
-                    &mut notes,
-                );
-                for n in notes {
-                    let w = format!("integration {}: {n}", integration.integration_id);
-                    if !warnings.contains(&w) {
-                        warnings.push(w);
-                    }
-                }
-                compiled.push(Arc::new(plan));
-            }
-            let plan = Arc::new(StagePlan {
-                name: stage.stage_name.clone(),
-                integrations: compiled,
-            });
+            let plan = Arc::new(build.stage(api_id, stage)?);
             if stage.stage_name == "$default" {
                 default_stage = Some(plan);
             } else {
@@ -291,11 +245,16 @@ impl Plan {
             account: ws.account().to_string(),
             stages,
             default_stage,
-            router,
-            routes,
-            health,
-            warnings,
+            health: build.health,
+            warnings: build.warnings,
         })
+    }
+
+    /// Every stage, named ones by name and `$default` last.
+    pub fn stages(&self) -> impl Iterator<Item = &Arc<StagePlan>> {
+        let mut named: Vec<&Arc<StagePlan>> = self.stages.values().collect();
+        named.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+        named.into_iter().chain(self.default_stage.iter())
     }
 
     /// The stage a request path selects, and the path after the stage: a
@@ -344,7 +303,7 @@ impl Plan {
     /// Every pool of every stage, for the health checks.
     pub fn checked(&self) -> Vec<Checked> {
         let mut out = Vec::new();
-        for stage in self.stages.values().chain(self.default_stage.iter()) {
+        for stage in self.stages() {
             for i in &stage.integrations {
                 if let Target::Private { upstream, .. } = &i.target
                     && let Some(c) = upstream.checked()
@@ -356,41 +315,41 @@ impl Plan {
         out
     }
 
-    fn stage_names(&self) -> Vec<&str> {
-        let mut names: Vec<&str> = self.stages.keys().map(String::as_str).collect();
-        names.sort_unstable();
-        if self.default_stage.is_some() {
-            names.push("$default");
-        }
-        names
-    }
-
-    /// The table `serve` prints: where each stage is, then each stage's
-    /// routes and where they go.
+    /// The table `serve` prints: where each stage is and what it serves,
+    /// then each stage's routes and where they go.
     pub fn table(&self, base_url: &str) -> String {
         let mut out = format!("API {} ({})\n", self.api_id, self.api_name);
-        let names = self.stage_names();
-        let width = names.iter().map(|n| n.len()).max().unwrap_or(0).max(5);
-        for name in &names {
-            let prefix = if *name == "$default" {
+        let width = self
+            .stages()
+            .map(|s| s.name.len())
+            .max()
+            .unwrap_or(0)
+            .max(5);
+        for stage in self.stages() {
+            let prefix = if stage.name == "$default" {
                 String::new()
             } else {
-                format!("{name}/")
+                format!("{}/", stage.name)
             };
-            let _ = writeln!(out, "  stage {name:width$}  {base_url}/{prefix}");
+            let serving = match &stage.serving {
+                Serving::Current => "serves the API as it is now".to_string(),
+                Serving::Deployment(id) => format!("serves deployment {id}"),
+                Serving::Nothing => {
+                    "serves nothing yet: no deployment; requests answer 404 until create-deployment"
+                        .into()
+                }
+            };
+            let _ = writeln!(
+                out,
+                "  stage {:width$}  {base_url}/{prefix}  ({serving})",
+                stage.name
+            );
         }
-        let mut order: Vec<usize> = (0..self.routes.len()).collect();
-        order.sort_by(|a, b| self.routes[*a].key.cmp(&self.routes[*b].key));
         let mut rows: Vec<[String; 3]> = Vec::new();
-        for name in &names {
-            let stage = if *name == "$default" {
-                self.default_stage.as_ref()
-            } else {
-                self.stages.get(*name)
-            };
-            let Some(stage) = stage else { continue };
-            for &r in &order {
-                let route = &self.routes[r];
+        for stage in self.stages() {
+            let mut order: Vec<&RoutePlan> = stage.routes.iter().collect();
+            order.sort_by(|a, b| a.key.cmp(&b.key));
+            for route in order {
                 let target = route
                     .integration
                     .map(|i| stage.integrations[i].describe())
@@ -401,7 +360,7 @@ impl Plan {
                     Authorization::Iam => " [AWS_IAM, not checked]".into(),
                     Authorization::Lambda { .. } => " [Lambda authorizer: 500]".into(),
                 };
-                rows.push([name.to_string(), format!("{}{auth}", route.key), target]);
+                rows.push([stage.name.clone(), format!("{}{auth}", route.key), target]);
             }
         }
         if rows.is_empty() {
@@ -434,11 +393,113 @@ impl Plan {
         }
         out
     }
+
+    /// Whether any stage has a JWT route.
+    pub fn has_jwt_routes(&self) -> bool {
+        self.stages().any(|s| {
+            s.routes
+                .iter()
+                .any(|r| matches!(r.authorization, Authorization::Jwt(_)))
+        })
+    }
+}
+
+/// What compiling a plan carries from stage to stage.
+struct Build<'w> {
+    ws: &'w Workspace,
+    clients: &'w ClientKinds,
+    previous: &'w HealthIndex,
+    health: HealthIndex,
+    warnings: Vec<String>,
+}
+
+impl Build<'_> {
+    /// Notes a warning once, however many stages share its cause.
+    fn warn(&mut self, w: String) {
+        if !self.warnings.contains(&w) {
+            self.warnings.push(w);
+        }
+    }
+
+    fn stage(&mut self, api_id: &str, stage: &Stage) -> Result<StagePlan, String> {
+        let served = self.ws.served(api_id, &stage.stage_name);
+        let serving = match &served {
+            Served::Current(_) => Serving::Current,
+            Served::Deployment { id, .. } => Serving::Deployment(id.clone()),
+            Served::Nothing => Serving::Nothing,
+        };
+        let empty = Definition::default();
+        let definition = served.definition().unwrap_or(&empty);
+        let integration_ids: Vec<&String> = definition.integrations.keys().collect();
+        let mut router = Router::default();
+        let mut routes = Vec::with_capacity(definition.routes.len());
+        for route in definition.routes.values() {
+            let key = parse_route_key(&route.route_key)
+                .map_err(|e| format!("route {}: {e}", route.route_id))?;
+            let variables = match &key {
+                RouteKey::Default => Vec::new(),
+                RouteKey::Path { segments, .. } => segments
+                    .iter()
+                    .filter_map(|s| match s {
+                        Segment::Variable(n) | Segment::Greedy(n) => Some(n.clone()),
+                        Segment::Literal(_) => None,
+                    })
+                    .collect(),
+            };
+            let integration = route
+                .target
+                .as_deref()
+                .and_then(|t| t.strip_prefix("integrations/"))
+                .and_then(|id| integration_ids.iter().position(|i| *i == id));
+            if integration.is_none() {
+                self.warn(format!(
+                    "route {} has no integration; it answers 404",
+                    route.route_key
+                ));
+            }
+            let mut notes = Vec::new();
+            let authorization = authorization(&definition.authorizers, route, &mut notes);
+            for n in notes {
+                self.warn(n);
+            }
+            router.insert(&key, routes.len());
+            routes.push(RoutePlan {
+                key: route.route_key.clone(),
+                is_default: key == RouteKey::Default,
+                variables,
+                integration,
+                authorization,
+            });
+        }
+        let mut integrations = Vec::with_capacity(definition.integrations.len());
+        for integration in definition.integrations.values() {
+            let mut notes = Vec::new();
+            let plan = compile_integration(
+                self.ws,
+                integration,
+                &stage.stage_variables,
+                self.clients,
+                self.previous,
+                &mut self.health,
+                &mut notes,
+            );
+            for n in notes {
+                self.warn(format!("integration {}: {n}", integration.integration_id));
+            }
+            integrations.push(Arc::new(plan));
+        }
+        Ok(StagePlan {
+            name: stage.stage_name.clone(),
+            serving,
+            router,
+            routes,
+            integrations,
+        })
+    }
 }
 
 fn authorization(
-    ws: &Workspace,
-    api_id: &str,
+    authorizers: &BTreeMap<String, crate::model::Authorizer>,
     route: &crate::model::Route,
     warnings: &mut Vec<String>,
 ) -> Authorization {
@@ -447,7 +508,7 @@ fn authorization(
             let authorizer = route
                 .authorizer_id
                 .as_deref()
-                .and_then(|id| ws.authorizers.get(api_id).and_then(|m| m.get(id)));
+                .and_then(|id| authorizers.get(id));
             match authorizer {
                 Some(a) => {
                     let jwt = a.jwt_configuration.clone().unwrap_or_default();

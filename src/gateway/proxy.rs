@@ -1,21 +1,24 @@
-//! One request through the gateway: stage and route selection on the
-//! current plan, the route's authorization, then the integration — the
-//! request streamed to the backend with its mappings and forwarding
-//! headers, and the response streamed back with its own — or the answer
-//! API Gateway gives when that cannot happen. Every answer carries
-//! `apigw-requestid` and ends in one access-log line.
+//! One request through the gateway, as named steps in the order the
+//! service applies them (see [`handle`] and [`Call::run`]): request limits,
+//! path and method, stage and route, the route's authorizer, request
+//! mapping, forward, response mapping; then the access log. A step either
+//! passes the request on or stops it with the gateway's own [`Answer`]
+//! (one type for every refusal); the request is streamed to the backend
+//! and the response streamed back. Every answer carries `apigw-requestid`
+//! and ends in one access-log line.
 
-use super::auth::{Authorization, Authorizer, Denial};
+use super::answer::{Answer, Kind};
+use super::auth::{Authorization, Authorizer};
 use super::client::ClientKinds;
 use super::client::{BackendBody, Failure};
 use super::log::{AccessLog, Record};
 use super::params::{Claims, RequestView};
-use super::plan::{IntegrationPlan, PathPiece, Plan, RoutePlan, Target};
+use super::plan::{IntegrationPlan, PathPiece, Plan, RoutePlan, Serving, Target};
 use super::upstream::Upstream;
 use bytes::Bytes;
 use http::header::{self, HeaderMap, HeaderName, HeaderValue};
 use http::uri::{PathAndQuery, Scheme};
-use http::{Method, Request, Response, StatusCode, Uri, Version};
+use http::{Method, Request, Response, Uri, Version};
 use http_body_util::{Either, Full};
 use hyper::body::Incoming;
 use std::cell::RefCell;
@@ -106,15 +109,6 @@ thread_local! {
     static THREAD_PLAN: RefCell<CachedPlan> = const { RefCell::new(None) };
 }
 
-const BAD_REQUEST: &[u8] = br#"{"message":"Bad Request"}"#;
-const NOT_FOUND: &[u8] = br#"{"message":"Not Found"}"#;
-const INTERNAL: &[u8] = br#"{"message":"Internal Server Error"}"#;
-const UNAVAILABLE: &[u8] = br#"{"message":"Service Unavailable"}"#;
-const UNAUTHORIZED: &[u8] = br#"{"message":"Unauthorized"}"#;
-const FORBIDDEN: &[u8] = br#"{"message":"Forbidden"}"#;
-const TOO_LARGE: &[u8] = br#"{"message":"Request Entity Too Large"}"#;
-const HEAD_TOO_LARGE: &[u8] = br#"{"message":"Request Header Fields Too Large"}"#;
-
 static REQUEST_ID: HeaderName = HeaderName::from_static("apigw-requestid");
 static TRACE_ID: HeaderName = HeaderName::from_static("x-amzn-trace-id");
 static FORWARDED_FOR: HeaderName = HeaderName::from_static("x-forwarded-for");
@@ -127,7 +121,28 @@ struct Trail<'p> {
     stage: Option<&'p str>,
     route: Option<&'p str>,
     backend: Option<&'p str>,
+    /// The gateway's answer, when it made one, and why.
+    answered: Option<Kind>,
     error: Option<String>,
+    /// The backend's status, before response mappings.
+    integration_status: Option<u16>,
+    /// From sending the request to the backend's response head.
+    integration_latency_us: Option<u64>,
+    /// Why the integration failed, when it did.
+    integration_error: Option<String>,
+    /// The authorizer's claims, for `$context.authorizer.claims.NAME`.
+    claims: Option<Claims>,
+}
+
+impl Trail<'_> {
+    /// Turns the gateway's answer into the response, keeping its reason.
+    fn answer(&mut self, answer: Answer) -> Response<Body> {
+        self.answered = Some(answer.kind);
+        if answer.is_error() {
+            self.error = Some(answer.reason.to_string());
+        }
+        answer.into_response()
+    }
 }
 
 /// One client connection: whose gateway, and who is calling.
@@ -173,44 +188,34 @@ pub async fn handle(
         ..
     } = parts;
     let mut trail = Trail::default();
-    // The service's limits come first: nothing that breaks them is routed.
-    let limited = super::limits::check(&method, &uri, version, &headers, &body);
-    // What the gateway routes is what it forwards: one canonical path, or
-    // a refusal before anything else looks at the request.
-    let checked = super::path::canonical(uri.path())
-        .and_then(|p| super::path::check_method(&method).map(|()| p))
-        .and_then(|p| match headers.get_all(header::HOST).iter().nth(1) {
-            Some(_) => Err("the request has more than one Host header"),
-            None => Ok(p),
-        });
-    let mut response = match (&checked, limited) {
-        (_, Err(refusal)) => {
+    let (path, refused) = match admit(&method, &uri, version, &headers, &body) {
+        Ok(path) => (path, None),
+        Err(answer) => (std::borrow::Cow::Borrowed(""), Some(answer)),
+    };
+    let result = match refused {
+        Some(answer) => {
             super::limits::drain(body, expects_continue(&headers));
-            let status = match refusal {
-                super::limits::Refusal::Head(_) => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
-                super::limits::Refusal::Body(_) => StatusCode::PAYLOAD_TOO_LARGE,
-            };
-            fail(&mut trail, status, refusal.reason())
+            Err(answer)
         }
-        (Err(why), _) => fail(&mut trail, StatusCode::BAD_REQUEST, *why),
-        (Ok(path), Ok(())) => {
+        None => {
             let call = Call {
                 shared,
                 plan: &plan,
                 method: &method,
                 uri: &uri,
-                path,
+                path: &path,
                 rewritten: matches!(path, std::borrow::Cow::Owned(_)),
                 conn: &conn,
                 request_id: request_id.as_str(),
                 epoch_ms: now.as_millis(),
             };
-            match shared.well_known_answer(path) {
-                Some(r) => r,
+            match shared.well_known_answer(&path) {
+                Some(r) => Ok(r),
                 None => call.run(headers, body, &mut trail).await,
             }
         }
     };
+    let mut response = result.unwrap_or_else(|answer| trail.answer(answer));
     response
         .headers_mut()
         .insert(REQUEST_ID.clone(), request_id.header());
@@ -232,6 +237,33 @@ pub async fn handle(
         })
     });
     Ok(response)
+}
+
+/// Steps 1 and 2: the service's limits come first (nothing that breaks
+/// them is routed), then the path and method: what the gateway routes is
+/// what it forwards, one canonical path, or a refusal before anything else
+/// looks at the request.
+fn admit<'u>(
+    method: &Method,
+    uri: &'u Uri,
+    version: Version,
+    headers: &HeaderMap,
+    body: &Incoming,
+) -> Result<std::borrow::Cow<'u, str>, Answer> {
+    super::limits::check(method, uri, version, headers, body).map_err(|refusal| {
+        let kind = match refusal {
+            super::limits::Refusal::Head(_) => Kind::HeadTooLarge,
+            super::limits::Refusal::Body(_) => Kind::TooLarge,
+        };
+        Answer::new(kind, refusal.reason())
+    })?;
+    let bad = |why: &'static str| Answer::new(Kind::BadRequest, why);
+    let path = super::path::canonical(uri.path()).map_err(bad)?;
+    super::path::check_method(method).map_err(bad)?;
+    if headers.get_all(header::HOST).iter().nth(1).is_some() {
+        return Err(bad("the request has more than one Host header"));
+    }
+    Ok(path)
 }
 
 /// Whether the client waits for `100 Continue` before sending its body.
@@ -289,56 +321,38 @@ impl Shared {
     }
 }
 
-fn answer(status: StatusCode, body: &'static [u8]) -> Response<Body> {
-    let mut r = Response::new(Either::Right(Full::new(Bytes::from_static(body))));
-    *r.status_mut() = status;
-    r.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json"),
-    );
-    r
-}
-
-fn fail(trail: &mut Trail<'_>, status: StatusCode, why: impl Into<String>) -> Response<Body> {
-    trail.error = Some(why.into());
-    let body = match status {
-        StatusCode::BAD_REQUEST => BAD_REQUEST,
-        StatusCode::NOT_FOUND => NOT_FOUND,
-        StatusCode::SERVICE_UNAVAILABLE => UNAVAILABLE,
-        StatusCode::UNAUTHORIZED => UNAUTHORIZED,
-        StatusCode::FORBIDDEN => FORBIDDEN,
-        StatusCode::PAYLOAD_TOO_LARGE => TOO_LARGE,
-        StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE => HEAD_TOO_LARGE,
-        _ => INTERNAL,
-    };
-    answer(status, body)
-}
-
 impl<'a> Call<'a> {
+    /// The steps after the path is admitted, in the service's order.
     async fn run(
         &self,
         headers: HeaderMap,
         body: Incoming,
         trail: &mut Trail<'a>,
-    ) -> Response<Body> {
-        let plan = self.plan;
-        let path = self.path;
-        let Some((stage, rest)) = plan.stage_for(path) else {
-            return fail(trail, StatusCode::NOT_FOUND, "no stage matches the path");
-        };
+    ) -> Result<Response<Body>, Answer> {
+        // Stage and route.
+        let (stage, rest) = self
+            .plan
+            .stage_for(self.path)
+            .ok_or_else(|| Answer::new(Kind::NotFound, "no stage matches the path"))?;
         trail.stage = Some(&stage.name);
-        let Some(found) = plan.router.find(self.method, rest) else {
-            return fail(trail, StatusCode::NOT_FOUND, "no route matches");
-        };
-        let route = &plan.routes[found.route];
+        let found = stage.router.find(self.method, rest).ok_or_else(|| {
+            Answer::new(
+                Kind::NotFound,
+                match stage.serving {
+                    Serving::Nothing => "the stage has no deployment yet",
+                    _ => "no route matches",
+                },
+            )
+        })?;
+        let route = &stage.routes[found.route];
         trail.route = Some(&route.key);
-        let Some(integration) = route.integration.map(|i| &stage.integrations[i]) else {
-            return fail(trail, StatusCode::NOT_FOUND, "the route has no integration");
-        };
-        let claims = match self.authorize(route, &headers).await {
-            Ok(c) => c,
-            Err(denial) => return self.deny(denial, trail),
-        };
+        let integration = route
+            .integration
+            .map(|i| &stage.integrations[i])
+            .ok_or_else(|| Answer::new(Kind::NotFound, "the route has no integration"))?;
+        // The route's authorizer.
+        let claims = self.authorize(route, &headers).await?;
+        // Request mapping, forward, response mapping.
         let variables: Vec<(&str, &str)> = route
             .variables
             .iter()
@@ -353,19 +367,28 @@ impl<'a> Call<'a> {
             variables: &variables,
             claims: &claims,
         };
-        request.send(integration, headers, body, trail).await
+        let response = request.send(integration, headers, body, trail).await;
+        if !claims.is_empty() {
+            trail.claims = Some(claims);
+        }
+        response
     }
 
-    async fn authorize(&self, route: &RoutePlan, headers: &HeaderMap) -> Result<Claims, Denial> {
+    async fn authorize(&self, route: &RoutePlan, headers: &HeaderMap) -> Result<Claims, Answer> {
         match &route.authorization {
             Authorization::Jwt(requirement) => {
                 if let Some(source) = requirement.repeated_identity(headers, self.uri.query()) {
-                    return Err(Denial::Unauthorized {
-                        www_authenticate: Some(format!(
-                            "Bearer realm=\"apigw\", error=\"invalid_request\", \
-                             error_description=\"{source} has more than one value\""
-                        )),
-                        reason: format!("the identity source {source} has more than one value"),
+                    let challenge = format!(
+                        "Bearer realm=\"apigw\", error=\"invalid_request\", \
+                         error_description=\"{source} has more than one value\""
+                    );
+                    let answer = Answer::new(
+                        Kind::Unauthorized,
+                        format!("the identity source {source} has more than one value"),
+                    );
+                    return Err(match HeaderValue::from_str(&challenge) {
+                        Ok(v) => answer.with_header(header::WWW_AUTHENTICATE, v),
+                        Err(_) => answer,
                     });
                 }
                 match &self.shared.authorizer {
@@ -373,29 +396,13 @@ impl<'a> Call<'a> {
                     None => Ok(Claims::new()),
                 }
             }
-            Authorization::Lambda { authorizer_id } => Err(Denial::Failed {
-                reason: format!(
+            Authorization::Lambda { authorizer_id } => Err(Answer::new(
+                Kind::Internal,
+                format!(
                     "authorizer {authorizer_id} is a Lambda authorizer, which serve cannot run"
                 ),
-            }),
+            )),
             Authorization::None | Authorization::Iam => Ok(Claims::new()),
-        }
-    }
-
-    fn deny(&self, denial: Denial, trail: &mut Trail<'_>) -> Response<Body> {
-        match denial {
-            Denial::Unauthorized {
-                www_authenticate,
-                reason,
-            } => {
-                let mut r = fail(trail, StatusCode::UNAUTHORIZED, reason);
-                if let Some(v) = www_authenticate.and_then(|v| HeaderValue::from_str(&v).ok()) {
-                    r.headers_mut().insert(header::WWW_AUTHENTICATE, v);
-                }
-                r
-            }
-            Denial::Forbidden { reason } => fail(trail, StatusCode::FORBIDDEN, reason),
-            Denial::Failed { reason } => fail(trail, StatusCode::INTERNAL_SERVER_ERROR, reason),
         }
     }
 }
@@ -430,57 +437,24 @@ impl<'a> Forward<'_, 'a> {
         }
     }
 
+    /// Request mapping, forward, response mapping.
     async fn send(
         &self,
         integration: &'a IntegrationPlan,
         mut headers: HeaderMap,
         body: Incoming,
         trail: &mut Trail<'a>,
-    ) -> Response<Body> {
+    ) -> Result<Response<Body>, Answer> {
         // `Forwarded` describes the request as the client sent it.
         let forwarded =
             super::forwarded::value(&headers, &self.call.conn.ip, &self.call.conn.forwarded);
-        let (scheme, upstream, host, client): (_, &dyn Upstream, _, usize) = match &integration
-            .target
-        {
-            Target::Url {
-                scheme,
-                upstream,
-                host,
-                client,
-                ..
-            } => (scheme, upstream, Some(host), *client),
-            Target::Private {
-                scheme,
-                upstream,
-                host,
-                client,
-            } => (scheme, upstream, host.as_ref(), *client),
-            Target::Lambda { function } => {
-                return fail(
-                    trail,
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    format!(
-                        "integration {} is a Lambda proxy integration ({function}); serve does not run Lambda functions",
-                        integration.id
-                    ),
-                );
-            }
-            Target::Unavailable(why) => {
-                return fail(
-                    trail,
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    format!("integration {} cannot be served: {why}", integration.id),
-                );
-            }
-        };
-        let Some(pick) = upstream.pick() else {
-            return fail(
-                trail,
-                StatusCode::SERVICE_UNAVAILABLE,
+        let (scheme, upstream, host, client) = backend(integration)?;
+        let pick = upstream.pick().ok_or_else(|| {
+            Answer::new(
+                Kind::IntegrationFailure,
                 format!("no healthy backend in {}", upstream.describe()),
-            );
-        };
+            )
+        })?;
         trail.backend = Some(pick.authority.as_str());
 
         // Mappings read the request as the client sent it.
@@ -490,55 +464,7 @@ impl<'a> Forward<'_, 'a> {
             Some(o) => integration.request.apply(&self.view(o), &mut headers),
             None => Default::default(),
         };
-
-        let mut path_and_query = match &integration.target {
-            Target::Url { path, query, .. } => self.url_path(path, query.as_deref()),
-            // A private integration gets the path as the client sent it
-            // (with its repeated slashes merged).
-            _ if changes.path.is_none() && changes.query.is_none() && !self.call.rewritten => {
-                String::new()
-            }
-            _ => {
-                let mut s = self.call.path.to_string();
-                if let Some(q) = self.call.uri.query() {
-                    s.push('?');
-                    s.push_str(q);
-                }
-                s
-            }
-        };
-        if changes.path.is_some() || changes.query.is_some() {
-            let (old_path, old_query) = match path_and_query.split_once('?') {
-                Some((p, q)) => (p.to_string(), Some(q.to_string())),
-                None => (path_and_query.clone(), None),
-            };
-            let mut s = changes.path.unwrap_or(old_path);
-            if let Some(q) = changes.query.or(old_query).filter(|q| !q.is_empty()) {
-                s.push('?');
-                s.push_str(&q);
-            }
-            path_and_query = s;
-        }
-        let parsed = if path_and_query.is_empty() {
-            Ok(self
-                .call
-                .uri
-                .path_and_query()
-                .cloned()
-                .unwrap_or_else(|| PathAndQuery::from_static("/")))
-        } else {
-            PathAndQuery::try_from(path_and_query)
-        };
-        let path_and_query = match parsed {
-            Ok(pq) => pq,
-            Err(e) => {
-                return fail(
-                    trail,
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    format!("the path for the backend is not a valid URI path: {e}"),
-                );
-            }
-        };
+        let path_and_query = self.backend_path(integration, changes.path, changes.query)?;
         remove_hop_by_hop(&mut headers);
         match host {
             Some(h) => {
@@ -565,74 +491,38 @@ impl<'a> Forward<'_, 'a> {
         *outgoing.headers_mut() = headers;
 
         let https = *scheme == Scheme::HTTPS;
+        let sent_at = Instant::now();
         let sent = self
             .call
             .shared
             .clients
             .send(client, https, pick.authority, outgoing);
         let result = tokio::time::timeout(integration.timeout, sent).await;
+        trail.integration_latency_us = Some(sent_at.elapsed().as_micros() as u64);
         let response = match result {
             Ok(Ok(r)) => r,
             Err(_) => {
-                return fail(
-                    trail,
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    format!(
-                        "the backend did not answer within TimeoutInMillis ({} ms)",
-                        integration.timeout.as_millis()
-                    ),
+                let why = format!(
+                    "the backend did not answer within TimeoutInMillis ({} ms)",
+                    integration.timeout.as_millis()
                 );
+                trail.integration_error = Some(why.clone());
+                return Err(Answer::new(Kind::IntegrationTimeout, why));
             }
             Ok(Err(e)) => {
-                return match e {
-                    Failure::Unreachable(why) => {
-                        if let Some(h) = pick.health
-                            && h.mark_failed()
-                        {
-                            self.call
-                                .shared
-                                .log
-                                .note(&format!("{} is out of rotation: {why}", h.label));
-                        }
-                        fail(trail, StatusCode::SERVICE_UNAVAILABLE, why)
-                    }
-                    Failure::Tls(why) => fail(trail, StatusCode::INTERNAL_SERVER_ERROR, why),
-                    Failure::Local(why) => fail(trail, StatusCode::SERVICE_UNAVAILABLE, why),
-                    Failure::Client(why) => fail(trail, StatusCode::BAD_REQUEST, why),
-                    Failure::TooLarge(rest) => {
-                        if let Some(rest) = rest {
-                            super::limits::drain(rest, false);
-                        }
-                        fail(
-                            trail,
-                            StatusCode::PAYLOAD_TOO_LARGE,
-                            format!(
-                                "the request body grew past {} bytes; the backend request was aborted",
-                                super::limits::MAX_BODY
-                            ),
-                        )
-                    }
-                    Failure::Exchange { message, malformed } => {
-                        let status = if malformed {
-                            StatusCode::INTERNAL_SERVER_ERROR
-                        } else {
-                            StatusCode::SERVICE_UNAVAILABLE
-                        };
-                        fail(
-                            trail,
-                            status,
-                            format!("the backend exchange failed: {message}"),
-                        )
-                    }
-                };
+                let answer = self.failed(e, &pick);
+                trail.integration_error = Some(answer.reason.to_string());
+                return Err(answer);
             }
         };
         let (mut parts, body) = response.into_parts();
+        trail.integration_status = Some(parts.status.as_u16());
         // Clients are answered in HTTP/1.1 whatever the backend spoke (hyper
         // answers an HTTP/1.0 client in 1.0): a close-delimited body goes
         // out chunked and the client's connection stays open.
         parts.version = Version::HTTP_11;
         remove_hop_by_hop(&mut parts.headers);
+        // Response mapping.
         if let Some(o) = &original
             && !integration.response.is_empty()
         {
@@ -641,7 +531,102 @@ impl<'a> Forward<'_, 'a> {
                     .response
                     .apply(parts.status, &self.view(o), &mut parts.headers);
         }
-        Response::from_parts(parts, Either::Left(body))
+        Ok(Response::from_parts(parts, Either::Left(body)))
+    }
+
+    /// The path and query the backend gets: an INTERNET integration's URL
+    /// with the route's variables, a private integration's request path
+    /// (byte for byte unless slashes were merged), then the mappings'
+    /// `overwrite:path` and query changes.
+    fn backend_path(
+        &self,
+        integration: &IntegrationPlan,
+        mapped_path: Option<String>,
+        mapped_query: Option<String>,
+    ) -> Result<PathAndQuery, Answer> {
+        let mut path_and_query = match &integration.target {
+            Target::Url { path, query, .. } => self.url_path(path, query.as_deref()),
+            // A private integration gets the path as the client sent it
+            // (with its repeated slashes merged).
+            _ if mapped_path.is_none() && mapped_query.is_none() && !self.call.rewritten => {
+                String::new()
+            }
+            _ => {
+                let mut s = self.call.path.to_string();
+                if let Some(q) = self.call.uri.query() {
+                    s.push('?');
+                    s.push_str(q);
+                }
+                s
+            }
+        };
+        if mapped_path.is_some() || mapped_query.is_some() {
+            let (old_path, old_query) = match path_and_query.split_once('?') {
+                Some((p, q)) => (p.to_string(), Some(q.to_string())),
+                None => (path_and_query.clone(), None),
+            };
+            let mut s = mapped_path.unwrap_or(old_path);
+            if let Some(q) = mapped_query.or(old_query).filter(|q| !q.is_empty()) {
+                s.push('?');
+                s.push_str(&q);
+            }
+            path_and_query = s;
+        }
+        if path_and_query.is_empty() {
+            return Ok(self
+                .call
+                .uri
+                .path_and_query()
+                .cloned()
+                .unwrap_or_else(|| PathAndQuery::from_static("/")));
+        }
+        PathAndQuery::try_from(path_and_query).map_err(|e| {
+            Answer::new(
+                Kind::Internal,
+                format!("the path for the backend is not a valid URI path: {e}"),
+            )
+        })
+    }
+
+    /// The answer for a backend exchange that failed; an unreachable pool
+    /// member is taken out of rotation.
+    fn failed(&self, e: Failure, pick: &super::upstream::Pick<'_>) -> Answer {
+        match e {
+            Failure::Unreachable(why) => {
+                if let Some(h) = pick.health
+                    && h.mark_failed()
+                {
+                    self.call
+                        .shared
+                        .log
+                        .note(&format!("{} is out of rotation: {why}", h.label));
+                }
+                Answer::new(Kind::IntegrationFailure, why)
+            }
+            Failure::Tls(why) => Answer::new(Kind::Internal, why),
+            Failure::Local(why) => Answer::new(Kind::IntegrationFailure, why),
+            Failure::Client(why) => Answer::new(Kind::BadRequest, why),
+            Failure::TooLarge(rest) => {
+                if let Some(rest) = rest {
+                    super::limits::drain(rest, false);
+                }
+                Answer::new(
+                    Kind::TooLarge,
+                    format!(
+                        "the request body grew past {} bytes; the backend request was aborted",
+                        super::limits::MAX_BODY
+                    ),
+                )
+            }
+            Failure::Exchange { message, malformed } => Answer::new(
+                if malformed {
+                    Kind::Internal
+                } else {
+                    Kind::IntegrationFailure
+                },
+                format!("the backend exchange failed: {message}"),
+            ),
+        }
     }
 
     /// The path and query for an INTERNET integration: the URL's path with
@@ -704,6 +689,40 @@ impl<'a> Forward<'_, 'a> {
         if !headers.contains_key(&TRACE_ID) {
             headers.insert(TRACE_ID.clone(), trace_id(self.call.epoch_ms));
         }
+    }
+}
+
+/// Where an integration's requests go: the scheme, the backends, the
+/// `Host` to send and which client forwards; or why it cannot be served.
+#[allow(clippy::type_complexity)]
+fn backend(
+    integration: &IntegrationPlan,
+) -> Result<(&Scheme, &dyn Upstream, Option<&HeaderValue>, usize), Answer> {
+    match &integration.target {
+        Target::Url {
+            scheme,
+            upstream,
+            host,
+            client,
+            ..
+        } => Ok((scheme, upstream, Some(host), *client)),
+        Target::Private {
+            scheme,
+            upstream,
+            host,
+            client,
+        } => Ok((scheme, upstream, host.as_ref(), *client)),
+        Target::Lambda { function } => Err(Answer::new(
+            Kind::Internal,
+            format!(
+                "integration {} is a Lambda proxy integration ({function}); serve does not run Lambda functions",
+                integration.id
+            ),
+        )),
+        Target::Unavailable(why) => Err(Answer::new(
+            Kind::Internal,
+            format!("integration {} cannot be served: {why}", integration.id),
+        )),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Why a request was refused, in the two shapes a client sees: 401 with a
 //! `www-authenticate` challenge (RFC 6750), or 403 for a missing scope.
 
+use crate::gateway::answer::Kind;
 use std::fmt;
 
 /// A refused request. `reason` is for the operator's log: it says exactly
@@ -28,10 +29,11 @@ impl Denial {
 
     /// The response body API Gateway sends.
     pub fn body(&self) -> &'static str {
-        match self {
-            Denial::Unauthorized { .. } => r#"{"message":"Unauthorized"}"#,
-            Denial::Forbidden { .. } => r#"{"message":"Forbidden"}"#,
-        }
+        let kind = match self {
+            Denial::Unauthorized { .. } => Kind::Unauthorized,
+            Denial::Forbidden { .. } => Kind::Forbidden,
+        };
+        std::str::from_utf8(kind.body()).unwrap_or_default()
     }
 
     pub fn www_authenticate(&self) -> Option<&str> {

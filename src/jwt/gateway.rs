@@ -2,8 +2,10 @@
 //! from the route's identity source and asks the [`Verifier`].
 
 use super::{Denial, JwtRule, Verifier};
-use crate::gateway::auth::{self, AuthFuture, Authorizer, JwtRequirement};
+use crate::gateway::answer::{Answer, Kind};
+use crate::gateway::auth::{AuthFuture, Authorizer, JwtRequirement};
 use http::HeaderMap;
+use http::header::{HeaderValue, WWW_AUTHENTICATE};
 
 /// Checks JWT routes for `apigw serve`.
 #[derive(Clone)]
@@ -39,9 +41,10 @@ impl Authorizer for JwtAuthorizer {
     ) -> AuthFuture<'a> {
         Box::pin(async move {
             let Some(issuer) = req.issuer.as_deref() else {
-                return Err(auth::Denial::Failed {
-                    reason: format!("authorizer {} has no issuer", req.authorizer_id),
-                });
+                return Err(Answer::new(
+                    Kind::Internal,
+                    format!("authorizer {} has no issuer", req.authorizer_id),
+                ));
             };
             let raw = req
                 .identity_source
@@ -52,16 +55,27 @@ impl Authorizer for JwtAuthorizer {
                 audiences: &req.audience,
                 scopes: &req.scopes,
             };
-            self.verifier.verify(&rule, raw).await.map_err(|d| match d {
-                Denial::Unauthorized {
-                    www_authenticate,
-                    reason,
-                } => auth::Denial::Unauthorized {
-                    www_authenticate: Some(www_authenticate),
-                    reason,
-                },
-                Denial::Forbidden { reason } => auth::Denial::Forbidden { reason },
-            })
+            self.verifier.verify(&rule, raw).await.map_err(Answer::from)
         })
+    }
+}
+
+impl From<Denial> for Answer {
+    fn from(d: Denial) -> Self {
+        match d {
+            Denial::Unauthorized {
+                www_authenticate,
+                reason,
+            } => {
+                let answer = Answer::new(Kind::Unauthorized, reason);
+                // The challenge is built from constants (see `Fault`), so it
+                // is always a valid header value.
+                match HeaderValue::from_str(&www_authenticate) {
+                    Ok(v) => answer.with_header(WWW_AUTHENTICATE, v),
+                    Err(_) => answer,
+                }
+            }
+            Denial::Forbidden { reason } => Answer::new(Kind::Forbidden, reason),
+        }
     }
 }
