@@ -131,6 +131,8 @@ pub struct StagePlan {
     pub routes: Vec<RoutePlan>,
     /// By the index [`RoutePlan::integration`] gives.
     pub integrations: Vec<Arc<IntegrationPlan>>,
+    /// The stage's access log, when it has one.
+    pub access_log: Option<crate::logs::StageLog>,
 }
 
 pub struct RoutePlan {
@@ -207,6 +209,7 @@ impl Plan {
         ws: &Workspace,
         api_id: &str,
         clients: &ClientKinds,
+        access_logs: &crate::logs::Groups,
         previous: Option<&Plan>,
     ) -> Result<Plan, String> {
         let api = ws
@@ -217,6 +220,7 @@ impl Plan {
         let mut build = Build {
             ws,
             clients,
+            access_logs,
             previous: previous.map_or(&empty_index, |p| &p.health),
             health: HealthIndex::new(),
             warnings: Vec::new(),
@@ -408,6 +412,7 @@ impl Plan {
 struct Build<'w> {
     ws: &'w Workspace,
     clients: &'w ClientKinds,
+    access_logs: &'w crate::logs::Groups,
     previous: &'w HealthIndex,
     health: HealthIndex,
     warnings: Vec<String>,
@@ -488,12 +493,22 @@ impl Build<'_> {
             }
             integrations.push(Arc::new(plan));
         }
+        let access_log = crate::logs::StageLog::compile(
+            self.access_logs,
+            &stage.stage_name,
+            stage.access_log_settings.as_ref(),
+        )
+        .unwrap_or_else(|e| {
+            self.warn(e);
+            None
+        });
         Ok(StagePlan {
             name: stage.stage_name.clone(),
             serving,
             router,
             routes,
             integrations,
+            access_log,
         })
     }
 }

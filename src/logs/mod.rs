@@ -11,9 +11,11 @@
 
 pub mod format;
 pub mod group;
+pub mod stage;
 pub mod tail;
 pub mod time;
 pub mod writer;
 
 pub use format::{Context, Pieces, UnknownVariable};
+pub use stage::{Groups, StageLog};
 pub use writer::{Line, Writer};
