@@ -348,6 +348,13 @@ impl Plan {
                 "  stage {:width$}  {base_url}/{prefix}  ({serving})",
                 stage.name
             );
+            if let Some(log) = &stage.access_log {
+                let _ = writeln!(
+                    out,
+                    "        {:width$}  access log to log group {} (read it with apigw logs tail {} --follow)",
+                    "", log.group, log.group
+                );
+            }
         }
         let mut rows: Vec<[String; 3]> = Vec::new();
         for stage in self.stages() {
