@@ -15,6 +15,12 @@
 # ELB listener ARN, whose one target is the backend), route ANY /{proxy+} on
 # the $default stage, with its access log on. nginx runs one worker with an
 # upstream keepalive pool and its access log on. Both logs go to files.
+# A second API in the same serve ("featured", chosen by Host) has the same
+# route with what HTTP APIs add on the way: CORS (requests carry an allowed
+# Origin, so the CORS headers are added to every answer), throttling (limits
+# far above the load, so every request takes a token) and a stage access
+# log in JSON to a local log group. Its row is compared with the plain
+# route's, in the same run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
@@ -136,11 +142,26 @@ authorizer=$(apigw create-authorizer --api-id "$api" --name bench --authorizer-t
 apigw create-route --api-id "$api" --route-key 'ANY /jwt/{proxy+}' --target "integrations/$integration" \
   --authorization-type JWT --authorizer-id "$authorizer" --output off
 token=$(apigw mint-token --issuer "$issuer" --audience bench --expires-in 1h)
+# The featured API: CORS, throttling and an access log on the same route.
+featured=$(apigw create-api --name featured --protocol-type HTTP \
+  --cors-configuration '{"AllowOrigins":["https://app.example.com"],"AllowMethods":["GET","POST"],"AllowHeaders":["content-type"],"ExposeHeaders":["x-request-id"],"MaxAge":600}' \
+  --query ApiId --output text)
+featured_integration=$(apigw create-integration --api-id "$featured" --integration-type HTTP_PROXY \
+  --integration-method ANY --connection-type VPC_LINK --connection-id "$link" \
+  --integration-uri "$listener" --payload-format-version 1.0 --query IntegrationId --output text)
+apigw create-route --api-id "$featured" --route-key 'ANY /{proxy+}' --target "integrations/$featured_integration" --output off
+apigw create-stage --api-id "$featured" --stage-name '$default' --auto-deploy \
+  --default-route-settings ThrottlingBurstLimit=5000000,ThrottlingRateLimit=10000000 \
+  --access-log-settings '{"DestinationArn":"arn:aws:logs:us-east-2:123456789012:log-group:bench-featured","Format":"{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\",\"requestTime\":\"$context.requestTime\",\"routeKey\":\"$context.routeKey\",\"status\":\"$context.status\",\"responseLength\":\"$context.responseLength\",\"integrationLatency\":\"$context.integrationLatency\"}"}' \
+  --output off
+# With two APIs, serve chooses by Host.
+plain_host="Host: $api.execute-api.localhost:$apigw_port"
+featured_host="Host: $featured.execute-api.localhost:$apigw_port"
 "$bin/apigw" serve --workspace "$ws" --listen "127.0.0.1:$apigw_port" --local-issuer >"$tmp/apigw.out" 2>"$tmp/apigw.log" &
 apigw_pid=$!
 pids+=($apigw_pid)
 apigw_url=$(wait_for_line "$tmp/apigw.out" 'listening on' | awk '{print $NF}')
-APIGW_SERVE_THREADS=1 "$bin/apigw" serve --workspace "$ws" --listen 127.0.0.1:0 >"$tmp/apigw1.out" 2>"$tmp/apigw1.log" &
+APIGW_SERVE_THREADS=1 "$bin/apigw" serve --workspace "$ws" --api-id "$api" --listen 127.0.0.1:0 >"$tmp/apigw1.out" 2>"$tmp/apigw1.log" &
 apigw1_pid=$!
 pids+=($apigw1_pid)
 apigw1_url=$(wait_for_line "$tmp/apigw1.out" 'listening on' | awk '{print $NF}')
@@ -152,15 +173,18 @@ run() {
   wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "$@" "$url" >"$tmp/$name.$round.wrk" 2>&1
 }
 echo "# wrk -t$threads -c$connections -d${seconds}s, $rounds rounds, $(nproc) CPUs" >&2
-for url in "http://$backend/bench" "http://127.0.0.1:$nginx_port/bench" "$apigw_url/bench" "$apigw1_url/bench"; do
+for url in "http://$backend/bench" "http://127.0.0.1:$nginx_port/bench" "$apigw1_url/bench"; do
   wrk -t"$threads" -c"$connections" -d2s "$url" >/dev/null 2>&1 # warm up
 done
+wrk -t"$threads" -c"$connections" -d2s -H "$plain_host" "$apigw_url/bench" >/dev/null 2>&1
+wrk -t"$threads" -c"$connections" -d2s -H "$featured_host" -H "Origin: https://app.example.com" "$apigw_url/bench" >/dev/null 2>&1
 for round in $(seq 1 "$rounds"); do
   run direct "http://$backend/bench" "$round"
   run nginx "http://127.0.0.1:$nginx_port/bench" "$round"
-  run apigw "$apigw_url/bench" "$round"
+  run apigw "$apigw_url/bench" "$round" -H "$plain_host"
+  run apigw-featured "$apigw_url/bench" "$round" -H "$featured_host" -H "Origin: https://app.example.com"
   run apigw-1 "$apigw1_url/bench" "$round"
-  run apigw-jwt "$apigw_url/jwt/bench" "$round" -H "Authorization: Bearer $token"
+  run apigw-jwt "$apigw_url/jwt/bench" "$round" -H "$plain_host" -H "Authorization: Bearer $token"
 done
 rss_kib=$(awk '/^VmHWM/ {print $2}' "/proc/$apigw_pid/status")
 rss1_kib=$(awk '/^VmHWM/ {print $2}' "/proc/$apigw1_pid/status")
@@ -173,7 +197,7 @@ def ms(v):
     m = re.match(r"([\d.]+)(us|ms|s|m)$", v)
     return float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[m.group(2)]
 rows = {}
-for name in ("direct", "nginx", "apigw", "apigw-1", "apigw-jwt"):
+for name in ("direct", "nginx", "apigw", "apigw-featured", "apigw-1", "apigw-jwt"):
     samples = []
     for r in range(1, int(rounds) + 1):
         text = open(f"{tmp}/{name}.{r}.wrk").read()
@@ -185,12 +209,14 @@ for name in ("direct", "nginx", "apigw", "apigw-1", "apigw-jwt"):
     rows[name] = [statistics.median(s[i] for s in samples) for i in range(3)] + [sum(s[3] for s in samples)]
     rows[name].append(", ".join(f"{s[0]:.0f}" for s in samples))
 print(f"nproc {cpus}; wrk -t{threads} -c{conns} -d{secs}s on loopback; medians of {rounds} rounds")
-print(f"{'target':8} {'requests/s':>11} {'p50 ms':>8} {'p99 ms':>8}  {'non-2xx':>7}  requests/s per round")
+print(f"{'target':14} {'requests/s':>11} {'p50 ms':>8} {'p99 ms':>8}  {'non-2xx':>7}  requests/s per round")
 for name, (rps, p50, p99, bad, each) in rows.items():
-    print(f"{name:8} {rps:11.0f} {p50:8.3f} {p99:8.3f}  {bad:7d}  {each}")
+    print(f"{name:14} {rps:11.0f} {p50:8.3f} {p99:8.3f}  {bad:7d}  {each}")
 for name in ("apigw", "apigw-1"):
     a, n = rows[name], rows["nginx"]
     print(f"{name}/nginx: requests/s x{a[0] / n[0]:.2f}, p50 x{a[1] / n[1]:.2f}, p99 x{a[2] / n[2]:.2f}")
+f, a = rows["apigw-featured"], rows["apigw"]
+print(f"CORS + throttling + access log vs plain route (apigw): requests/s x{f[0] / a[0]:.3f} ({(f[0] / a[0] - 1) * 100:+.1f}%), p50 +{f[1] - a[1]:.3f} ms, p99 +{f[2] - a[2]:.3f} ms")
 j, a = rows["apigw-jwt"], rows["apigw"]
 print(f"JWT route vs open route (apigw): p50 +{j[1] - a[1]:.3f} ms, p99 +{j[2] - a[2]:.3f} ms, requests/s x{j[0] / a[0]:.2f}")
 print(f"apigw peak RSS (VmHWM): {int(rss) / 1024:.1f} MiB (default threads), {int(rss1) / 1024:.1f} MiB (one worker)")

@@ -30,7 +30,7 @@ pub fn local_commands() -> Vec<Command> {
         Command::new("serve")
             .about("Serve the workspace's HTTP API on this machine as API Gateway would, until Ctrl-C")
             .after_help(crate::jwt::SERVE_HELP)
-            .arg(Arg::new("api-id").long("api-id").help("The API to serve; needed only when the workspace has several"))
+            .arg(Arg::new("api-id").long("api-id").help("Serve only this API (by default every HTTP API of the workspace, each at {api-id}.execute-api.localhost when there are several)"))
             .arg(
                 Arg::new("listen")
                     .long("listen")

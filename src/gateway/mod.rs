@@ -1,4 +1,5 @@
-//! `apigw serve`, the data plane: serves one HTTP API of the workspace the
+//! `apigw serve`, the data plane: serves the workspace's HTTP APIs (one, or
+//! each at `{api-id}.execute-api.localhost` when there are several) the
 //! way API Gateway would — stages, routes, HTTP proxy integrations to URLs
 //! and, through the workspace's stand-ins for what sits behind a VPC link,
 //! to ELB listener targets and Cloud Map instances — with health checks,
@@ -8,7 +9,8 @@
 //! quotas before anything else, [`path`] decides which paths and methods are taken (one
 //! canonical path, routed and forwarded alike), [`plan`] compiles the
 //! workspace into an immutable routing plan (swapped whole on reload),
-//! [`router`] picks routes, [`upstream`] resolves backends, [`health`]
+//! [`router`] picks routes, [`answer`] is the one shape of every answer
+//! the gateway makes itself, [`upstream`] resolves backends, [`health`]
 //! keeps them honest (a new backend gets traffic once a check passes),
 //! [`view`] tells `describe-target-health` which targets are still
 //! initial, [`params`] runs parameter mappings, [`auth`] is the seam for
@@ -248,9 +250,8 @@ fn load(path: &Path, region: Option<&String>) -> Result<Workspace> {
     Ok(ws)
 }
 
-/// Which API to serve: the one asked for, else the one being served if it
-/// is still there, else the workspace's only HTTP API.
-fn choose_api(ws: &Workspace, asked: Option<&str>, serving: Option<&str>) -> Result<String> {
+/// Which APIs to serve: the one asked for, else every HTTP API.
+fn choose_apis(ws: &Workspace, asked: Option<&str>) -> Result<Vec<String>> {
     if let Some(id) = asked
         && !ws.apis.contains_key(id)
     {
@@ -259,8 +260,7 @@ fn choose_api(ws: &Workspace, asked: Option<&str>, serving: Option<&str>) -> Res
             source: ApiError::not_found("API", id),
         });
     }
-    let keep = serving.filter(|id| ws.apis.contains_key(*id));
-    plan::choose_api(ws, asked.or(keep)).map_err(|m| {
+    plan::choose_apis(ws, asked).map_err(|m| {
         if ws.apis.is_empty() {
             Error::Workspace(m)
         } else {
@@ -284,10 +284,10 @@ impl Prepared {
         }
         let loaded = stamp(&opts.workspace);
         let ws = load(&opts.workspace, opts.region.as_ref())?;
-        let api_id = choose_api(&ws, opts.api_id.as_deref(), None)?;
+        let api_ids = choose_apis(&ws, opts.api_id.as_deref())?;
         let access_logs = Arc::new(crate::logs::Groups::new(&opts.workspace));
         let plan =
-            Plan::compile(&ws, &api_id, &clients, &access_logs, None).map_err(Error::Workspace)?;
+            Plan::compile(&ws, &api_ids, &clients, &access_logs, None).map_err(Error::Workspace)?;
         let std_listener = std::net::TcpListener::bind(opts.listen)
             .map_err(|e| Error::io(format!("cannot listen on {}", opts.listen), e))?;
         widen_backlog(&std_listener);
@@ -673,8 +673,8 @@ async fn watch(
             let current = current.clone();
             tokio::task::spawn_blocking(move || -> Result<Plan> {
                 let ws = load(&path, region.as_ref())?;
-                let id = choose_api(&ws, api_id.as_deref(), Some(&current.api_id))?;
-                Plan::compile(&ws, &id, &clients, &access_logs, Some(&current))
+                let ids = choose_apis(&ws, api_id.as_deref())?;
+                Plan::compile(&ws, &ids, &clients, &access_logs, Some(&current))
                     .map_err(Error::Workspace)
             })
             .await

@@ -144,20 +144,34 @@ pub struct RoutePlan {
     pub authorization: Authorization,
 }
 
-pub struct Plan {
+/// One API compiled: its stages, each with what it serves.
+pub struct ApiPlan {
     pub api_id: String,
     pub api_name: String,
-    pub account: String,
+    /// `DisableExecuteApiEndpoint`: the default endpoint answers 403.
+    pub endpoint_disabled: bool,
     stages: HashMap<String, Arc<StagePlan>>,
     default_stage: Option<Arc<StagePlan>>,
+}
+
+/// What `serve` serves: one API (asked for with `--api-id`, or the
+/// workspace's only one), answered whatever the `Host`, or every HTTP API
+/// of the workspace, each at `{api-id}.execute-api.localhost`.
+pub struct Plan {
+    /// By API id.
+    apis: Vec<ApiPlan>,
+    /// Whether `Host` chooses the API (more than one is served).
+    by_host: bool,
+    pub account: String,
     /// Health of every pool member, for the next plan to keep.
     health: HealthIndex,
     /// Things that will not work as the user may expect.
     pub warnings: Vec<String>,
 }
 
-/// Which API of the workspace to serve.
-pub fn choose_api(ws: &Workspace, api_id: Option<&str>) -> Result<String, String> {
+/// Which APIs of the workspace to serve: the one asked for, else every
+/// HTTP API.
+pub fn choose_apis(ws: &Workspace, api_id: Option<&str>) -> Result<Vec<String>, String> {
     match api_id {
         Some(id) => {
             let api = ws.apis.get(id).ok_or_else(|| {
@@ -176,46 +190,51 @@ pub fn choose_api(ws: &Workspace, api_id: Option<&str>) -> Result<String, String
                     "API {id} is a WEBSOCKET API; serve runs HTTP APIs only"
                 ));
             }
-            Ok(id.to_string())
+            Ok(vec![id.to_string()])
         }
         None => {
-            let http: Vec<&String> = ws
+            let http: Vec<String> = ws
                 .apis
                 .iter()
                 .filter(|(_, a)| a.protocol_type == ProtocolType::Http)
-                .map(|(id, _)| id)
+                .map(|(id, _)| id.clone())
                 .collect();
-            match http.as_slice() {
-                [one] => Ok((*one).clone()),
-                [] => Err(
+            if http.is_empty() {
+                return Err(
                     "the workspace has no HTTP API to serve; create one with create-api --protocol-type HTTP"
                         .to_string(),
-                ),
-                many => Err(format!(
-                    "the workspace has {} HTTP APIs ({}); choose one with --api-id",
-                    many.len(),
-                    many.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
-                )),
+                );
             }
+            Ok(http)
         }
     }
 }
 
+/// The API id a `Host` names: `{api-id}.execute-api.localhost[:port]`, or
+/// the service's own `{api-id}.execute-api.{region}.amazonaws.com`.
+fn api_of_host(host: &str) -> Option<&str> {
+    let name = match host.rsplit_once(':') {
+        Some((n, port)) if port.bytes().all(|b| b.is_ascii_digit()) => n,
+        _ => host,
+    };
+    let (id, rest) = name.split_once('.')?;
+    let rest = rest.strip_prefix("execute-api.")?;
+    (rest.eq_ignore_ascii_case("localhost")
+        || rest.to_ascii_lowercase().ends_with(".amazonaws.com"))
+    .then_some(id)
+}
+
 impl Plan {
-    /// Compiles the API `api_id` of `ws`, each stage from what it serves.
-    /// `previous` lends its backends' health, so a reload does not forget
-    /// who is down.
+    /// Compiles the APIs `api_ids` of `ws`, each stage from what it
+    /// serves. `previous` lends its backends' health, so a reload does not
+    /// forget who is down.
     pub fn compile(
         ws: &Workspace,
-        api_id: &str,
+        api_ids: &[String],
         clients: &ClientKinds,
         access_logs: &crate::logs::Groups,
         previous: Option<&Plan>,
     ) -> Result<Plan, String> {
-        let api = ws
-            .apis
-            .get(api_id)
-            .ok_or_else(|| format!("Invalid API identifier specified {api_id}"))?;
         let empty_index = HealthIndex::new();
         let mut build = Build {
             ws,
@@ -225,56 +244,50 @@ impl Plan {
             health: HealthIndex::new(),
             warnings: Vec::new(),
         };
-        let mut stages = HashMap::new();
-        let mut default_stage = None;
-        let no_stages = Default::default();
-        let stage_list = ws.stages.get(api_id).unwrap_or(&no_stages);
-        if stage_list.is_empty() {
-            build.warn(format!(
-                "API {api_id} has no stage, so every request answers 404; create one with \
-                 create-stage --api-id {api_id} --stage-name '$default'"
-            ));
+        let mut apis = Vec::with_capacity(api_ids.len());
+        for api_id in api_ids {
+            apis.push(build.api(api_id)?);
         }
-        for stage in stage_list.values() {
-            let plan = Arc::new(build.stage(api_id, stage)?);
-            if stage.stage_name == "$default" {
-                default_stage = Some(plan);
-            } else {
-                stages.insert(stage.stage_name.clone(), plan);
-            }
-        }
+        apis.sort_unstable_by(|a, b| a.api_id.cmp(&b.api_id));
         Ok(Plan {
-            api_id: api_id.to_string(),
-            api_name: api.name.clone(),
+            by_host: apis.len() > 1,
+            apis,
             account: ws.account().to_string(),
-            stages,
-            default_stage,
             health: build.health,
             warnings: build.warnings,
         })
     }
 
-    /// Every stage, named ones by name and `$default` last.
-    pub fn stages(&self) -> impl Iterator<Item = &Arc<StagePlan>> {
-        let mut named: Vec<&Arc<StagePlan>> = self.stages.values().collect();
-        named.sort_unstable_by(|a, b| a.name.cmp(&b.name));
-        named.into_iter().chain(self.default_stage.iter())
+    /// The ids of the APIs served.
+    pub fn api_ids(&self) -> impl Iterator<Item = &str> {
+        self.apis.iter().map(|a| a.api_id.as_str())
     }
 
-    /// The stage a request path selects, and the path after the stage: a
-    /// named stage by its first segment, else the `$default` stage.
-    pub fn stage_for<'p>(&self, path: &'p str) -> Option<(&Arc<StagePlan>, &'p str)> {
-        if !self.stages.is_empty() {
-            let rest = path.strip_prefix('/').unwrap_or(path);
-            let (first, after) = match rest.find('/') {
-                Some(i) => (&rest[..i], &rest[i..]),
-                None => (rest, "/"),
-            };
-            if let Some(stage) = self.stages.get(first) {
-                return Some((stage, after));
-            }
+    /// The API a request is for: the only one, else the one its `Host`
+    /// names; `None` when it names none served.
+    pub fn api_for(&self, host: Option<&str>) -> Option<&ApiPlan> {
+        if !self.by_host {
+            return self.apis.first();
         }
-        self.default_stage.as_ref().map(|s| (s, path))
+        let id = api_of_host(host?)?;
+        self.apis
+            .binary_search_by(|a| a.api_id.as_str().cmp(id))
+            .ok()
+            .map(|i| &self.apis[i])
+    }
+
+    /// Every stage of every API.
+    pub fn stages(&self) -> impl Iterator<Item = &Arc<StagePlan>> {
+        self.apis.iter().flat_map(ApiPlan::stages)
+    }
+
+    /// Whether any stage has a JWT route.
+    pub fn has_jwt_routes(&self) -> bool {
+        self.stages().any(|s| {
+            s.routes
+                .iter()
+                .any(|r| matches!(r.authorization, Authorization::Jwt(_)))
+        })
     }
 
     /// Which listener targets this plan forwards to, and which of them
@@ -317,6 +330,52 @@ impl Plan {
             }
         }
         out
+    }
+
+    /// The table `serve` prints: each API, where its stages are and what
+    /// they serve, then their routes and where they go. `base_url` is
+    /// where serve listens; with several APIs each is at its own host.
+    pub fn table(&self, base_url: &str) -> String {
+        let mut out = String::new();
+        for api in &self.apis {
+            let url = if self.by_host {
+                let (scheme, host) = base_url.split_once("://").unwrap_or(("http", base_url));
+                let port = host.rsplit_once(':').map_or("", |(_, p)| p);
+                format!("{scheme}://{}.execute-api.localhost:{port}", api.api_id)
+            } else {
+                base_url.to_string()
+            };
+            out.push_str(&api.table(&url));
+        }
+        for w in &self.warnings {
+            let _ = writeln!(out, "  note: {w}");
+        }
+        out
+    }
+}
+
+impl ApiPlan {
+    /// Every stage, named ones by name and `$default` last.
+    pub fn stages(&self) -> impl Iterator<Item = &Arc<StagePlan>> {
+        let mut named: Vec<&Arc<StagePlan>> = self.stages.values().collect();
+        named.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+        named.into_iter().chain(self.default_stage.iter())
+    }
+
+    /// The stage a request path selects, and the path after the stage: a
+    /// named stage by its first segment, else the `$default` stage.
+    pub fn stage_for<'p>(&self, path: &'p str) -> Option<(&Arc<StagePlan>, &'p str)> {
+        if !self.stages.is_empty() {
+            let rest = path.strip_prefix('/').unwrap_or(path);
+            let (first, after) = match rest.find('/') {
+                Some(i) => (&rest[..i], &rest[i..]),
+                None => (rest, "/"),
+            };
+            if let Some(stage) = self.stages.get(first) {
+                return Some((stage, after));
+            }
+        }
+        self.default_stage.as_ref().map(|s| (s, path))
     }
 
     /// The table `serve` prints: where each stage is and what it serves,
@@ -399,19 +458,13 @@ impl Plan {
                 let _ = writeln!(out, "  {:w0$}  {:w1$}  {}", r[0], r[1], r[2]);
             }
         }
-        for w in &self.warnings {
-            let _ = writeln!(out, "  note: {w}");
+        if self.endpoint_disabled {
+            let _ = writeln!(
+                out,
+                "  note: DisableExecuteApiEndpoint is set: this endpoint answers 403 Forbidden"
+            );
         }
         out
-    }
-
-    /// Whether any stage has a JWT route.
-    pub fn has_jwt_routes(&self) -> bool {
-        self.stages().any(|s| {
-            s.routes
-                .iter()
-                .any(|r| matches!(r.authorization, Authorization::Jwt(_)))
-        })
     }
 }
 
@@ -431,6 +484,39 @@ impl Build<'_> {
         if !self.warnings.contains(&w) {
             self.warnings.push(w);
         }
+    }
+
+    fn api(&mut self, api_id: &str) -> Result<ApiPlan, String> {
+        let ws = self.ws;
+        let api = ws
+            .apis
+            .get(api_id)
+            .ok_or_else(|| format!("Invalid API identifier specified {api_id}"))?;
+        let mut stages = HashMap::new();
+        let mut default_stage = None;
+        let no_stages = Default::default();
+        let stage_list = ws.stages.get(api_id).unwrap_or(&no_stages);
+        if stage_list.is_empty() {
+            self.warn(format!(
+                "API {api_id} has no stage, so every request answers 404; create one with \
+                 create-stage --api-id {api_id} --stage-name '$default'"
+            ));
+        }
+        for stage in stage_list.values() {
+            let plan = Arc::new(self.stage(api_id, stage)?);
+            if stage.stage_name == "$default" {
+                default_stage = Some(plan);
+            } else {
+                stages.insert(stage.stage_name.clone(), plan);
+            }
+        }
+        Ok(ApiPlan {
+            api_id: api_id.to_string(),
+            api_name: api.name.clone(),
+            endpoint_disabled: api.disable_execute_api_endpoint,
+            stages,
+            default_stage,
+        })
     }
 
     fn stage(&mut self, api_id: &str, stage: &Stage) -> Result<StagePlan, String> {
@@ -749,6 +835,25 @@ fn compile_target(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hosts_name_apis() {
+        assert_eq!(
+            api_of_host("a1b2c3d4e5.execute-api.localhost:8080"),
+            Some("a1b2c3d4e5")
+        );
+        assert_eq!(
+            api_of_host("a1b2c3d4e5.execute-api.localhost"),
+            Some("a1b2c3d4e5")
+        );
+        assert_eq!(
+            api_of_host("a1b2c3d4e5.execute-api.us-east-2.amazonaws.com"),
+            Some("a1b2c3d4e5")
+        );
+        assert_eq!(api_of_host("127.0.0.1:8080"), None);
+        assert_eq!(api_of_host("localhost"), None);
+        assert_eq!(api_of_host("a1b2c3d4e5.example.com"), None);
+    }
 
     #[test]
     fn stage_variables_and_path_pieces() {

@@ -136,7 +136,8 @@ struct Trail<'p> {
     integration_error: Option<String>,
     /// The authorizer's claims, for `$context.authorizer.claims.NAME`.
     claims: Option<Claims>,
-    /// The stage's access log, once the stage is known.
+    /// The API and the stage's access log, once the stage is known.
+    api_id: Option<&'p str>,
     access_log: Option<&'p crate::logs::StageLog>,
 }
 
@@ -307,7 +308,7 @@ fn access_log_step(access_log: &crate::logs::StageLog, v: &AccessLogView<'_>) {
     access_log.log(&crate::logs::Context {
         request_id: v.request_id,
         account_id: &v.plan.account,
-        api_id: &v.plan.api_id,
+        api_id: trail.api_id.unwrap_or("-"),
         stage: trail.stage.unwrap_or("-"),
         route_key: trail.route,
         http_method: v.method.as_str(),
@@ -431,12 +432,23 @@ impl<'a> Call<'a> {
         body: Incoming,
         trail: &mut Trail<'a>,
     ) -> Result<Response<Body>, Answer> {
-        // Stage and route.
-        let (stage, rest) = self
+        // API, stage and route.
+        let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+        let api = self
             .plan
+            .api_for(host)
+            .ok_or_else(|| Answer::new(Kind::NotFound, "the Host names no API served here"))?;
+        if api.endpoint_disabled {
+            return Err(Answer::new(
+                Kind::Forbidden,
+                "the API has DisableExecuteApiEndpoint set",
+            ));
+        }
+        let (stage, rest) = api
             .stage_for(self.path)
             .ok_or_else(|| Answer::new(Kind::NotFound, "no stage matches the path"))?;
         trail.stage = Some(&stage.name);
+        trail.api_id = Some(&api.api_id);
         trail.access_log = stage.access_log.as_ref();
         let found = stage.router.find(self.method, rest).ok_or_else(|| {
             Answer::new(
@@ -464,6 +476,7 @@ impl<'a> Call<'a> {
             .collect();
         let request = Forward {
             call: self,
+            api_id: &api.api_id,
             route,
             stage: &stage.name,
             rest,
@@ -513,6 +526,7 @@ impl<'a> Call<'a> {
 /// A request on its way to an integration.
 struct Forward<'c, 'a> {
     call: &'c Call<'a>,
+    api_id: &'a str,
     route: &'a RoutePlan,
     stage: &'a str,
     /// The path after the stage.
@@ -530,7 +544,7 @@ impl<'a> Forward<'_, 'a> {
             path_parameters: self.variables,
             request_id: self.call.request_id,
             stage: self.stage,
-            api_id: &self.call.plan.api_id,
+            api_id: self.api_id,
             account_id: &self.call.plan.account,
             method: self.call.method.as_str(),
             route_key: &self.route.key,
