@@ -136,9 +136,13 @@ struct Trail<'p> {
     integration_error: Option<String>,
     /// The authorizer's claims, for `$context.authorizer.claims.NAME`.
     claims: Option<Claims>,
-    /// The API and the stage's access log, once the stage is known.
+    /// The API and the stage's access log, once the stage is known, and
+    /// what the log reads of the request's headers (which go on to the
+    /// backend; a parsed header value's clone shares its bytes).
     api_id: Option<&'p str>,
     access_log: Option<&'p crate::logs::StageLog>,
+    user_agent: Option<HeaderValue>,
+    host: Option<HeaderValue>,
 }
 
 impl Trail<'_> {
@@ -195,10 +199,6 @@ pub async fn handle(
         ..
     } = parts;
     let mut trail = Trail::default();
-    // The access log reads these after the headers went to the backend
-    // (cloning a parsed header value shares its bytes).
-    let user_agent = headers.get(header::USER_AGENT).cloned();
-    let host = headers.get(header::HOST).cloned();
     let (path, refused) = match admit(&method, &uri, version, &headers, &body) {
         Ok(path) => (path, None),
         Err(answer) => (std::borrow::Cow::Borrowed(""), Some(answer)),
@@ -258,8 +258,6 @@ pub async fn handle(
                 method: &method,
                 uri: &uri,
                 version,
-                user_agent: user_agent.as_ref(),
-                host: host.as_ref(),
                 epoch_ms: now.as_millis(),
                 latency_us,
                 response: &response,
@@ -278,8 +276,6 @@ struct AccessLogView<'v> {
     method: &'v Method,
     uri: &'v Uri,
     version: Version,
-    user_agent: Option<&'v HeaderValue>,
-    host: Option<&'v HeaderValue>,
     epoch_ms: u128,
     latency_us: u64,
     response: &'v Response<Body>,
@@ -291,13 +287,15 @@ fn access_log_step(access_log: &crate::logs::StageLog, v: &AccessLogView<'_>) {
     use hyper::body::Body as _;
     let trail = v.trail;
     let answered = trail.answered.map(Kind::row);
-    let domain = v
-        .host
-        .and_then(|h| h.to_str().ok())
-        .map(|h| match h.rsplit_once(':') {
-            Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name,
-            _ => h,
-        });
+    let domain =
+        trail
+            .host
+            .as_ref()
+            .and_then(|h| h.to_str().ok())
+            .map(|h| match h.rsplit_once(':') {
+                Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name,
+                _ => h,
+            });
     let response_length = v.response.body().size_hint().exact().or_else(|| {
         v.response
             .headers()
@@ -305,6 +303,13 @@ fn access_log_step(access_log: &crate::logs::StageLog, v: &AccessLogView<'_>) {
             .and_then(|l| l.to_str().ok()?.parse().ok())
     });
     let by_authorizer = matches!(trail.answered, Some(Kind::Unauthorized | Kind::Forbidden));
+    // The backend's own request ids, when it answered with them.
+    let backend_header = |names: &[&str]| {
+        trail.integration_status?;
+        names
+            .iter()
+            .find_map(|n| v.response.headers().get(*n)?.to_str().ok())
+    };
     access_log.log(&crate::logs::Context {
         request_id: v.request_id,
         account_id: &v.plan.account,
@@ -319,7 +324,7 @@ fn access_log_step(access_log: &crate::logs::StageLog, v: &AccessLogView<'_>) {
             _ => "HTTP/1.1",
         },
         source_ip: Some(&v.conn.ip),
-        user_agent: v.user_agent.and_then(|u| u.to_str().ok()),
+        user_agent: trail.user_agent.as_ref().and_then(|u| u.to_str().ok()),
         domain_name: domain,
         base_path_matched: None,
         request_time_ms: i64::try_from(v.epoch_ms).unwrap_or(i64::MAX),
@@ -329,8 +334,8 @@ fn access_log_step(access_log: &crate::logs::StageLog, v: &AccessLogView<'_>) {
         integration_latency_ms: trail.integration_latency_us.map(|us| us / 1000),
         integration_status: trail.integration_status,
         integration_error: trail.integration_error.as_deref(),
-        aws_endpoint_request_id: None,
-        aws_endpoint_request_id2: None,
+        aws_endpoint_request_id: backend_header(&["x-amz-request-id", "x-amzn-requestid"]),
+        aws_endpoint_request_id2: backend_header(&["x-amz-id-2"]),
         error_message: answered.and_then(|r| r.message),
         error_response_type: answered.map(|r| r.response_type).filter(|t| *t != "-"),
         authorizer_error: if by_authorizer {
@@ -450,6 +455,10 @@ impl<'a> Call<'a> {
         trail.stage = Some(&stage.name);
         trail.api_id = Some(&api.api_id);
         trail.access_log = stage.access_log.as_ref();
+        if trail.access_log.is_some() {
+            trail.user_agent = headers.get(header::USER_AGENT).cloned();
+            trail.host = headers.get(header::HOST).cloned();
+        }
         let found = stage.router.find(self.method, rest).ok_or_else(|| {
             Answer::new(
                 Kind::NotFound,
