@@ -260,9 +260,12 @@ fn escape_non_ascii(json: &str) -> String {
 /// Reads a group's file from `offset`: the whole lines there, and the
 /// offset after the last of them (a line still being written waits for
 /// the next read).
+#[derive(Default)]
 struct Reader {
     offset: u64,
     partial: Vec<u8>,
+    /// The file read, to tell when it is replaced.
+    identity: Option<(u64, u64)>,
 }
 
 impl Reader {
@@ -272,8 +275,18 @@ impl Reader {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
             Err(e) => return Err(e),
         };
-        let len = file.metadata()?.len();
-        if len < self.offset {
+        let meta = file.metadata()?;
+        let len = meta.len();
+        #[cfg(unix)]
+        let identity = {
+            use std::os::unix::fs::MetadataExt;
+            Some((meta.dev(), meta.ino()))
+        };
+        #[cfg(not(unix))]
+        let identity = None;
+        let replaced = self.identity.is_some() && identity != self.identity;
+        self.identity = identity;
+        if replaced || len < self.offset {
             // Truncated or replaced: start again from its beginning.
             self.offset = 0;
             self.partial.clear();
@@ -322,10 +335,7 @@ fn print_chunk(
 /// printing new events until Ctrl-C or SIGTERM. A closed stdout (`| head`)
 /// ends it quietly.
 pub fn tail(path: &Path, options: &TailOptions, out: &mut impl Write) -> std::io::Result<()> {
-    let mut reader = Reader {
-        offset: 0,
-        partial: Vec::new(),
-    };
+    let mut reader = Reader::default();
     let mut text = String::new();
     let first = reader.read_new(path)?;
     match print_chunk(&first, options, out, &mut text) {
@@ -452,10 +462,7 @@ mod tests {
     fn reading_leaves_a_half_written_line_for_later_and_starts_over_after_truncation() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("g.log");
-        let mut r = Reader {
-            offset: 0,
-            partial: Vec::new(),
-        };
+        let mut r = Reader::default();
         assert!(r.read_new(&path).unwrap().is_empty(), "no file yet");
         std::fs::write(&path, "1\ts\tone\n2\ts\ttw").unwrap();
         assert_eq!(r.read_new(&path).unwrap(), b"1\ts\tone\n");
@@ -468,6 +475,11 @@ mod tests {
         assert!(r.read_new(&path).unwrap().is_empty());
         std::fs::write(&path, "3\ts\tnew\n").unwrap();
         assert_eq!(r.read_new(&path).unwrap(), b"3\ts\tnew\n");
+        // Replaced by a file longer than what was read: read whole. (The
+        // old one is kept, so that the new one cannot reuse its inode.)
+        std::fs::rename(&path, dir.path().join("old.log")).unwrap();
+        std::fs::write(&path, "4\ts\tagain, a longer line\n").unwrap();
+        assert_eq!(r.read_new(&path).unwrap(), b"4\ts\tagain, a longer line\n");
     }
 
     #[test]

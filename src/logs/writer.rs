@@ -66,10 +66,7 @@ impl Writer {
     }
 
     fn start(path: &Path, lines: usize, gate: Option<Receiver<()>>) -> std::io::Result<Writer> {
-        if let Some(dir) = path.parent() {
-            group::create_logs_dir(dir)?;
-        }
-        let file = OpenOptions::new().create(true).append(true).open(path)?;
+        let file = open(path)?;
         let (queue, rx) = std::sync::mpsc::sync_channel(lines);
         let dropped = Arc::new(AtomicU64::new(0));
         let thread = {
@@ -164,6 +161,11 @@ fn drain(rx: &Receiver<Message>, mut file: File, path: &Path, dropped: &AtomicU6
             }
         }
         if !batch.is_empty() {
+            if moved_away(&file, path)
+                && let Ok(new) = open(path)
+            {
+                file = new;
+            }
             match file.write_all(&batch) {
                 Ok(()) => write_failed = false,
                 Err(e) => {
@@ -188,6 +190,33 @@ fn drain(rx: &Receiver<Message>, mut file: File, path: &Path, dropped: &AtomicU6
         if stop {
             return;
         }
+    }
+}
+
+fn open(path: &Path) -> std::io::Result<File> {
+    if let Some(dir) = path.parent() {
+        group::create_logs_dir(dir)?;
+    }
+    OpenOptions::new().create(true).append(true).open(path)
+}
+
+/// Whether the group's file was removed or replaced (someone cleared the
+/// logs) since it was opened: the next batch then goes to a new file where
+/// `logs tail` looks.
+fn moved_away(file: &File, path: &Path) -> bool {
+    let Ok(now) = std::fs::metadata(path) else {
+        return true;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        file.metadata()
+            .is_ok_and(|open| (open.dev(), open.ino()) != (now.dev(), now.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (file, now);
+        false
     }
 }
 
@@ -300,5 +329,18 @@ mod tests {
         let got = events(&path);
         assert_eq!(got.len(), 600);
         assert_eq!(got.iter().filter(|e| e.1 == "dev/run2").count(), 300);
+    }
+
+    #[test]
+    fn a_removed_group_file_is_made_again_for_the_next_batch() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".apigw/logs/g.log");
+        let (open, gate) = std::sync::mpsc::channel();
+        let w = Writer::start(&path, 8, Some(gate)).unwrap();
+        std::fs::remove_dir_all(dir.path().join(".apigw")).unwrap();
+        w.log(line(1));
+        open.send(()).unwrap();
+        w.flush_and_stop();
+        assert_eq!(events(&path).len(), 1);
     }
 }
