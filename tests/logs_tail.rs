@@ -219,15 +219,60 @@ fn streams_and_filter_patterns_select_events() {
     ])
     .fails(254)
     .stderr_has("(InvalidParameterException) when calling the FilterLogEvents operation");
-    ws.run(&[
-        "logs",
-        "tail",
+    ws.run(&["logs", "tail", GROUP, "--filter-pattern", "[ip, status]"])
+        .fails(252)
+        .stderr_has("space-delimited pattern");
+    ws.run(&["logs", "tail", GROUP, "--filter-pattern", "{ $.status }"])
+        .fails(252)
+        .stderr_has("Error parsing parameter '--filter-pattern': the JSON filter pattern");
+}
+
+#[test]
+fn json_filter_patterns_select_json_access_log_lines() {
+    let ws = Ws::new();
+    write(
+        &ws,
         GROUP,
-        "--filter-pattern",
-        "{ $.status = 500 }",
-    ])
-    .fails(252)
-    .stderr_has("JSON or space-delimited pattern");
+        &[
+            (
+                3 * MINUTE,
+                "prod/r",
+                r#"{"routeKey":"GET /pets","status":"200","latency":"12"}"#,
+            ),
+            (
+                2 * MINUTE,
+                "prod/r",
+                r#"{"routeKey":"GET /pets/{id}","status":"503","latency":"-"}"#,
+            ),
+            (MINUTE, "prod/r", "not JSON: status 503"),
+        ],
+    );
+    let messages = |pattern: &str| -> Vec<String> {
+        ws.run(&[
+            "logs",
+            "tail",
+            GROUP,
+            "--format",
+            "short",
+            "--filter-pattern",
+            pattern,
+        ])
+        .succeeds()
+        .stdout
+        .lines()
+        .map(|l| l[20..].to_string())
+        .collect()
+    };
+    assert_eq!(
+        messages("{ $.status >= 500 }"),
+        [r#"{"routeKey":"GET /pets/{id}","status":"503","latency":"-"}"#]
+    );
+    assert_eq!(
+        messages(r#"{ $.routeKey = "GET /pets*" && $.latency < 100 }"#).len(),
+        1
+    );
+    assert_eq!(messages("{ $.status = 200 || $.status = 503 }").len(), 2);
+    assert_eq!(messages("{ $.nothing NOT EXISTS }").len(), 2);
 }
 
 #[test]

@@ -136,7 +136,7 @@ fn logs_tail_command() -> Command {
         )
         .arg(Arg::new("filter-pattern").long("filter-pattern").value_name("PATTERN").help(
             "Only events whose message matches: terms that must all appear (ERROR), \"an exact phrase\", \
-             ?either ?or, -excluded",
+             ?either ?or, -excluded; or a JSON pattern such as '{ $.status >= 500 && $.routeKey = \"GET /pets*\" }'",
         ))
         .arg(
             Arg::new("log-stream-names")

@@ -11,6 +11,7 @@
 
 pub mod format;
 pub mod group;
+pub mod json_pattern;
 pub mod stage;
 pub mod tail;
 pub mod time;

@@ -84,24 +84,34 @@ pub fn parse_since(text: &str, now_ms: i64) -> Result<i64, String> {
     })
 }
 
-/// `--filter-pattern`, the terms of CloudWatch Logs' filter syntax: every
-/// plain term (or `"quoted phrase"`) must appear, at least one of the `?`
-/// terms when there are any, and none of the `-` terms. Case-sensitive.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// `--filter-pattern`, as CloudWatch Logs reads it: terms (every plain
+/// term or `"quoted phrase"` must appear, at least one of the `?` terms
+/// when there are any, and none of the `-` terms; case-sensitive), or a
+/// JSON pattern `{ $.status = 500 }` ([`super::json_pattern`]).
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct FilterPattern {
     all: Vec<String>,
     any: Vec<String>,
     none: Vec<String>,
+    json: Option<super::json_pattern::Expr>,
 }
 
 impl FilterPattern {
     pub fn parse(text: &str) -> Result<FilterPattern, String> {
         let t = text.trim();
-        if t.starts_with('{') || t.starts_with('[') {
+        if t.starts_with('{') {
+            let json = super::json_pattern::parse(t)
+                .map_err(|e| format!("the JSON filter pattern {text:?} is malformed: {e}"))?;
+            return Ok(FilterPattern {
+                json: Some(json),
+                ..FilterPattern::default()
+            });
+        }
+        if t.starts_with('[') {
             return Err(format!(
-                "the filter pattern {text:?} is a JSON or space-delimited pattern, which apigw does \
-                 not match locally; use terms: ERROR (each term must appear), \"an exact phrase\", \
-                 ?either ?or, -excluded"
+                "the filter pattern {text:?} is a space-delimited pattern, which apigw does not \
+                 match locally; use terms (ERROR, \"an exact phrase\", ?either ?or, -excluded) or \
+                 a JSON pattern ({{ $.status = 500 }})"
             ));
         }
         let mut p = FilterPattern::default();
@@ -151,6 +161,9 @@ impl FilterPattern {
     }
 
     pub fn matches(&self, message: &str) -> bool {
+        if let Some(json) = &self.json {
+            return json.matches(message);
+        }
         self.all.iter().all(|t| message.contains(t.as_str()))
             && (self.any.is_empty() || self.any.iter().any(|t| message.contains(t.as_str())))
             && !self.none.iter().any(|t| message.contains(t.as_str()))
@@ -417,9 +430,13 @@ mod tests {
         let quoted = FilterPattern::parse(r#""say \"hi\"""#).unwrap();
         assert!(quoted.matches("they say \"hi\" here"));
         assert!(FilterPattern::parse("\"open").is_err());
-        let e = FilterPattern::parse("{ $.status = 500 }").unwrap_err();
-        assert!(e.contains("JSON or space-delimited"), "{e}");
-        assert!(FilterPattern::parse("[ip, status]").is_err());
+        let json = FilterPattern::parse("{ $.status = 500 }").unwrap();
+        assert!(json.matches(r#"{"status":"500"}"#));
+        assert!(!json.matches("status 500"));
+        let e = FilterPattern::parse("{ $.status }").unwrap_err();
+        assert!(e.contains("JSON filter pattern"), "{e}");
+        let e = FilterPattern::parse("[ip, status]").unwrap_err();
+        assert!(e.contains("space-delimited"), "{e}");
     }
 
     #[test]
