@@ -143,6 +143,10 @@ struct Trail<'p> {
     access_log: Option<&'p crate::logs::StageLog>,
     user_agent: Option<HeaderValue>,
     host: Option<HeaderValue>,
+    /// The custom domain name that took the request, and its mapping key
+    /// (`$context.domainName`, `$context.customDomain.basePathMatched`).
+    domain: Option<&'p str>,
+    base_path: Option<&'p str>,
 }
 
 impl Trail<'_> {
@@ -326,7 +330,7 @@ fn access_log_step(access_log: &crate::logs::StageLog, v: &AccessLogView<'_>) {
         source_ip: Some(&v.conn.ip),
         user_agent: trail.user_agent.as_ref().and_then(|u| u.to_str().ok()),
         domain_name: domain,
-        base_path_matched: None,
+        base_path_matched: trail.base_path,
         request_time_ms: i64::try_from(v.epoch_ms).unwrap_or(i64::MAX),
         status: v.response.status().as_u16(),
         response_length,
@@ -439,19 +443,10 @@ impl<'a> Call<'a> {
     ) -> Result<Response<Body>, Answer> {
         // API, stage and route.
         let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
-        let api = self
-            .plan
-            .api_for(host)
-            .ok_or_else(|| Answer::new(Kind::NotFound, "the Host names no API served here"))?;
-        if api.endpoint_disabled {
-            return Err(Answer::new(
-                Kind::Forbidden,
-                "the API has DisableExecuteApiEndpoint set",
-            ));
-        }
-        let (stage, rest) = api
-            .stage_for(self.path)
-            .ok_or_else(|| Answer::new(Kind::NotFound, "no stage matches the path"))?;
+        let selected = self.plan.select(host, self.path)?;
+        let (api, stage, rest) = (selected.api, selected.stage, selected.rest);
+        trail.domain = selected.domain;
+        trail.base_path = selected.base_path;
         trail.stage = Some(&stage.name);
         trail.api_id = Some(&api.api_id);
         trail.access_log = stage.access_log.as_ref();
