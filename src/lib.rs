@@ -8,6 +8,7 @@ pub mod gateway;
 pub mod input;
 pub mod jwt;
 pub mod model;
+pub mod openapi;
 pub mod ops;
 pub mod output;
 pub mod rules;

@@ -41,6 +41,16 @@ pub const ROUTES: &[Route] = &[
     Route { operation: "TagResource", method: "POST", uri: "/v2/tags/{resource-arn}", status: 201, params: &[Param { member: "ResourceArn", wire: "resource-arn", location: Location::Path }] },
     Route { operation: "UntagResource", method: "DELETE", uri: "/v2/tags/{resource-arn}", status: 204, params: &[Param { member: "ResourceArn", wire: "resource-arn", location: Location::Path }, Param { member: "TagKeys", wire: "tagKeys", location: Location::Query }] },
     Route { operation: "GetTags", method: "GET", uri: "/v2/tags/{resource-arn}", status: 200, params: &[Param { member: "ResourceArn", wire: "resource-arn", location: Location::Path }] },
+    Route { operation: "ImportApi", method: "PUT", uri: "/v2/apis", status: 201, params: &[Param { member: "Basepath", wire: "basepath", location: Location::Query }, Param { member: "FailOnWarnings", wire: "failOnWarnings", location: Location::Query }] },
+    Route { operation: "ReimportApi", method: "PUT", uri: "/v2/apis/{apiId}", status: 201, params: &[Param { member: "ApiId", wire: "apiId", location: Location::Path }, Param { member: "Basepath", wire: "basepath", location: Location::Query }, Param { member: "FailOnWarnings", wire: "failOnWarnings", location: Location::Query }] },
+    Route { operation: "ExportApi", method: "GET", uri: "/v2/apis/{apiId}/exports/{specification}", status: 200, params: &[Param { member: "ApiId", wire: "apiId", location: Location::Path }, Param { member: "ExportVersion", wire: "exportVersion", location: Location::Query }, Param { member: "IncludeExtensions", wire: "includeExtensions", location: Location::Query }, Param { member: "OutputType", wire: "outputType", location: Location::Query }, Param { member: "Specification", wire: "specification", location: Location::Path }, Param { member: "StageName", wire: "stageName", location: Location::Query }] },
+];
+
+/// The operations whose answer is one member sent as the raw body (a blob
+/// payload), with that member: the endpoint sends it as is, the CLI writes it
+/// to the file named last (the AWS CLI's `outfile`).
+pub const PAYLOADS: &[(&str, &str)] = &[
+    ("ExportApi", "body"),
 ];
 
 /// Member name → JSON key on the wire, for bodies and answers at any depth.
@@ -65,6 +75,7 @@ pub const NAMES: &[(&str, &str)] = &[
     ("AuthorizerType", "authorizerType"),
     ("AuthorizerUri", "authorizerUri"),
     ("AutoDeploy", "autoDeploy"),
+    ("Body", "body"),
     ("ClientCertificateId", "clientCertificateId"),
     ("ConnectionId", "connectionId"),
     ("ConnectionType", "connectionType"),
@@ -135,4 +146,5 @@ pub const NAMES: &[(&str, &str)] = &[
     ("VpcLinkStatusMessage", "vpcLinkStatusMessage"),
     ("VpcLinkVersion", "vpcLinkVersion"),
     ("Warnings", "warnings"),
+    ("body", "body"),
 ];
