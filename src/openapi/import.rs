@@ -755,13 +755,10 @@ impl Reader<'_, '_> {
                 "$default".to_string()
             } else if is_default {
                 format!("{method} /$default")
+            } else if path == "/" && !prefix.is_empty() {
+                format!("{method} {prefix}")
             } else {
                 format!("{method} {prefix}{path}")
-            };
-            let route_key = if route_key.ends_with(" /") && !prefix.is_empty() {
-                route_key.trim_end_matches('/').to_string()
-            } else {
-                route_key
             };
             self.read_operation(&route_key, &format!("{at}.{key}"), op, default_security)?;
         }
