@@ -229,3 +229,24 @@ fn a_refused_import_late_in_the_document_leaves_nothing_behind() {
     assert_eq!(cli::read(&ws.path), before);
     assert_eq!(ws.ok(&["get-apis"])["Items"].as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn snake_case_cors_keys_set_no_cors_and_are_warnings() {
+    // As the Terraform provider's acceptance test expects of the service:
+    // routes imported, no CORS configuration.
+    let ws = Ws::new();
+    let doc = "openapi: 3.0.1\ninfo: {title: snake, version: 2.0}\nx-amazon-apigateway-cors:\n  allow_methods: [delete]\n  allow_origins: ['https://www.example.com']\npaths:\n  /update:\n    get:\n      x-amazon-apigateway-integration: {type: HTTP_PROXY, httpMethod: GET, payloadFormatVersion: 1.0, uri: 'https://www.example.com'}\n";
+    let api = imported(&ws, doc, &[]);
+    assert!(api.get("CorsConfiguration").is_none(), "{api}");
+    assert_eq!(api["Version"], "2.0", "a YAML number is read as its text");
+    assert_eq!(
+        api["Warnings"],
+        json!([
+            "x-amazon-apigateway-cors.allow_methods is not a CORS setting (allowMethods is); it was ignored",
+            "x-amazon-apigateway-cors.allow_origins is not a CORS setting (allowOrigins is); it was ignored",
+        ])
+    );
+    let id = api["ApiId"].as_str().unwrap();
+    let integrations = items(&ws, "get-integrations", id);
+    assert_eq!(integrations[0]["PayloadFormatVersion"], "1.0");
+}

@@ -275,7 +275,6 @@ fn operation_command(op: &'static ModelOperation) -> Command {
         cmd = cmd.arg(
             Arg::new("outfile")
                 .value_name("OUTFILE")
-                .required(true)
                 .value_parser(clap::value_parser!(PathBuf))
                 .value_hint(clap::ValueHint::FilePath)
                 .help("The file the answer's document is written to"),
@@ -682,6 +681,12 @@ fn run_operation(op: &'static ModelOperation, m: &ArgMatches, g: &Globals) -> Re
             // No renamed member (FLAG_RENAMES) is a required one.
             .map(params::flag_of)
             .chain(alternative.map(|a| a.flags.to_string()))
+            // Checked here, not by clap, so that --generate-cli-skeleton
+            // needs no file.
+            .chain(
+                (payload_of(op.name).is_some() && !m.contains_id("outfile"))
+                    .then(|| "outfile".to_string()),
+            )
             .collect();
         if !missing.is_empty() {
             return Err(Error::Usage(format!(
@@ -727,9 +732,9 @@ fn run_operation(op: &'static ModelOperation, m: &ArgMatches, g: &Globals) -> Re
             // answer holds (nothing for ExportApi: it prints nothing at all).
             let body = rest.shift_remove(member);
             let text = body.as_ref().and_then(Value::as_str).unwrap_or_default();
-            let outfile = m
-                .get_one::<PathBuf>("outfile")
-                .expect("outfile is required");
+            let outfile = m.get_one::<PathBuf>("outfile").ok_or_else(|| {
+                Error::Usage("error: the following arguments are required: outfile\n".into())
+            })?;
             std::fs::write(outfile, text)
                 .map_err(|e| Error::io(format!("cannot write {}", outfile.display()), e))?;
             if rest.is_empty() {

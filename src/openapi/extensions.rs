@@ -125,8 +125,10 @@ pub const METHODS: &[(&str, &str)] = &[
     ("x-amazon-apigateway-any-method", "ANY"),
 ];
 
-/// The members of `x-amazon-apigateway-cors`, with the spelling in
-/// snake case that some documents use (read as well), in export order.
+/// The members of `x-amazon-apigateway-cors`, in export order, with the
+/// snake-case spelling some documents use: the service ignores it (a
+/// Terraform acceptance test expects no CORS from it), so it only names
+/// the right key in the warning.
 pub const CORS_MEMBERS: &[(&str, &str)] = &[
     ("allowOrigins", "allow_origins"),
     ("allowCredentials", "allow_credentials"),

@@ -95,7 +95,8 @@ pub struct PlannedRoute {
 /// Everything a document asks for, as the operations' requests.
 #[derive(Debug, Clone, Default)]
 pub struct Plan {
-    pub name: String,
+    /// `info.title`: the API's name.
+    pub name: Option<String>,
     pub version: Option<String>,
     pub description: Option<String>,
     pub tags: StringMap,
@@ -282,7 +283,10 @@ impl Reader<'_, '_> {
         for (key, value) in root {
             match key.as_str() {
                 "openapi" | "info" | "servers" | "paths" | "components" | "security" | "tags" => {}
-                "x-amazon-apigateway-cors" => self.plan.cors = Some(self.read_cors(value)?),
+                "x-amazon-apigateway-cors" => {
+                    let cors = self.read_cors(value)?;
+                    self.plan.cors = (cors != Cors::default()).then_some(cors);
+                }
                 "x-amazon-apigateway-importexport-version" => {
                     if scalar(value).as_deref() != Some("1.0") {
                         self.warn(format!(
@@ -352,11 +356,8 @@ impl Reader<'_, '_> {
                 "{NO_IMPORTER} The document has no info object; info.title names the API"
             )));
         };
-        self.plan.name = self.text(info, "title", "info")?.ok_or_else(|| {
-            refuse(format!(
-                "{NO_IMPORTER} info.title is missing; it names the API"
-            ))
-        })?;
+        // Import needs it (it names the API); reimport keeps the name without.
+        self.plan.name = self.text(info, "title", "info")?;
         self.plan.version = self.text(info, "version", "info")?;
         self.plan.description = self.text(info, "description", "info")?;
         Ok(())
@@ -369,8 +370,16 @@ impl Reader<'_, '_> {
         };
         let mut cors = Cors::default();
         for (key, value) in m {
-            let Some((name, _)) = CORS_MEMBERS.iter().find(|(c, s)| c == key || s == key) else {
-                self.warn(format!("{at}.{key} is not a CORS setting; it was ignored"));
+            let Some((name, _)) = CORS_MEMBERS.iter().find(|(c, _)| c == key) else {
+                // The service reads camel case only: a snake-case key sets nothing.
+                let hint = CORS_MEMBERS
+                    .iter()
+                    .find(|(_, snake)| snake == key)
+                    .map(|(c, _)| format!(" ({c} is)"))
+                    .unwrap_or_default();
+                self.warn(format!(
+                    "{at}.{key} is not a CORS setting{hint}; it was ignored"
+                ));
                 continue;
             };
             let one = Map::from_iter([(name.to_string(), value.clone())]);

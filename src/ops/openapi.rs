@@ -145,10 +145,15 @@ pub fn import_api(ws: &mut Workspace, req: ImportApiRequest) -> Result<Value, Ap
         req.basepath.as_deref(),
         req.fail_on_warnings.unwrap_or(false),
     )?;
+    let name = plan.name.clone().ok_or_else(|| {
+        ApiError::bad_request(
+            "Unable to build importer with provided input. info.title is missing; it names the API",
+        )
+    })?;
     let api = super::create_api(
         ws,
         CreateApiRequest {
-            name: plan.name.clone(),
+            name,
             protocol_type: "HTTP".into(),
             description: plan.description.clone(),
             version: plan.version.clone(),
@@ -184,7 +189,9 @@ pub fn reimport_api(ws: &mut Workspace, req: ReimportApiRequest) -> Result<Value
     ws.integrations.remove(&req.api_id);
     ws.authorizers.remove(&req.api_id);
     let mut api = existing;
-    api.name = plan.name.clone();
+    if let Some(name) = &plan.name {
+        api.name = name.clone();
+    }
     api.description = plan.description.clone();
     api.version = plan.version.clone();
     api.cors_configuration = plan.cors.clone();
