@@ -115,7 +115,8 @@ fn the_aws_cli_imports_and_exports_through_the_endpoint() {
             "--fail-on-warnings",
         ],
     );
-    assert_eq!(warned.code, 254, "{}", warned.stderr);
+    // A service refusal: exit 254 from aws CLI v2, 255 from v1 (the venv's).
+    assert!(matches!(warned.code, 254 | 255), "{}", warned.stderr);
     assert!(
         warned.stderr.contains("Warnings found during import"),
         "{}",
