@@ -279,7 +279,7 @@ impl Reader<'_, '_> {
 
     fn read(&mut self, root: &Map<String, Value>, basepath: Basepath) -> Result<(), ApiError> {
         self.read_info(root)?;
-        self.check_refs(self.root, "");
+        self.check_refs(self.root, &mut String::new());
         for (key, value) in root {
             match key.as_str() {
                 "openapi" | "info" | "servers" | "paths" | "components" | "security" | "tags" => {}
@@ -948,7 +948,9 @@ impl Reader<'_, '_> {
 
     /// Warns about every `$ref` that points nowhere (the service's "missing
     /// schema" warning); integration references are checked where read.
-    fn check_refs(&mut self, v: &Value, at: &str) {
+    /// `at` is one buffer, grown and cut back on the way down, so that the
+    /// walk of a large document allocates only where it warns.
+    fn check_refs(&mut self, v: &Value, at: &mut String) {
         match v {
             Value::Object(m) => {
                 for (k, child) in m {
@@ -968,14 +970,24 @@ impl Reader<'_, '_> {
                                 at.trim_start_matches('.')
                             )),
                         }
-                    } else {
-                        self.check_refs(child, &format!("{at}.{k}"));
+                    } else if child.is_object() || child.is_array() {
+                        let len = at.len();
+                        at.push('.');
+                        at.push_str(k);
+                        self.check_refs(child, at);
+                        at.truncate(len);
                     }
                 }
             }
             Value::Array(items) => {
                 for (i, child) in items.iter().enumerate() {
-                    self.check_refs(child, &format!("{at}[{i}]"));
+                    if child.is_object() || child.is_array() {
+                        use std::fmt::Write;
+                        let len = at.len();
+                        let _ = write!(at, "[{i}]");
+                        self.check_refs(child, at);
+                        at.truncate(len);
+                    }
                 }
             }
             _ => {}
