@@ -109,7 +109,14 @@ fn without_extensions_the_document_is_plain_openapi() {
 #[test]
 fn export_of_a_stage_names_it_in_servers() {
     let (ws, api, _) = full_api();
-    ws.ok(&["create-stage", "--api-id", &api, "--stage-name", "prod"]);
+    ws.ok(&[
+        "create-stage",
+        "--api-id",
+        &api,
+        "--stage-name",
+        "prod",
+        "--auto-deploy",
+    ]);
     let doc: Value =
         serde_json::from_str(&export(&ws, &api, "JSON", &["--stage-name", "prod"])).unwrap();
     let endpoint = ws.ok(&["get-api", "--api-id", &api])["ApiEndpoint"].clone();
@@ -121,11 +128,35 @@ fn export_of_a_stage_names_it_in_servers() {
     // snapshot once deployments are kept).
     let current: Value = serde_json::from_str(&export(&ws, &api, "JSON", &[])).unwrap();
     assert_eq!(doc["paths"], current["paths"]);
-    ws.ok(&["create-stage", "--api-id", &api, "--stage-name", "$default"]);
+    ws.ok(&[
+        "create-stage",
+        "--api-id",
+        &api,
+        "--stage-name",
+        "$default",
+        "--auto-deploy",
+    ]);
     let doc: Value =
         serde_json::from_str(&export(&ws, &api, "JSON", &["--stage-name", "$default"])).unwrap();
     assert_eq!(doc["servers"], json!([{"url": endpoint}]));
-    // Imported with --basepath prepend, the stage's export gives the same routes back.
+    // The stage's export imports back to the same routes, its base path
+    // left out (basepath ignore) and said so.
+    let staged = export(&ws, &api, "YAML", &["--stage-name", "prod"]);
+    let again = imported(&ws, &staged, &[]);
+    assert_eq!(
+        again["ImportInfo"],
+        json!(["The base path /prod of servers is not added to the routes (basepath mode ignore)"])
+    );
+    let keys = |id: &str| {
+        let mut k: Vec<String> = items(&ws, "get-routes", id)
+            .iter()
+            .map(|r| r["RouteKey"].as_str().unwrap().to_string())
+            .collect();
+        k.sort();
+        k
+    };
+    assert_eq!(keys(again["ApiId"].as_str().unwrap()), keys(&api));
+    // An unknown stage is not found, and no file is written.
     let out = ws.dir().join("nostage.json");
     ws.run(&[
         "export-api",
