@@ -15,7 +15,7 @@
 # Usage: scripts/import-corpus.sh [CORPUS_DIR] [BINARY]
 set -uo pipefail
 cd "$(dirname "$0")/.."
-corpus=${1:-/work/shared/corpus}
+corpus=${1:-$PWD/../shared/corpus}
 if [ -n "${2:-}" ]; then
   bin=$(realpath "$2")
 else
