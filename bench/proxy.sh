@@ -130,7 +130,7 @@ integration=$(apigw create-integration --api-id "$api" --integration-type HTTP_P
   --integration-method ANY --connection-type VPC_LINK --connection-id "$link" \
   --integration-uri "$listener" --payload-format-version 1.0 --query IntegrationId --output text)
 apigw create-route --api-id "$api" --route-key 'ANY /{proxy+}' --target "integrations/$integration" --output off
-apigw create-stage --api-id "$api" --stage-name '$default' --output off
+apigw create-stage --api-id "$api" --stage-name '$default' --auto-deploy --output off
 apigw elbv2 register-targets --listener-arn "$listener" --targets "Id=127.0.0.1,Port=$backend_port"
 # The same backend behind a JWT route, its tokens from serve's local issuer,
 # to measure what checking a token adds.
