@@ -6,61 +6,13 @@
 
 mod common;
 
-use apigw::model::{
-    CreateApiMappingRequest, CreateApiRequest, CreateDomainNameRequest, CreateIntegrationRequest,
-    CreateRouteRequest, CreateStageRequest, DomainNameConfiguration,
-};
+use apigw::model::{CreateApiMappingRequest, CreateDomainNameRequest, DomainNameConfiguration};
 use apigw::ops;
 use common::{Backend, Setup, call, client, eventually};
 use std::time::Duration;
 
 const CERT: &str =
     "arn:aws:acm:us-east-2:123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666";
-
-/// An API whose route `GET /{proxy+}` goes to `url`, with
-/// an auto-deploy stage `stage`; returns its id.
-fn add_api(setup: &Setup, name: &str, url: &str, stage: &str) -> String {
-    setup.change(|ws| {
-        let api = ops::create_api(
-            ws,
-            CreateApiRequest {
-                name: name.into(),
-                protocol_type: "HTTP".into(),
-                ..Default::default()
-            },
-        )?;
-        let integration = ops::create_integration(
-            ws,
-            CreateIntegrationRequest {
-                api_id: api.api_id.clone(),
-                integration_type: "HTTP_PROXY".into(),
-                integration_method: Some("ANY".into()),
-                integration_uri: Some(url.into()),
-                payload_format_version: Some("1.0".into()),
-                ..Default::default()
-            },
-        )?;
-        ops::create_route(
-            ws,
-            CreateRouteRequest {
-                api_id: api.api_id.clone(),
-                route_key: "GET /{proxy+}".into(),
-                target: Some(format!("integrations/{}", integration.integration_id)),
-                ..Default::default()
-            },
-        )?;
-        ops::create_stage(
-            ws,
-            CreateStageRequest {
-                api_id: api.api_id.clone(),
-                stage_name: stage.into(),
-                auto_deploy: Some(true),
-                ..Default::default()
-            },
-        )?;
-        Ok(api.api_id)
-    })
-}
 
 fn add_domain(setup: &Setup, name: &str) {
     setup.change(|ws| {
@@ -120,30 +72,22 @@ async fn mappings_send_each_path_to_its_stage_longest_key_first() {
     let billing_v1 = Backend::start("billing-v1").await;
     let site = Backend::start("site").await;
     let setup = Setup::new();
-    let o = add_api(
-        &setup,
+    let o = setup.add_api(
         "orders",
         &format!("http://{}/{{proxy}}", orders.addr),
         "prod",
     );
-    let b = add_api(
-        &setup,
+    let b = setup.add_api(
         "billing",
         &format!("http://{}/{{proxy}}", billing.addr),
         "v2",
     );
-    let b1 = add_api(
-        &setup,
+    let b1 = setup.add_api(
         "billing-v1",
         &format!("http://{}/{{proxy}}", billing_v1.addr),
         "v1",
     );
-    let s = add_api(
-        &setup,
-        "site",
-        &format!("http://{}/{{proxy}}", site.addr),
-        "live",
-    );
+    let s = setup.add_api("site", &format!("http://{}/{{proxy}}", site.addr), "live");
     add_domain(&setup, "api.example.com");
     map(&setup, "api.example.com", &o, "prod", "orders");
     map(&setup, "api.example.com", &b, "v2", "billing/v2");
@@ -199,8 +143,7 @@ async fn mappings_send_each_path_to_its_stage_longest_key_first() {
 async fn a_domain_without_a_mapping_for_the_path_answers_404() {
     let orders = Backend::start("orders").await;
     let setup = Setup::new();
-    let o = add_api(
-        &setup,
+    let o = setup.add_api(
         "orders",
         &format!("http://{}/{{proxy}}", orders.addr),
         "prod",
@@ -221,18 +164,8 @@ async fn a_wildcard_domain_takes_its_subdomains_and_an_exact_name_wins() {
     let shop = Backend::start("shop").await;
     let admin = Backend::start("admin").await;
     let setup = Setup::new();
-    let s = add_api(
-        &setup,
-        "shop",
-        &format!("http://{}/{{proxy}}", shop.addr),
-        "prod",
-    );
-    let a = add_api(
-        &setup,
-        "admin",
-        &format!("http://{}/{{proxy}}", admin.addr),
-        "prod",
-    );
+    let s = setup.add_api("shop", &format!("http://{}/{{proxy}}", shop.addr), "prod");
+    let a = setup.add_api("admin", &format!("http://{}/{{proxy}}", admin.addr), "prod");
     add_domain(&setup, "*.example.com");
     add_domain(&setup, "admin.example.com");
     map(&setup, "*.example.com", &s, "prod", "");
@@ -253,8 +186,7 @@ async fn a_wildcard_domain_takes_its_subdomains_and_an_exact_name_wins() {
 async fn a_mapping_added_while_serving_is_picked_up_live() {
     let orders = Backend::start("orders").await;
     let setup = Setup::new();
-    let o = add_api(
-        &setup,
+    let o = setup.add_api(
         "orders",
         &format!("http://{}/{{proxy}}", orders.addr),
         "prod",

@@ -132,6 +132,8 @@ pub struct StagePlan {
     pub routes: Vec<RoutePlan>,
     /// By the index [`RoutePlan::integration`] gives.
     pub integrations: Vec<Arc<IntegrationPlan>>,
+    /// The stage's access log, when it has one.
+    pub access_log: Option<crate::logs::StageLog>,
 }
 
 pub struct RoutePlan {
@@ -258,12 +260,14 @@ impl Plan {
         ws: &Workspace,
         api_ids: &[String],
         clients: &ClientKinds,
+        access_logs: &crate::logs::Groups,
         previous: Option<&Plan>,
     ) -> Result<Plan, String> {
         let empty_index = HealthIndex::new();
         let mut build = Build {
             ws,
             clients,
+            access_logs,
             previous: previous.map_or(&empty_index, |p| &p.health),
             health: HealthIndex::new(),
             warnings: Vec::new(),
@@ -501,6 +505,13 @@ impl ApiPlan {
                 "  stage {:width$}  {base_url}/{prefix}  ({serving})",
                 stage.name
             );
+            if let Some(log) = &stage.access_log {
+                let _ = writeln!(
+                    out,
+                    "        {:width$}  access log to log group {} (read it with apigw logs tail {} --follow)",
+                    "", log.group, log.group
+                );
+            }
         }
         let mut rows: Vec<[String; 3]> = Vec::new();
         for stage in self.stages() {
@@ -559,6 +570,7 @@ impl ApiPlan {
 struct Build<'w> {
     ws: &'w Workspace,
     clients: &'w ClientKinds,
+    access_logs: &'w crate::logs::Groups,
     previous: &'w HealthIndex,
     health: HealthIndex,
     warnings: Vec<String>,
@@ -725,12 +737,22 @@ impl Build<'_> {
             }
             integrations.push(Arc::new(plan));
         }
+        let access_log = crate::logs::StageLog::compile(
+            self.access_logs,
+            &stage.stage_name,
+            stage.access_log_settings.as_ref(),
+        )
+        .unwrap_or_else(|e| {
+            self.warn(e);
+            None
+        });
         Ok(StagePlan {
             name: stage.stage_name.clone(),
             serving,
             router,
             routes,
             integrations,
+            access_log,
         })
     }
 }
