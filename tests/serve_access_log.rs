@@ -20,7 +20,7 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 const GROUP: &str = "/aws/apigw/demo";
-const JSON_FORMAT: &str = r#"{"requestId":"$context.requestId","routeKey":"$context.routeKey","status":"$context.status","integrationLatency":"$context.integrationLatency","sub":"$context.authorizer.claims.sub","error":"$context.error.message","responseType":"$context.error.responseType","method":"$context.httpMethod","path":"$context.path","stage":"$context.stage","ip":"$context.identity.sourceIp","ua":"$context.identity.userAgent","protocol":"$context.protocol","epoch":$context.requestTimeEpoch}"#;
+const JSON_FORMAT: &str = r#"{"requestId":"$context.requestId","routeKey":"$context.routeKey","status":"$context.status","integrationLatency":"$context.integrationLatency","sub":"$context.authorizer.claims.sub","error":"$context.error.message","responseType":"$context.error.responseType","method":"$context.httpMethod","path":"$context.path","stage":"$context.stage","ip":"$context.identity.sourceIp","ua":"$context.identity.userAgent","protocol":"$context.protocol","epoch":$context.requestTimeEpoch,"domain":"$context.domainName","basePath":"$context.customDomain.basePathMatched"}"#;
 const CLF_FORMAT: &str = r#"$context.identity.sourceIp - - [$context.requestTime] "$context.httpMethod $context.routeKey $context.protocol" $context.status $context.responseLength $context.requestId $context.integrationLatency $context.authorizer.claims.sub $context.error.messageString"#;
 
 /// A bound for a test that would otherwise hang: not a synchronisation.
@@ -171,6 +171,31 @@ async fn world() -> World {
             ],
         );
     }
+    // A custom domain whose key v1 maps to the json stage.
+    apigw(
+        &ws,
+        &[
+            "create-domain-name",
+            "--domain-name",
+            "api.example.com",
+            "--domain-name-configurations",
+            "CertificateArn=arn:aws:acm:us-east-2:123456789012:certificate/0a1b2c3d,EndpointType=REGIONAL,SecurityPolicy=TLS_1_2",
+        ],
+    );
+    apigw(
+        &ws,
+        &[
+            "create-api-mapping",
+            "--domain-name",
+            "api.example.com",
+            "--api-id",
+            &api,
+            "--stage",
+            "json",
+            "--api-mapping-key",
+            "v1",
+        ],
+    );
     let serve = Serve::start(&ws, &["--local-issuer"], None);
     let base = format!("http://{}", serve.addr);
     // The JWT route names serve's own address as its issuer, known only
@@ -228,8 +253,16 @@ async fn world() -> World {
 impl World {
     /// Sends GET `path`; returns the status and the request's id.
     async fn get(&self, path: &str, token: Option<&str>) -> (u16, String) {
+        self.get_at(None, path, token).await
+    }
+
+    /// [`World::get`] with a `Host` of its own.
+    async fn get_at(&self, host: Option<&str>, path: &str, token: Option<&str>) -> (u16, String) {
         let bearer = token.map(|t| format!("Bearer {t}"));
         let mut headers = vec![("user-agent", "access-log-test/1.0")];
+        if let Some(h) = host {
+            headers.push(("host", h));
+        }
         if let Some(b) = &bearer {
             headers.push(("authorization", b));
         }
@@ -290,6 +323,18 @@ async fn json_and_clf_lines_with_the_context_filled_reach_logs_tail_follow() {
         .parse()
         .unwrap();
     assert!(latency < 30_000);
+
+    assert_eq!(line["domain"], "127.0.0.1");
+    assert_eq!(line["basePath"], "-");
+
+    // Through the custom domain: its name and the mapping key that matched.
+    let (status, id) = w.get_at(Some("api.example.com"), "/v1/pets", None).await;
+    assert_eq!(status, 200);
+    let line = json_line(&tail, &id);
+    assert_eq!(line["routeKey"], "GET /pets");
+    assert_eq!(line["domain"], "api.example.com");
+    assert_eq!(line["basePath"], "v1");
+    assert_eq!(line["path"], "/v1/pets");
 
     // No route: the gateway's own answer, with its message and kind.
     let (status, id) = w.get("/json/nothing", None).await;

@@ -136,10 +136,6 @@ struct Trail<'p> {
     integration_error: Option<String>,
     /// The authorizer's claims, for `$context.authorizer.claims.NAME`.
     claims: Option<Claims>,
-    /// The custom domain name that took the request, and its mapping key
-    /// (`$context.domainName`, `$context.customDomain.basePathMatched`).
-    domain: Option<&'p str>,
-    base_path: Option<&'p str>,
     /// The API and the stage's access log, once the stage is known, and
     /// what the log reads of the request's headers (which go on to the
     /// backend; a parsed header value's clone shares its bytes).
@@ -147,6 +143,10 @@ struct Trail<'p> {
     access_log: Option<&'p crate::logs::StageLog>,
     user_agent: Option<HeaderValue>,
     host: Option<HeaderValue>,
+    /// The custom domain name that took the request, and its mapping key
+    /// (`$context.domainName`, `$context.customDomain.basePathMatched`).
+    domain: Option<&'p str>,
+    base_path: Option<&'p str>,
 }
 
 impl Trail<'_> {
@@ -330,7 +330,7 @@ fn access_log_step(access_log: &crate::logs::StageLog, v: &AccessLogView<'_>) {
         source_ip: Some(&v.conn.ip),
         user_agent: trail.user_agent.as_ref().and_then(|u| u.to_str().ok()),
         domain_name: domain,
-        base_path_matched: trail.base_path.filter(|k| !k.is_empty()),
+        base_path_matched: trail.base_path,
         request_time_ms: i64::try_from(v.epoch_ms).unwrap_or(i64::MAX),
         status: v.response.status().as_u16(),
         response_length,

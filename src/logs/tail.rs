@@ -276,6 +276,8 @@ fn escape_non_ascii(json: &str) -> String {
 #[derive(Default)]
 struct Reader {
     offset: u64,
+    /// Whether the last read reached the end of the file.
+    at_end: bool,
     partial: Vec<u8>,
     /// The file read, to tell when it is replaced.
     identity: Option<(u64, u64)>,
@@ -285,7 +287,10 @@ impl Reader {
     fn read_new(&mut self, path: &Path) -> std::io::Result<Vec<u8>> {
         let mut file = match std::fs::File::open(path) {
             Ok(f) => f,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                self.at_end = true;
+                return Ok(Vec::new());
+            }
             Err(e) => return Err(e),
         };
         let meta = file.metadata()?;
@@ -306,8 +311,11 @@ impl Reader {
         }
         file.seek(SeekFrom::Start(self.offset))?;
         let mut data = std::mem::take(&mut self.partial);
-        let read = file.take(len - self.offset).read_to_end(&mut data)?;
+        let read = file
+            .take((len - self.offset).min(READ_AT_MOST))
+            .read_to_end(&mut data)?;
         self.offset += read as u64;
+        self.at_end = self.offset >= len;
         match memchr::memrchr(b'\n', &data) {
             Some(end) => {
                 self.partial = data.split_off(end + 1);
@@ -320,6 +328,10 @@ impl Reader {
         }
     }
 }
+
+/// The most read at once, so that a large group is printed a part at a
+/// time (each part in time order) rather than held whole in memory.
+const READ_AT_MOST: u64 = 8 << 20;
 
 /// Prints the selected events of `chunk` (whole lines), oldest first.
 fn print_chunk(
@@ -350,12 +362,22 @@ fn print_chunk(
 pub fn tail(path: &Path, options: &TailOptions, out: &mut impl Write) -> std::io::Result<()> {
     let mut reader = Reader::default();
     let mut text = String::new();
-    let first = reader.read_new(path)?;
-    match print_chunk(&first, options, out, &mut text) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
-        other => other?,
+    // What is there now, a part at a time; a closed stdout ends it quietly.
+    let mut print_new = |reader: &mut Reader, text: &mut String| -> std::io::Result<bool> {
+        loop {
+            let chunk = reader.read_new(path)?;
+            match print_chunk(&chunk, options, out, text) {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(false),
+                other => other?,
+            }
+            if reader.at_end {
+                return Ok(true);
+            }
+        }
+    };
+    if !print_new(&mut reader, &mut text)? {
+        return Ok(());
     }
-    drop(first);
     if !options.follow {
         return Ok(());
     }
@@ -370,13 +392,8 @@ pub fn tail(path: &Path, options: &TailOptions, out: &mut impl Write) -> std::io
                 () = &mut stop => return Ok(()),
                 () = tokio::time::sleep(FOLLOW_EVERY) => {}
             }
-            let chunk = reader.read_new(path)?;
-            if chunk.is_empty() {
-                continue;
-            }
-            match print_chunk(&chunk, options, out, &mut text) {
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
-                other => other?,
+            if !print_new(&mut reader, &mut text)? {
+                return Ok(());
             }
         }
     })
@@ -497,6 +514,30 @@ mod tests {
         std::fs::rename(&path, dir.path().join("old.log")).unwrap();
         std::fs::write(&path, "4\ts\tagain, a longer line\n").unwrap();
         assert_eq!(r.read_new(&path).unwrap(), b"4\ts\tagain, a longer line\n");
+    }
+
+    #[test]
+    fn a_group_larger_than_one_read_is_printed_whole_a_part_at_a_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.log");
+        let message = "x".repeat(1000);
+        let mut data = Vec::new();
+        let lines = (READ_AT_MOST as usize / 1000) + 500;
+        for i in 0..lines {
+            group::push_line(&mut data, NOW + i as i64, "s", &message);
+        }
+        std::fs::write(&path, &data).unwrap();
+        let options = TailOptions {
+            since_ms: 0,
+            follow: false,
+            format: OutputFormat::Short,
+            stream_names: Vec::new(),
+            stream_prefix: None,
+            filter: FilterPattern::default(),
+        };
+        let mut out = Vec::new();
+        tail(&path, &options, &mut out).unwrap();
+        assert_eq!(out.iter().filter(|b| **b == b'\n').count(), lines);
     }
 
     #[test]

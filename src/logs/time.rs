@@ -93,8 +93,27 @@ fn days_in_month(year: i64, month: u32) -> u32 {
     }
 }
 
-/// `$context.requestTime`: `02/Dec/2026:13:00:00 +0000`.
+/// `$context.requestTime`: `02/Dec/2026:13:00:00 +0000`. Each thread
+/// formats a second once (requests come many to a second).
 pub fn push_clf(out: &mut String, ms: i64) {
+    thread_local! {
+        static LAST: std::cell::RefCell<(i64, String)> =
+            const { std::cell::RefCell::new((i64::MIN, String::new())) };
+    }
+    let second = ms.div_euclid(1000);
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        if last.0 != second {
+            let mut text = std::mem::take(&mut last.1);
+            text.clear();
+            format_clf(&mut text, ms);
+            *last = (second, text);
+        }
+        out.push_str(&last.1);
+    });
+}
+
+fn format_clf(out: &mut String, ms: i64) {
     let c = Civil::from_ms(ms);
     let _ = write!(
         out,
@@ -262,6 +281,15 @@ mod tests {
         let mut s = String::new();
         push_clf(&mut s, T);
         assert_eq!(s, "02/Dec/2026:13:00:00 +0000");
+        s.clear();
+        push_clf(&mut s, T + 876);
+        push_clf(&mut s, T + 877);
+        push_clf(&mut s, -1);
+        assert_eq!(
+            s,
+            "02/Dec/2026:13:00:00 +0000\
+             02/Dec/2026:13:00:01 +000031/Dec/1969:23:59:59 +0000"
+        );
         s.clear();
         push_detailed(&mut s, T);
         assert_eq!(s, "2026-12-02T13:00:00.123000+00:00");

@@ -1,27 +1,30 @@
 //! Writes one log group's events without ever holding up a request: a
-//! request hands its line to a bounded queue and goes on; a thread of the
-//! group drains the queue and appends what it found in one write. When the
-//! queue is full (the disk cannot keep up) the line is dropped and counted,
-//! never waited for; the count is noted on stderr as it grows and returned
-//! at shutdown.
+//! request hands its line to a bounded queue and goes on, waking nobody; a
+//! thread of the group looks at the queue every [`FLUSH_EVERY`] (or sooner,
+//! once a quarter of it is full) and appends what it finds, a batch per
+//! write. When the queue is full (the disk cannot keep up) the line is
+//! dropped and counted, never waited for; the count is noted on stderr as
+//! it grows and returned at shutdown.
 //!
 //! ```text
 //! request ─ try_send ─▶ [ queue: QUEUE_LINES ] ─▶ thread ─ one write per batch ─▶ group file
-//!              └─ full: dropped += 1                        (O_APPEND, whole lines)
+//!              └─ full: dropped += 1              every 100 ms     (O_APPEND, whole lines)
 //! ```
 
 use super::group;
 use std::fs::{File, OpenOptions};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender, TrySendError};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, SyncSender, TryRecvError, TrySendError};
 use std::sync::{Arc, Mutex};
-use std::thread::JoinHandle;
+use std::thread::{JoinHandle, Thread};
 use std::time::{Duration, Instant};
 
 /// How many lines may wait for the writer before new ones are dropped.
 pub const QUEUE_LINES: usize = 16 * 1024;
+/// How long a line may wait before it is written.
+pub const FLUSH_EVERY: Duration = Duration::from_millis(100);
 /// The most lines written in one batch.
 const BATCH_LINES: usize = 1024;
 /// How often a growing drop count is noted on stderr.
@@ -41,10 +44,20 @@ enum Message {
     Stop,
 }
 
+/// What the requests and the thread share.
+struct Counts {
+    dropped: AtomicU64,
+    /// Lines in the queue (about: it is counted on both sides).
+    queued: AtomicUsize,
+}
+
 /// The writer of one log group's file.
 pub struct Writer {
     queue: SyncSender<Message>,
-    dropped: Arc<AtomicU64>,
+    counts: Arc<Counts>,
+    /// Past this many queued lines the thread is woken early.
+    wake_at: usize,
+    waker: Thread,
     thread: Mutex<Option<JoinHandle<()>>>,
     path: PathBuf,
 }
@@ -68,9 +81,12 @@ impl Writer {
     fn start(path: &Path, lines: usize, gate: Option<Receiver<()>>) -> std::io::Result<Writer> {
         let file = open(path)?;
         let (queue, rx) = std::sync::mpsc::sync_channel(lines);
-        let dropped = Arc::new(AtomicU64::new(0));
+        let counts = Arc::new(Counts {
+            dropped: AtomicU64::new(0),
+            queued: AtomicUsize::new(0),
+        });
         let thread = {
-            let dropped = dropped.clone();
+            let counts = counts.clone();
             let path = path.to_path_buf();
             std::thread::Builder::new()
                 .name("apigw-log-group".into())
@@ -78,12 +94,14 @@ impl Writer {
                     if let Some(gate) = gate {
                         let _ = gate.recv();
                     }
-                    drain(&rx, file, &path, &dropped);
+                    drain(&rx, file, &path, &counts);
                 })?
         };
         Ok(Writer {
             queue,
-            dropped,
+            counts,
+            wake_at: (lines / 4).max(1),
+            waker: thread.thread().clone(),
             thread: Mutex::new(Some(thread)),
             path: path.to_path_buf(),
         })
@@ -93,16 +111,20 @@ impl Writer {
     /// writer stopped) is dropped and counted.
     pub fn log(&self, line: Line) {
         match self.queue.try_send(Message::Line(line)) {
-            Ok(()) => {}
+            Ok(()) => {
+                if self.counts.queued.fetch_add(1, Ordering::Relaxed) + 1 == self.wake_at {
+                    self.waker.unpark();
+                }
+            }
             Err(TrySendError::Full(_) | TrySendError::Disconnected(_)) => {
-                self.dropped.fetch_add(1, Ordering::Relaxed);
+                self.counts.dropped.fetch_add(1, Ordering::Relaxed);
             }
         }
     }
 
     /// How many lines were dropped so far.
     pub fn dropped(&self) -> u64 {
-        self.dropped.load(Ordering::Relaxed)
+        self.counts.dropped.load(Ordering::Relaxed)
     }
 
     pub fn path(&self) -> &Path {
@@ -117,6 +139,7 @@ impl Writer {
         if let Some(thread) = thread {
             // Waits for room: this is shutdown, not a request.
             let _ = self.queue.send(Message::Stop);
+            self.waker.unpark();
             let _ = thread.join();
         }
         self.dropped()
@@ -129,63 +152,63 @@ impl Drop for Writer {
     }
 }
 
-/// The thread: waits for a line, takes whatever else is queued (up to a
-/// batch), appends it in one write; until told to stop.
-fn drain(rx: &Receiver<Message>, mut file: File, path: &Path, dropped: &AtomicU64) {
+/// The thread: every [`FLUSH_EVERY`] (or when woken), takes what is
+/// queued, a batch at a time, and appends each batch in one write; until
+/// told to stop.
+fn drain(rx: &Receiver<Message>, mut file: File, path: &Path, counts: &Counts) {
     let mut batch = Vec::with_capacity(64 * 1024);
     let mut noted = 0;
     let mut last_note = Instant::now();
     let mut write_failed = false;
     loop {
-        let first = match rx.recv_timeout(NOTE_EVERY) {
-            Ok(m) => m,
-            Err(RecvTimeoutError::Timeout) => {
-                note_drops(path, dropped, &mut noted, &mut last_note);
-                continue;
-            }
-            Err(RecvTimeoutError::Disconnected) => return,
-        };
+        std::thread::park_timeout(FLUSH_EVERY);
         let mut stop = false;
-        let mut lines = 0u64;
-        let mut next = Some(first);
-        while let Some(m) = next.take() {
-            match m {
-                Message::Line(l) => {
-                    group::push_line(&mut batch, l.timestamp_ms, &l.stream, &l.message);
-                    lines += 1;
-                }
-                Message::Stop => stop = true,
-            }
-            if !stop && lines < BATCH_LINES as u64 {
-                next = rx.try_recv().ok();
-            }
-        }
-        if !batch.is_empty() {
-            if moved_away(&file, path)
-                && let Ok(new) = open(path)
-            {
-                file = new;
-            }
-            match file.write_all(&batch) {
-                Ok(()) => write_failed = false,
-                Err(e) => {
-                    dropped.fetch_add(lines, Ordering::Relaxed);
-                    if !write_failed {
-                        eprintln!(
-                            "apigw serve: cannot write the access log {}: {e}; its lines are dropped until it can",
-                            path.display()
-                        );
+        loop {
+            let mut lines = 0;
+            while lines < BATCH_LINES {
+                match rx.try_recv() {
+                    Ok(Message::Line(l)) => {
+                        group::push_line(&mut batch, l.timestamp_ms, &l.stream, &l.message);
+                        lines += 1;
                     }
-                    write_failed = true;
+                    Ok(Message::Stop) | Err(TryRecvError::Disconnected) => {
+                        stop = true;
+                        break;
+                    }
+                    Err(TryRecvError::Empty) => break,
                 }
             }
-            batch.clear();
-            if batch.capacity() > 1024 * 1024 {
-                batch.shrink_to(64 * 1024);
+            counts.queued.fetch_sub(lines, Ordering::Relaxed);
+            if !batch.is_empty() {
+                if moved_away(&file, path)
+                    && let Ok(new) = open(path)
+                {
+                    file = new;
+                }
+                match file.write_all(&batch) {
+                    Ok(()) => write_failed = false,
+                    Err(e) => {
+                        counts.dropped.fetch_add(lines as u64, Ordering::Relaxed);
+                        if !write_failed {
+                            eprintln!(
+                                "apigw serve: cannot write the access log {}: {e}; its lines are dropped until it can",
+                                path.display()
+                            );
+                        }
+                        write_failed = true;
+                    }
+                }
+                batch.clear();
+                if batch.capacity() > 1024 * 1024 {
+                    batch.shrink_to(64 * 1024);
+                }
+            }
+            if stop || lines < BATCH_LINES {
+                break;
             }
         }
         if last_note.elapsed() >= NOTE_EVERY {
-            note_drops(path, dropped, &mut noted, &mut last_note);
+            note_drops(path, &counts.dropped, &mut noted, &mut last_note);
         }
         if stop {
             return;
