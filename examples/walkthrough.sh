@@ -86,7 +86,7 @@ MAP=$(integration_id <<<"$out")
 step "Routes and a stage"
 apigw create-route --api-id "$API" --route-key 'GET /orders' --target "integrations/$ELB" --output text
 apigw create-route --api-id "$API" --route-key 'GET /catalog/{proxy+}' --target "integrations/$MAP" --output text
-apigw create-stage --api-id "$API" --stage-name test --query StageName --output text
+apigw create-stage --api-id "$API" --stage-name test --auto-deploy --query StageName --output text
 
 step "What stands behind the VPC link, on this machine"
 for name in orders catalog-green catalog-blue; do

@@ -26,6 +26,7 @@ OPERATIONS = [
     "CreateIntegration", "GetIntegration", "GetIntegrations", "UpdateIntegration", "DeleteIntegration",
     "CreateRoute", "GetRoute", "GetRoutes", "UpdateRoute", "DeleteRoute",
     "CreateStage", "GetStage", "GetStages", "UpdateStage", "DeleteStage",
+    "CreateDeployment", "GetDeployment", "GetDeployments", "UpdateDeployment", "DeleteDeployment",
     "DeleteRouteSettings", "DeleteAccessLogSettings",
     "CreateAuthorizer", "GetAuthorizer", "GetAuthorizers", "UpdateAuthorizer", "DeleteAuthorizer",
     "TagResource", "UntagResource", "GetTags",
@@ -35,7 +36,7 @@ OPERATIONS = [
 ]
 # The AWS CLI pages these itself (--max-items, --starting-token, --page-size)
 # and hides the service's MaxResults/NextToken.
-PAGINATED = {"GetApis", "GetAuthorizers", "GetDomainNames", "GetIntegrations", "GetRoutes", "GetStages"}
+PAGINATED = {"GetApis", "GetAuthorizers", "GetDeployments", "GetDomainNames", "GetIntegrations", "GetRoutes", "GetStages"}
 
 here = os.path.dirname(os.path.abspath(__file__))
 EXTRACT = os.path.join(here, "model", "apigatewayv2.json")

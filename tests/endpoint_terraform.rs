@@ -182,6 +182,15 @@ async fn terraform_applies_plans_nothing_serves_and_destroys() {
         echo["headers"].to_string().contains("terraform"),
         "the request mapping added x-from: {echo}"
     );
+    // The stage on Terraform's deployment serves the routes it holds.
+    let deployed = call(
+        &http,
+        "GET",
+        &format!("{}/prod/public/hello", serve.base),
+        &[],
+    )
+    .await;
+    assert_eq!(deployed.status, 200, "{}", deployed.body);
     let via_link = call(&http, "GET", &format!("{}/dev/orders", serve.base), &[]).await;
     assert_eq!(via_link.status, 200, "{}", via_link.body);
     assert_eq!(via_link.json()["backend"], "orders");

@@ -113,7 +113,14 @@ async fn world() -> World {
     );
     apigw(
         &ws,
-        &["create-stage", "--api-id", &api, "--stage-name", "$default"],
+        &[
+            "create-stage",
+            "--api-id",
+            &api,
+            "--stage-name",
+            "$default",
+            "--auto-deploy",
+        ],
     );
 
     let mut child = Command::new(env!("CARGO_BIN_EXE_apigw"))

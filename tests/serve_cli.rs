@@ -90,7 +90,14 @@ async fn serve_publishes_a_local_issuer_and_enforces_routes_added_live() {
     );
     apigw(
         &ws,
-        &["create-stage", "--api-id", &api, "--stage-name", "$default"],
+        &[
+            "create-stage",
+            "--api-id",
+            &api,
+            "--stage-name",
+            "$default",
+            "--auto-deploy",
+        ],
     );
 
     let mut child = Command::new(env!("CARGO_BIN_EXE_apigw"))

@@ -613,6 +613,48 @@ impl Gen {
                 }
             }
         }
+        self.deployments_of_stages(ws);
+    }
+
+    /// The deployment each stage's `DeploymentId` names: an automatic one
+    /// without a snapshot, or one with a snapshot of its API's tables.
+    fn deployments_of_stages(&mut self, ws: &mut Map<String, Value>) {
+        let mut deployments = Map::new();
+        for (api, stages) in ws["stages"].as_object().unwrap() {
+            for stage in stages.as_object().unwrap().values() {
+                let Some(id) = stage.get("DeploymentId").and_then(Value::as_str) else {
+                    continue;
+                };
+                let mut d = Map::new();
+                d.insert("CreatedDate".into(), json!("2026-01-01T00:00:00+00:00"));
+                d.insert("DeploymentId".into(), json!(id));
+                d.insert("DeploymentStatus".into(), json!("DEPLOYED"));
+                self.opt(&mut d, "Description", |g| json!(g.text()));
+                let routes = ws["routes"].get(api).cloned().unwrap_or(json!({}));
+                let has_routes = routes.as_object().is_some_and(|m| !m.is_empty());
+                if has_routes && self.chance(2) {
+                    d.insert("AutoDeployed".into(), json!(self.chance(2)));
+                    d.insert("routes".into(), routes);
+                    for table in ["integrations", "authorizers"] {
+                        if let Some(m) = ws[table]
+                            .get(api)
+                            .filter(|m| m.as_object().is_some_and(|m| !m.is_empty()))
+                        {
+                            d.insert(table.into(), m.clone());
+                        }
+                    }
+                } else {
+                    d.insert("AutoDeployed".into(), json!(true));
+                }
+                deployments
+                    .entry(api.clone())
+                    .or_insert_with(|| json!({}))
+                    .as_object_mut()
+                    .unwrap()
+                    .insert(id.to_string(), Value::Object(d));
+            }
+        }
+        ws.insert("deployments".into(), Value::Object(deployments));
     }
 
     fn workspace(&mut self) -> Workspace {

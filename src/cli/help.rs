@@ -41,6 +41,13 @@ pub fn operation_about(op: &str) -> &'static str {
             "Remove a stage's settings for one route key (also those of a route since deleted)"
         }
         "DeleteAccessLogSettings" => "Turn a stage's access logging off",
+        "CreateDeployment" => {
+            "Deploy an API: keep its routes, integrations, authorizers and CORS as they are now (--stage-name: serve it there)"
+        }
+        "GetDeployment" => "Show one deployment",
+        "GetDeployments" => "List the deployments of an API",
+        "UpdateDeployment" => "Change a deployment's description",
+        "DeleteDeployment" => "Delete a deployment that no stage serves",
         "CreateAuthorizer" => {
             "Create an authorizer (JWT: checks bearer tokens against an issuer's keys)"
         }

@@ -5,6 +5,7 @@
 mod api;
 mod authorizer;
 mod backends;
+mod deployment;
 mod domain;
 mod integration;
 mod route;
@@ -14,6 +15,7 @@ mod vpc_link;
 pub use api::*;
 pub use authorizer::*;
 pub use backends::*;
+pub use deployment::*;
 pub use domain::*;
 pub use integration::*;
 pub use route::*;

@@ -1,6 +1,12 @@
 //! CreateStage, GetStage(s), UpdateStage, DeleteStage, and the deletes of a
 //! stage's parts: DeleteRouteSettings, DeleteAccessLogSettings.
+//!
+//! A stage serves a deployment: `DeploymentId` names one of its API's
+//! (refused on an auto-deploy stage, whose deployments are made for it);
+//! turning `AutoDeploy` on deploys at once, turning it off keeps the stage
+//! on the API as it was at that moment (see `deployments`).
 
+use super::deployments::{auto_deploy, auto_deploy_refuses_id, forget_if_unused, freeze};
 use super::integrations::api_protocol;
 use super::{Paging, page, quota, timestamp};
 use crate::error::ApiError;
@@ -11,6 +17,21 @@ use crate::workspace::Workspace;
 
 fn not_found(name: &str) -> ApiError {
     ApiError::NotFound(format!("Invalid stage identifier specified {name}"))
+}
+
+/// The rules of a `DeploymentId` given for stage `stage`: none on an
+/// auto-deploy stage, and only a deployment of its API.
+fn check_deployment_id(ws: &Workspace, api_id: &str, stage: &Stage) -> Result<(), ApiError> {
+    let Some(id) = &stage.deployment_id else {
+        return Ok(());
+    };
+    if stage.auto_deploy {
+        return Err(auto_deploy_refuses_id(&stage.stage_name));
+    }
+    if ws.deployment(api_id, id).is_none() {
+        return Err(super::deployments::not_found(id));
+    }
+    Ok(())
 }
 
 fn check_variables(vars: &StringMap) -> Result<(), ApiError> {
@@ -83,11 +104,17 @@ pub fn create_stage(ws: &mut Workspace, req: CreateStageRequest) -> Result<Stage
         tags: req.tags.unwrap_or_default(),
     };
     check_in_api(ws, &req.api_id, &stage)?;
+    check_deployment_id(ws, &req.api_id, &stage)?;
+    let auto = stage.auto_deploy;
+    let name = stage.stage_name.clone();
     ws.stages
-        .entry(req.api_id)
+        .entry(req.api_id.clone())
         .or_default()
-        .insert(stage.stage_name.clone(), stage.clone());
-    Ok(stage)
+        .insert(name.clone(), stage);
+    if auto {
+        auto_deploy(ws, &req.api_id, Some(&name));
+    }
+    get_stage(ws, &req.api_id, &name)
 }
 
 pub fn get_stage(ws: &Workspace, api_id: &str, stage_name: &str) -> Result<Stage, ApiError> {
@@ -106,6 +133,10 @@ pub fn get_stages(ws: &Workspace, api_id: &str, paging: &Paging) -> Result<Page<
 
 pub fn update_stage(ws: &mut Workspace, req: UpdateStageRequest) -> Result<Stage, ApiError> {
     let mut s = get_stage(ws, &req.api_id, &req.stage_name)?;
+    let (was_auto, was_deployed) = (s.auto_deploy, s.deployment_id.clone());
+    let sets_deployment = req.deployment_id.is_some();
+    let stops_auto = req.auto_deploy == Some(false);
+    let starts_auto = !was_auto && req.auto_deploy == Some(true);
     if let Some(v) = req.auto_deploy {
         s.auto_deploy = v;
     }
@@ -138,21 +169,43 @@ pub fn update_stage(ws: &mut Workspace, req: UpdateStageRequest) -> Result<Stage
         description
     );
     check_in_api(ws, &req.api_id, &s)?;
+    if sets_deployment {
+        check_deployment_id(ws, &req.api_id, &s)?;
+    }
     s.last_updated_date = timestamp();
     check_stage(&s)?;
+    if !s.auto_deploy {
+        // Only auto-deploy stages have a LastDeploymentStatusMessage.
+        s.last_deployment_status_message = None;
+    }
+    let name = s.stage_name.clone();
     ws.stages
-        .entry(req.api_id)
+        .entry(req.api_id.clone())
         .or_default()
-        .insert(s.stage_name.clone(), s.clone());
-    Ok(s)
+        .insert(name.clone(), s);
+    match (&was_deployed, sets_deployment) {
+        // Moved to another deployment: the automatic one it left goes.
+        (Some(old), true) => forget_if_unused(ws, &req.api_id, old),
+        // Stopped following the API: it keeps serving it as it is now.
+        (Some(old), false) if was_auto && stops_auto => freeze(ws, &req.api_id, old),
+        _ => {}
+    }
+    if starts_auto {
+        auto_deploy(ws, &req.api_id, Some(&name));
+    }
+    get_stage(ws, &req.api_id, &name)
 }
 
 pub fn delete_stage(ws: &mut Workspace, api_id: &str, stage_name: &str) -> Result<(), ApiError> {
     api_protocol(ws, api_id)?;
-    ws.stages
+    let gone = ws
+        .stages
         .get_mut(api_id)
         .and_then(|m| m.remove(stage_name))
         .ok_or_else(|| not_found(stage_name))?;
+    if let Some(id) = gone.deployment_id {
+        forget_if_unused(ws, api_id, &id);
+    }
     super::domains::forget_mappings(ws, api_id, Some(stage_name));
     Ok(())
 }

@@ -114,6 +114,14 @@ pub const S_STAGE: &[Member] = &[
     Member { name: "StageVariables", kind: Kind::Map(&Kind::String), required: false, min: None },
     Member { name: "Tags", kind: Kind::Map(&Kind::String), required: false, min: None },
 ];
+pub const S_DEPLOYMENT: &[Member] = &[
+    Member { name: "AutoDeployed", kind: Kind::Boolean, required: false, min: None },
+    Member { name: "CreatedDate", kind: Kind::String, required: false, min: None },
+    Member { name: "DeploymentId", kind: Kind::String, required: false, min: None },
+    Member { name: "DeploymentStatus", kind: Kind::String, required: false, min: None },
+    Member { name: "DeploymentStatusMessage", kind: Kind::String, required: false, min: None },
+    Member { name: "Description", kind: Kind::String, required: false, min: None },
+];
 pub const S_J_W_T_CONFIGURATION: &[Member] = &[
     Member { name: "Audience", kind: Kind::List(&Kind::String), required: false, min: None },
     Member { name: "Issuer", kind: Kind::String, required: false, min: None },
@@ -612,6 +620,51 @@ pub const OPERATIONS: &[ModelOperation] = &[
     Member { name: "ApiId", kind: Kind::String, required: true, min: None },
     Member { name: "StageName", kind: Kind::String, required: true, min: None },
 ], output: &[] },
+    ModelOperation { name: "CreateDeployment", paginated: false, input: &[
+    Member { name: "ApiId", kind: Kind::String, required: true, min: None },
+    Member { name: "Description", kind: Kind::String, required: false, min: None },
+    Member { name: "StageName", kind: Kind::String, required: false, min: None },
+], output: &[
+    Member { name: "AutoDeployed", kind: Kind::Boolean, required: false, min: None },
+    Member { name: "CreatedDate", kind: Kind::String, required: false, min: None },
+    Member { name: "DeploymentId", kind: Kind::String, required: false, min: None },
+    Member { name: "DeploymentStatus", kind: Kind::String, required: false, min: None },
+    Member { name: "DeploymentStatusMessage", kind: Kind::String, required: false, min: None },
+    Member { name: "Description", kind: Kind::String, required: false, min: None },
+] },
+    ModelOperation { name: "GetDeployment", paginated: false, input: &[
+    Member { name: "ApiId", kind: Kind::String, required: true, min: None },
+    Member { name: "DeploymentId", kind: Kind::String, required: true, min: None },
+], output: &[
+    Member { name: "AutoDeployed", kind: Kind::Boolean, required: false, min: None },
+    Member { name: "CreatedDate", kind: Kind::String, required: false, min: None },
+    Member { name: "DeploymentId", kind: Kind::String, required: false, min: None },
+    Member { name: "DeploymentStatus", kind: Kind::String, required: false, min: None },
+    Member { name: "DeploymentStatusMessage", kind: Kind::String, required: false, min: None },
+    Member { name: "Description", kind: Kind::String, required: false, min: None },
+] },
+    ModelOperation { name: "GetDeployments", paginated: true, input: &[
+    Member { name: "ApiId", kind: Kind::String, required: true, min: None },
+], output: &[
+    Member { name: "Items", kind: Kind::List(&Kind::Struct(S_DEPLOYMENT)), required: false, min: None },
+    Member { name: "NextToken", kind: Kind::String, required: false, min: None },
+] },
+    ModelOperation { name: "UpdateDeployment", paginated: false, input: &[
+    Member { name: "ApiId", kind: Kind::String, required: true, min: None },
+    Member { name: "DeploymentId", kind: Kind::String, required: true, min: None },
+    Member { name: "Description", kind: Kind::String, required: false, min: None },
+], output: &[
+    Member { name: "AutoDeployed", kind: Kind::Boolean, required: false, min: None },
+    Member { name: "CreatedDate", kind: Kind::String, required: false, min: None },
+    Member { name: "DeploymentId", kind: Kind::String, required: false, min: None },
+    Member { name: "DeploymentStatus", kind: Kind::String, required: false, min: None },
+    Member { name: "DeploymentStatusMessage", kind: Kind::String, required: false, min: None },
+    Member { name: "Description", kind: Kind::String, required: false, min: None },
+] },
+    ModelOperation { name: "DeleteDeployment", paginated: false, input: &[
+    Member { name: "ApiId", kind: Kind::String, required: true, min: None },
+    Member { name: "DeploymentId", kind: Kind::String, required: true, min: None },
+], output: &[] },
     ModelOperation { name: "DeleteRouteSettings", paginated: false, input: &[
     Member { name: "ApiId", kind: Kind::String, required: true, min: None },
     Member { name: "RouteKey", kind: Kind::String, required: true, min: None },
@@ -871,6 +924,7 @@ pub const ENUMS: &[(&str, &[&str])] = &[
     ("AuthorizerType", &["REQUEST", "JWT"]),
     ("ConnectionType", &["INTERNET", "VPC_LINK"]),
     ("ContentHandlingStrategy", &["CONVERT_TO_BINARY", "CONVERT_TO_TEXT"]),
+    ("DeploymentStatus", &["PENDING", "FAILED", "DEPLOYED"]),
     ("DomainNameStatus", &["AVAILABLE", "UPDATING", "PENDING_CERTIFICATE_REIMPORT", "PENDING_OWNERSHIP_VERIFICATION"]),
     ("EndpointType", &["REGIONAL", "EDGE"]),
     ("IntegrationType", &["AWS", "HTTP", "MOCK", "HTTP_PROXY", "AWS_PROXY"]),

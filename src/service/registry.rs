@@ -161,6 +161,12 @@ pub const REGISTRY: &[Operation] = &[
     Operation { name: "DeleteRouteSettings", access: Write, needs: OneApi, run: |ws, i, _| { ops::delete_route_settings(ws, text(i, "ApiId"), text(i, "StageName"), text(i, "RouteKey"))?; Ok(None) } },
     Operation { name: "DeleteAccessLogSettings", access: Write, needs: OneApi, run: |ws, i, _| { ops::delete_access_log_settings(ws, text(i, "ApiId"), text(i, "StageName"))?; Ok(None) } },
 
+    Operation { name: "CreateDeployment", access: Write, needs: OneApi, run: |ws, i, _| some(ops::create_deployment(ws, req(i)?)?) },
+    Operation { name: "GetDeployment", access: Read, needs: OneApi, run: |ws, i, _| some(ops::get_deployment(ws, text(i, "ApiId"), text(i, "DeploymentId"))?) },
+    Operation { name: "GetDeployments", access: Read, needs: OneApi, run: |ws, i, p| some(ops::get_deployments(ws, text(i, "ApiId"), p)?) },
+    Operation { name: "UpdateDeployment", access: Write, needs: OneApi, run: |ws, i, _| some(ops::update_deployment(ws, req(i)?)?) },
+    Operation { name: "DeleteDeployment", access: Write, needs: OneApi, run: |ws, i, _| { ops::delete_deployment(ws, text(i, "ApiId"), text(i, "DeploymentId"))?; Ok(None) } },
+
     Operation { name: "CreateAuthorizer", access: Write, needs: OneApi, run: |ws, i, _| some(ops::create_authorizer(ws, req(i)?)?) },
     Operation { name: "GetAuthorizer", access: Read, needs: OneApi, run: |ws, i, _| some(ops::get_authorizer(ws, text(i, "ApiId"), text(i, "AuthorizerId"))?) },
     Operation { name: "GetAuthorizers", access: Read, needs: OneApi, run: |ws, i, p| some(ops::get_authorizers(ws, text(i, "ApiId"), p)?) },
@@ -236,7 +242,17 @@ pub fn invoke(
         }
         Access::Write => workspace::update_scoped(workspace, &scope, |ws| {
             ws.region_override = region.map(str::to_string);
-            (op.run)(ws, &input, paging).map_err(fail)
+            // Auto-deploy stages follow every change of what a deployment
+            // holds, whichever operation made it.
+            let api = input.get("ApiId").and_then(Value::as_str);
+            let before = api
+                .filter(|a| ops::has_auto_stage(ws, a))
+                .map(|a| ws.definition(a));
+            let out = (op.run)(ws, &input, paging).map_err(fail)?;
+            if let (Some(api), Some(before)) = (api, before) {
+                ops::follow_changes(ws, api, &before);
+            }
+            Ok(out)
         }),
     }
 }

@@ -39,7 +39,7 @@ pub enum Scope {
     /// All of it.
     All,
     /// Everything but the children (integrations, routes, stages,
-    /// authorizers) of APIs other than these.
+    /// authorizers, deployments) of APIs other than these.
     Apis(Vec<String>),
 }
 
@@ -466,6 +466,7 @@ fn discard(ws: Workspace) {
         ws.routes.values().map(|m| m.len()).sum(),
         ws.stages.values().map(|m| m.len()).sum(),
         ws.authorizers.values().map(|m| m.len()).sum(),
+        ws.deployments.values().map(|m| m.len()).sum(),
         ws.apis.len(),
     ]
     .iter()

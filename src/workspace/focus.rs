@@ -27,7 +27,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 /// The top tables, in the order of the file (the fields of `Workspace`).
-const TABLES: [&str; 11] = [
+const TABLES: [&str; 12] = [
     "workspace",
     "vpc-links",
     "apis",
@@ -35,6 +35,7 @@ const TABLES: [&str; 11] = [
     "routes",
     "stages",
     "authorizers",
+    "deployments",
     "domain-names",
     "api-mappings",
     "elbv2",
@@ -42,7 +43,7 @@ const TABLES: [&str; 11] = [
 ];
 
 /// The top tables whose tables are per API, by their place in `TABLES`.
-const PER_API: Range<u8> = 3..7;
+const PER_API: Range<u8> = 3..8;
 const INTEGRATIONS: u8 = 3;
 const ROUTES: u8 = 4;
 const STAGES: u8 = 5;

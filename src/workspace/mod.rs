@@ -21,8 +21,8 @@ pub(crate) use target::{check_regular, open_read};
 
 use crate::error::ApiError;
 use crate::model::{
-    Api, ApiMapping, Authorizer, DomainName, Elbv2, Integration, Route, ServiceDiscovery, Stage,
-    VpcLink,
+    Api, ApiMapping, Authorizer, DeploymentRecord, DomainName, Elbv2, Integration, Route,
+    ServiceDiscovery, Stage, VpcLink,
 };
 use crate::ops::{self, quota};
 use crate::rules::integration;
@@ -77,6 +77,9 @@ pub struct Workspace {
     pub stages: PerApi<Stage>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub authorizers: PerApi<Authorizer>,
+    /// Deployments with their snapshots (see `definition`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub deployments: PerApi<DeploymentRecord>,
     /// Custom domain names, by name.
     #[serde(
         default,
@@ -151,6 +154,7 @@ impl Workspace {
             },
             &self.routes,
         )?;
+        self.check_stage_deployments()?;
         crate::model::check_backends(&self.elbv2, &self.servicediscovery).map_err(|m| {
             let top = if m.starts_with("[servicediscovery") {
                 "servicediscovery"
@@ -313,7 +317,14 @@ impl Workspace {
                     .map_err(|e| Problem::refused(&["authorizers", api_id, id], &e))?;
             }
         }
-        Ok(())
+        children(
+            known.apis,
+            "deployments",
+            &self.deployments,
+            usize::MAX,
+            |d| (&d.deployment_id, "DeploymentId"),
+        )?;
+        self.check_deployments(known)
     }
 }
 

@@ -26,7 +26,13 @@ const WHOLE: &[&str] = &[
 /// The tables of `Workspace` whose values are resources, by their file names.
 const RESOURCES: &[&str] = &["vpc-links", "apis"];
 /// The tables of `Workspace` whose values are tables of resources per API.
-const PER_API: &[&str] = &["integrations", "routes", "stages", "authorizers"];
+const PER_API: &[&str] = &[
+    "integrations",
+    "routes",
+    "stages",
+    "authorizers",
+    "deployments",
+];
 
 /// Reads `text` on two threads, when it is long and can be cut.
 pub(crate) fn read(text: &str) -> Option<Workspace> {
@@ -191,6 +197,7 @@ fn join(
         routes,
         stages,
         authorizers,
+        deployments,
         domain_names,
         api_mappings,
         elbv2,
@@ -240,6 +247,10 @@ fn join(
     if in_b("authorizers") {
         let (goes_on, api, into) = across("authorizers");
         join_per_api(&mut ws.authorizers, authorizers, goes_on, api, into)?;
+    }
+    if in_b("deployments") {
+        let (goes_on, api, into) = across("deployments");
+        join_per_api(&mut ws.deployments, deployments, goes_on, api, into)?;
     }
     Some(())
 }
