@@ -124,8 +124,7 @@ fn export_of_a_stage_names_it_in_servers() {
         doc["servers"],
         json!([{"url": format!("{}/{{basePath}}", endpoint.as_str().unwrap()), "variables": {"basePath": {"default": "prod"}}}])
     );
-    // What the stage serves: today the API as it is (a deployment's
-    // snapshot once deployments are kept).
+    // What an auto-deploy stage serves: the API as it is.
     let current: Value = serde_json::from_str(&export(&ws, &api, "JSON", &[])).unwrap();
     assert_eq!(doc["paths"], current["paths"]);
     ws.ok(&[
@@ -173,6 +172,70 @@ fn export_of_a_stage_names_it_in_servers() {
     .fails(254)
     .stderr_has("(NotFoundException)");
     assert!(!out.exists());
+}
+
+#[test]
+fn export_of_a_plain_stage_is_its_deployment_not_the_api_as_it_is_now() {
+    let (ws, api, _) = full_api();
+    ws.ok(&["create-stage", "--api-id", &api, "--stage-name", "prod"]);
+    // A stage with no deployment has nothing to export; no file is written.
+    let out = ws.dir().join("undeployed.json");
+    ws.run(&[
+        "export-api",
+        "--api-id",
+        &api,
+        "--specification",
+        "OAS30",
+        "--output-type",
+        "JSON",
+        "--stage-name",
+        "prod",
+        out.to_str().unwrap(),
+    ])
+    .fails(254)
+    .stderr_has("Stage prod has no deployment to export");
+    assert!(!out.exists());
+
+    ws.ok(&[
+        "create-deployment",
+        "--api-id",
+        &api,
+        "--stage-name",
+        "prod",
+    ]);
+    let deployed: Value =
+        serde_json::from_str(&export(&ws, &api, "JSON", &["--stage-name", "prod"])).unwrap();
+    let integration = items(&ws, "get-integrations", &api)[0]["IntegrationId"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    ws.ok(&[
+        "create-route",
+        "--api-id",
+        &api,
+        "--route-key",
+        "GET /added-later",
+        "--target",
+        &format!("integrations/{integration}"),
+    ]);
+    // The stage still exports what it was deployed with; the API has the new route.
+    let staged: Value =
+        serde_json::from_str(&export(&ws, &api, "JSON", &["--stage-name", "prod"])).unwrap();
+    assert_eq!(staged["paths"], deployed["paths"]);
+    assert!(staged["paths"].get("/added-later").is_none());
+    let current: Value = serde_json::from_str(&export(&ws, &api, "JSON", &[])).unwrap();
+    assert!(current["paths"].get("/added-later").is_some());
+    // After the next deployment the stage exports the new route too.
+    ws.ok(&[
+        "create-deployment",
+        "--api-id",
+        &api,
+        "--stage-name",
+        "prod",
+    ]);
+    let staged: Value =
+        serde_json::from_str(&export(&ws, &api, "JSON", &["--stage-name", "prod"])).unwrap();
+    assert_eq!(staged["paths"], current["paths"]);
 }
 
 #[test]
