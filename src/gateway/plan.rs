@@ -7,9 +7,11 @@
 
 use super::auth::{Authorization, JwtRequirement};
 use super::client::ClientKinds;
+use super::cors::CorsPlan;
 use super::health::Checked;
 use super::params::{RequestMappings, ResponseMappings};
 use super::router::Router;
+use super::throttle::{ThrottlePlan, zero_limit_warnings};
 use super::upstream::{FixedHost, HealthIndex, Pool, Upstream};
 use crate::model::{Integration, ProtocolType, Stage, StringMap};
 use crate::rules::arn::{PrivateTarget, private_target};
@@ -131,6 +133,10 @@ pub struct StagePlan {
     pub routes: Vec<RoutePlan>,
     /// By the index [`RoutePlan::integration`] gives.
     pub integrations: Vec<Arc<IntegrationPlan>>,
+    /// The API's CORS configuration as the stage serves it.
+    pub cors: Option<CorsPlan>,
+    /// A token bucket per route, and one for requests matching none.
+    pub throttle: ThrottlePlan,
 }
 
 pub struct RoutePlan {
@@ -574,12 +580,27 @@ impl Build<'_> {
             }
             integrations.push(Arc::new(plan));
         }
+        for w in zero_limit_warnings(
+            api_id,
+            &stage.stage_name,
+            &stage.default_route_settings,
+            &stage.route_settings,
+        ) {
+            self.warn(w);
+        }
+        let throttle = ThrottlePlan::compile(
+            routes.iter().map(|r| r.key.as_str()),
+            &stage.default_route_settings,
+            &stage.route_settings,
+        );
         Ok(StagePlan {
             name: stage.stage_name.clone(),
             serving,
             router,
             routes,
             integrations,
+            cors: CorsPlan::compile(definition.cors_configuration.as_ref()),
+            throttle,
         })
     }
 }

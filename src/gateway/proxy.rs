@@ -11,6 +11,7 @@ use super::answer::{Answer, Kind};
 use super::auth::{Authorization, Authorizer};
 use super::client::ClientKinds;
 use super::client::{BackendBody, Failure};
+use super::cors::CorsPlan;
 use super::log::{AccessLog, Record};
 use super::params::{Claims, RequestView};
 use super::plan::{IntegrationPlan, PathPiece, Plan, RoutePlan, Serving, Target};
@@ -345,15 +346,35 @@ impl<'a> Call<'a> {
             .stage_for(self.path)
             .ok_or_else(|| Answer::new(Kind::NotFound, "no stage matches the path"))?;
         trail.stage = Some(&stage.name);
-        let found = stage.router.find(self.method, rest).ok_or_else(|| {
-            Answer::new(
-                Kind::NotFound,
-                match stage.serving {
-                    Serving::Nothing => "the stage has no deployment yet",
-                    _ => "no route matches",
-                },
-            )
-        })?;
+        let found = stage.router.find(self.method, rest);
+        // Throttle: the route's bucket, or the stage's for no route.
+        if !stage
+            .throttle
+            .bucket(found.as_ref().map(|f| f.route))
+            .admit()
+        {
+            return Err(Answer::new(
+                Kind::Throttled,
+                "the route's throttling limits are used up",
+            ));
+        }
+        let preflight = CorsPlan::is_preflight(self.method, &headers);
+        let found = match found {
+            Some(found) => found,
+            // CORS preflight: answered here when no route takes it.
+            None if preflight && stage.cors.is_some() => {
+                return Err(preflight_answer(stage.cors.as_ref(), &headers));
+            }
+            None => {
+                return Err(Answer::new(
+                    Kind::NotFound,
+                    match stage.serving {
+                        Serving::Nothing => "the stage has no deployment yet",
+                        _ => "no route matches",
+                    },
+                ));
+            }
+        };
         let route = &stage.routes[found.route];
         trail.route = Some(&route.key);
         let integration = route
@@ -378,9 +399,15 @@ impl<'a> Call<'a> {
             variables: &variables,
             claims: &claims,
         };
-        let response = request.send(integration, headers, body, trail).await;
+        // The request's headers are the backend's now: keep what CORS reads.
+        let cors_request = stage.cors.as_ref().map(|_| cors_request_headers(&headers));
+        let mut response = request.send(integration, headers, body, trail).await;
         if !claims.is_empty() {
             trail.claims = Some(claims);
+        }
+        // CORS headers on the integration's response.
+        if let (Some(cors), Some(asked), Ok(r)) = (&stage.cors, &cors_request, &mut response) {
+            cors.decorate(asked, preflight, r.headers_mut());
         }
         response
     }
@@ -416,6 +443,38 @@ impl<'a> Call<'a> {
             Authorization::None | Authorization::Iam => Ok(Claims::new()),
         }
     }
+}
+
+/// The gateway's answer to a preflight no route takes: 204 with the
+/// configured headers, or with none when the origin, method or headers are
+/// not allowed (the browser then reports the CORS failure).
+fn preflight_answer(cors: Option<&CorsPlan>, headers: &HeaderMap) -> Answer {
+    let result = cors.map_or(Err("CORS is not configured"), |c| {
+        c.preflight_headers(headers)
+    });
+    match result {
+        Ok(cors_headers) => Answer {
+            kind: Kind::Preflight,
+            headers: cors_headers,
+            reason: "CORS preflight answered by the gateway".into(),
+        },
+        Err(why) => Answer::new(Kind::Preflight, why),
+    }
+}
+
+/// The request headers CORS reads after the backend has the request.
+fn cors_request_headers(headers: &HeaderMap) -> HeaderMap {
+    let mut out = HeaderMap::new();
+    for name in [
+        header::ORIGIN,
+        header::ACCESS_CONTROL_REQUEST_METHOD,
+        header::ACCESS_CONTROL_REQUEST_HEADERS,
+    ] {
+        for v in headers.get_all(&name) {
+            out.append(name.clone(), v.clone());
+        }
+    }
+    out
 }
 
 /// A request on its way to an integration.
