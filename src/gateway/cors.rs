@@ -39,6 +39,7 @@
 //! - the gateway's own answers (404, 401, 429, …) get no CORS headers: the
 //!   service adds them to integration responses.
 
+use super::answer::{Answer, Kind};
 use crate::model::Cors;
 use http::Method;
 use http::header::{self, HeaderMap, HeaderName, HeaderValue};
@@ -242,6 +243,27 @@ impl CorsPlan {
             out.push((header::ACCESS_CONTROL_MAX_AGE, v.clone()));
         }
         Ok(out)
+    }
+
+    /// The gateway's answer to a preflight no route takes: 204 with the
+    /// configured headers, or with none when the origin, method or headers
+    /// are not allowed (the browser then reports the CORS failure).
+    pub fn preflight(&self, request: &HeaderMap) -> Answer {
+        match self.preflight_headers(request) {
+            Ok(headers) => Answer {
+                kind: Kind::Preflight,
+                headers,
+                reason: "CORS preflight answered by the gateway".into(),
+            },
+            Err(why) => {
+                let answer = Answer::new(Kind::Preflight, why);
+                if self.varies() {
+                    answer.with_header(header::VARY, ORIGIN.clone())
+                } else {
+                    answer
+                }
+            }
+        }
     }
 
     /// `-Allow-Origin`, `-Allow-Credentials` and `Vary` for an allowed origin.

@@ -326,6 +326,9 @@ impl Prepared {
             eprintln!("{warning}");
         }
         let plan = self.shared.plan();
+        for a in &plan.alarms {
+            eprintln!("apigw serve: warning: {a}");
+        }
         let mut out = format!("apigw serve: listening on {}\n", self.base_url());
         out.push_str(&plan.table(&self.base_url()));
         if plan.has_jwt_routes() && !self.shared.has_authorizer() {
@@ -663,6 +666,9 @@ async fn watch(
         match compiled {
             Ok(Ok(plan)) => {
                 let table = plan.table(&base_url);
+                for a in &plan.alarms {
+                    shared.log.note(&format!("warning: {a}"));
+                }
                 shared.replace_plan(plan);
                 shared.log.note(&format!("reloaded {}", path.display()));
                 print_ignoring_errors(&table);

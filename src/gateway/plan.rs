@@ -171,6 +171,9 @@ pub struct Plan {
     health: HealthIndex,
     /// Things that will not work as the user may expect.
     pub warnings: Vec<String>,
+    /// Of those, the ones that refuse every request of a route (limits of
+    /// 0): serve also prints them on stderr, at start and on reload.
+    pub alarms: Vec<String>,
 }
 
 /// Which APIs of the workspace to serve: the one asked for, else every
@@ -245,6 +248,7 @@ impl Plan {
             previous: previous.map_or(&empty_index, |p| &p.health),
             health: HealthIndex::new(),
             warnings: Vec::new(),
+            alarms: Vec::new(),
         };
         let mut apis = Vec::with_capacity(api_ids.len());
         for api_id in api_ids {
@@ -257,6 +261,7 @@ impl Plan {
             account: ws.account().to_string(),
             health: build.health,
             warnings: build.warnings,
+            alarms: build.alarms,
         })
     }
 
@@ -470,6 +475,7 @@ struct Build<'w> {
     previous: &'w HealthIndex,
     health: HealthIndex,
     warnings: Vec<String>,
+    alarms: Vec<String>,
 }
 
 impl Build<'_> {
@@ -586,6 +592,9 @@ impl Build<'_> {
             &stage.default_route_settings,
             &stage.route_settings,
         ) {
+            if !self.alarms.contains(&w) {
+                self.alarms.push(w.clone());
+            }
             self.warn(w);
         }
         let throttle = ThrottlePlan::compile(

@@ -362,8 +362,8 @@ impl<'a> Call<'a> {
         let found = match found {
             Some(found) => found,
             // CORS preflight: answered here when no route takes it.
-            None if preflight && stage.cors.is_some() => {
-                return Err(preflight_answer(stage.cors.as_ref(), &headers));
+            None if preflight && let Some(cors) = &stage.cors => {
+                return Err(cors.preflight(&headers));
             }
             None => {
                 return Err(Answer::new(
@@ -442,23 +442,6 @@ impl<'a> Call<'a> {
             )),
             Authorization::None | Authorization::Iam => Ok(Claims::new()),
         }
-    }
-}
-
-/// The gateway's answer to a preflight no route takes: 204 with the
-/// configured headers, or with none when the origin, method or headers are
-/// not allowed (the browser then reports the CORS failure).
-fn preflight_answer(cors: Option<&CorsPlan>, headers: &HeaderMap) -> Answer {
-    let result = cors.map_or(Err("CORS is not configured"), |c| {
-        c.preflight_headers(headers)
-    });
-    match result {
-        Ok(cors_headers) => Answer {
-            kind: Kind::Preflight,
-            headers: cors_headers,
-            reason: "CORS preflight answered by the gateway".into(),
-        },
-        Err(why) => Answer::new(Kind::Preflight, why),
     }
 }
 
