@@ -20,7 +20,8 @@
 # Origin, so the CORS headers are added to every answer), throttling (limits
 # far above the load, so every request takes a token) and a stage access
 # log in JSON to a local log group. Its row is compared with the plain
-# route's, in the same run.
+# route's, in the same run. The workspace also has 18 more APIs and 5
+# custom domains; the domain row reaches the plain route through a mapping.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
@@ -130,7 +131,7 @@ integration=$(apigw create-integration --api-id "$api" --integration-type HTTP_P
   --integration-method ANY --connection-type VPC_LINK --connection-id "$link" \
   --integration-uri "$listener" --payload-format-version 1.0 --query IntegrationId --output text)
 apigw create-route --api-id "$api" --route-key 'ANY /{proxy+}' --target "integrations/$integration" --output off
-apigw create-stage --api-id "$api" --stage-name '$default' --output off
+apigw create-stage --api-id "$api" --stage-name '$default' --auto-deploy --output off
 apigw elbv2 register-targets --listener-arn "$listener" --targets "Id=127.0.0.1,Port=$backend_port"
 # The same backend behind a JWT route, its tokens from serve's local issuer,
 # to measure what checking a token adds.
@@ -154,7 +155,32 @@ apigw create-stage --api-id "$featured" --stage-name '$default' --auto-deploy \
   --default-route-settings ThrottlingBurstLimit=5000000,ThrottlingRateLimit=10000000 \
   --access-log-settings '{"DestinationArn":"arn:aws:logs:us-east-2:123456789012:log-group:bench-featured","Format":"{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\",\"requestTime\":\"$context.requestTime\",\"routeKey\":\"$context.routeKey\",\"status\":\"$context.status\",\"responseLength\":\"$context.responseLength\",\"integrationLatency\":\"$context.integrationLatency\"}"}' \
   --output off
-# With two APIs, serve chooses by Host.
+# 18 more APIs and 5 custom domains, so that the plan is not a toy; the
+# domain row goes through api.bench.test's mapping "orders" to the plain
+# API's $default stage.
+cert=arn:aws:acm:us-east-2:123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666
+others=()
+for i in $(seq 1 18); do
+  other=$(apigw create-api --name "other-$i" --protocol-type HTTP --query ApiId --output text)
+  oi=$(apigw create-integration --api-id "$other" --integration-type HTTP_PROXY \
+    --integration-method ANY --connection-type VPC_LINK --connection-id "$link" \
+    --integration-uri "$listener" --payload-format-version 1.0 --query IntegrationId --output text)
+  apigw create-route --api-id "$other" --route-key 'ANY /{proxy+}' --target "integrations/$oi" --output off
+  apigw create-stage --api-id "$other" --stage-name live --auto-deploy --output off
+  others+=("$other")
+done
+for d in 1 2 3 4 5; do
+  name=api.bench.test
+  [ "$d" = 1 ] || name="d$d.bench.test"
+  apigw create-domain-name --domain-name "$name" \
+    --domain-name-configurations "CertificateArn=$cert,EndpointType=REGIONAL,SecurityPolicy=TLS_1_2" --output off
+  for k in 1 2 3; do
+    apigw create-api-mapping --domain-name "$name" --api-id "${others[$(( (d * 3 + k) % 18 ))]}" \
+      --stage live --api-mapping-key "svc$k/v$d" --output off
+  done
+done
+apigw create-api-mapping --domain-name api.bench.test --api-id "$api" --stage '$default' --api-mapping-key orders --output off
+# With several APIs, serve chooses by Host.
 plain_host="Host: $api.execute-api.localhost:$apigw_port"
 featured_host="Host: $featured.execute-api.localhost:$apigw_port"
 "$bin/apigw" serve --workspace "$ws" --listen "127.0.0.1:$apigw_port" --local-issuer >"$tmp/apigw.out" 2>"$tmp/apigw.log" &
@@ -177,12 +203,14 @@ for url in "http://$backend/bench" "http://127.0.0.1:$nginx_port/bench" "$apigw1
   wrk -t"$threads" -c"$connections" -d2s "$url" >/dev/null 2>&1 # warm up
 done
 wrk -t"$threads" -c"$connections" -d2s -H "$plain_host" "$apigw_url/bench" >/dev/null 2>&1
+wrk -t"$threads" -c"$connections" -d2s -H "Host: api.bench.test" "$apigw_url/orders/bench" >/dev/null 2>&1
 wrk -t"$threads" -c"$connections" -d2s -H "$featured_host" -H "Origin: https://app.example.com" "$apigw_url/bench" >/dev/null 2>&1
 for round in $(seq 1 "$rounds"); do
   run direct "http://$backend/bench" "$round"
   run nginx "http://127.0.0.1:$nginx_port/bench" "$round"
   run apigw "$apigw_url/bench" "$round" -H "$plain_host"
   run apigw-featured "$apigw_url/bench" "$round" -H "$featured_host" -H "Origin: https://app.example.com"
+  run apigw-domain "$apigw_url/orders/bench" "$round" -H "Host: api.bench.test"
   run apigw-1 "$apigw1_url/bench" "$round"
   run apigw-jwt "$apigw_url/jwt/bench" "$round" -H "$plain_host" -H "Authorization: Bearer $token"
 done
@@ -197,7 +225,7 @@ def ms(v):
     m = re.match(r"([\d.]+)(us|ms|s|m)$", v)
     return float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[m.group(2)]
 rows = {}
-for name in ("direct", "nginx", "apigw", "apigw-featured", "apigw-1", "apigw-jwt"):
+for name in ("direct", "nginx", "apigw", "apigw-featured", "apigw-domain", "apigw-1", "apigw-jwt"):
     samples = []
     for r in range(1, int(rounds) + 1):
         text = open(f"{tmp}/{name}.{r}.wrk").read()
@@ -217,6 +245,8 @@ for name in ("apigw", "apigw-1"):
     print(f"{name}/nginx: requests/s x{a[0] / n[0]:.2f}, p50 x{a[1] / n[1]:.2f}, p99 x{a[2] / n[2]:.2f}")
 f, a = rows["apigw-featured"], rows["apigw"]
 print(f"CORS + throttling + access log vs plain route (apigw): requests/s x{f[0] / a[0]:.3f} ({(f[0] / a[0] - 1) * 100:+.1f}%), p50 +{f[1] - a[1]:.3f} ms, p99 +{f[2] - a[2]:.3f} ms")
+d = rows["apigw-domain"]
+print(f"custom domain mapping vs the API's own endpoint (20 APIs, 5 domains): requests/s x{d[0] / a[0]:.3f} ({(d[0] / a[0] - 1) * 100:+.1f}%)")
 j, a = rows["apigw-jwt"], rows["apigw"]
 print(f"JWT route vs open route (apigw): p50 +{j[1] - a[1]:.3f} ms, p99 +{j[2] - a[2]:.3f} ms, requests/s x{j[0] / a[0]:.2f}")
 print(f"apigw peak RSS (VmHWM): {int(rss) / 1024:.1f} MiB (default threads), {int(rss1) / 1024:.1f} MiB (one worker)")

@@ -29,10 +29,12 @@ OPERATIONS = [
     "DeleteRouteSettings", "DeleteAccessLogSettings",
     "CreateAuthorizer", "GetAuthorizer", "GetAuthorizers", "UpdateAuthorizer", "DeleteAuthorizer",
     "TagResource", "UntagResource", "GetTags",
+    "CreateDomainName", "GetDomainName", "GetDomainNames", "UpdateDomainName", "DeleteDomainName",
+    "CreateApiMapping", "GetApiMapping", "GetApiMappings", "UpdateApiMapping", "DeleteApiMapping",
 ]
 # The AWS CLI pages these itself (--max-items, --starting-token, --page-size)
 # and hides the service's MaxResults/NextToken.
-PAGINATED = {"GetApis", "GetAuthorizers", "GetIntegrations", "GetRoutes", "GetStages"}
+PAGINATED = {"GetApis", "GetAuthorizers", "GetDomainNames", "GetIntegrations", "GetRoutes", "GetStages"}
 
 here = os.path.dirname(os.path.abspath(__file__))
 EXTRACT = os.path.join(here, "model", "apigatewayv2.json")

@@ -5,58 +5,10 @@
 
 mod common;
 
-use apigw::model::{
-    CreateApiRequest, CreateIntegrationRequest, CreateRouteRequest, CreateStageRequest,
-    UpdateApiRequest,
-};
+use apigw::model::UpdateApiRequest;
 use apigw::ops;
 use common::{Backend, Setup, call, client, eventually};
 use std::time::Duration;
-
-/// Adds an API with an `ANY /{proxy+}` route to `url` on an auto-deploy
-/// `$default` stage; returns its id.
-fn add_api(setup: &Setup, name: &str, url: &str) -> String {
-    setup.change(|ws| {
-        let api = ops::create_api(
-            ws,
-            CreateApiRequest {
-                name: name.into(),
-                protocol_type: "HTTP".into(),
-                ..Default::default()
-            },
-        )?;
-        let integration = ops::create_integration(
-            ws,
-            CreateIntegrationRequest {
-                api_id: api.api_id.clone(),
-                integration_type: "HTTP_PROXY".into(),
-                integration_method: Some("ANY".into()),
-                integration_uri: Some(url.into()),
-                payload_format_version: Some("1.0".into()),
-                ..Default::default()
-            },
-        )?;
-        ops::create_route(
-            ws,
-            CreateRouteRequest {
-                api_id: api.api_id.clone(),
-                route_key: "ANY /{proxy+}".into(),
-                target: Some(format!("integrations/{}", integration.integration_id)),
-                ..Default::default()
-            },
-        )?;
-        ops::create_stage(
-            ws,
-            CreateStageRequest {
-                api_id: api.api_id.clone(),
-                stage_name: "$default".into(),
-                auto_deploy: Some(true),
-                ..Default::default()
-            },
-        )?;
-        Ok(api.api_id)
-    })
-}
 
 /// GET `path` with `Host: host` from the gateway at `addr`.
 async fn get_as(addr: std::net::SocketAddr, host: &str, path: &str) -> common::Reply {
@@ -74,15 +26,15 @@ async fn two_apis_are_served_at_once_chosen_by_host() {
     let orders = Backend::start("orders").await;
     let billing = Backend::start("billing").await;
     let setup = Setup::new();
-    let a = add_api(
-        &setup,
+    let a = setup.add_api(
         "orders",
         &format!("http://{}/{{proxy}}", orders.addr),
+        "$default",
     );
-    let b = add_api(
-        &setup,
+    let b = setup.add_api(
         "billing",
         &format!("http://{}/{{proxy}}", billing.addr),
+        "$default",
     );
     let gw = setup.serve();
     let port = gw.addr.port();
@@ -175,13 +127,17 @@ async fn an_api_created_while_serving_is_picked_up_live() {
     let first = Backend::start("first").await;
     let second = Backend::start("second").await;
     let setup = Setup::new();
-    let a = add_api(&setup, "first", &format!("http://{}/{{proxy}}", first.addr));
+    let a = setup.add_api(
+        "first",
+        &format!("http://{}/{{proxy}}", first.addr),
+        "$default",
+    );
     let gw = setup.serve();
     let port = gw.addr.port();
-    let b = add_api(
-        &setup,
+    let b = setup.add_api(
         "second",
         &format!("http://{}/{{proxy}}", second.addr),
+        "$default",
     );
     let host = format!("{b}.execute-api.localhost:{port}");
     eventually(

@@ -76,11 +76,162 @@ pub fn local_commands() -> Vec<Command> {
             .arg(Arg::new("subject").long("subject").default_value("local-user").help("The sub claim"))
             .arg(Arg::new("expires-in").long("expires-in").default_value("1h").help("Lifetime: 3600, 45s, 30m, 1h or 2d"))
             .arg(Arg::new("claims").long("claims").value_name("JSON").help("More claims as a JSON object, e.g. '{\"email\":\"a@example.com\"}'")),
+        Command::new("logs")
+            .about("Read the local log groups access logs are written to, with the aws CLI's logs commands")
+            .subcommand_required(true)
+            .arg_required_else_help(true)
+            .subcommand(super::with_globals(logs_tail_command())),
         Command::new("generate-docs")
             .hide(true)
             .about("Write the completion scripts and man pages into a folder (used to refresh the committed ones)")
             .arg(Arg::new("dir").required(true).value_parser(value_parser!(std::path::PathBuf))),
     ]
+}
+
+/// `apigw logs tail`, with `aws logs tail`'s arguments.
+fn logs_tail_command() -> Command {
+    use clap::{Arg, ArgAction, builder::PossibleValuesParser};
+    Command::new("tail")
+        .about(
+            "Print a log group's events (those of the last ten minutes by default), as aws logs tail does; \
+             the group is the name in an access log's DestinationArn",
+        )
+        .after_help(
+            "The log group's events are kept in .apigw/logs/ beside the workspace, written by apigw serve. \
+             With --follow, new events are printed as they are written, until Ctrl-C (exit 0).",
+        )
+        .arg(
+            Arg::new("group_name")
+                .required(true)
+                .value_name("GROUP_NAME")
+                .help("The name of the log group (e.g. /aws/apigw/my-api), or its ARN"),
+        )
+        .arg(
+            Arg::new("since")
+                .long("since")
+                .value_name("TIME")
+                .default_value("10m")
+                .help(
+                    "From what time to print events: a relative time (a number and one unit of s, m, h, d or w, \
+                     e.g. 5m) or an ISO 8601 timestamp (e.g. 2026-12-02T13:00:00Z)",
+                ),
+        )
+        .arg(
+            Arg::new("follow")
+                .long("follow")
+                .action(ArgAction::SetTrue)
+                .help("Keep printing new events as they are written, until Ctrl-C"),
+        )
+        .arg(
+            Arg::new("format")
+                .long("format")
+                .value_name("FORMAT")
+                .default_value("detailed")
+                .value_parser(PossibleValuesParser::new(crate::logs::tail::OutputFormat::NAMES))
+                .help(
+                    "detailed: time in microseconds with its zone, stream and message; short: a shorter time and \
+                     the message; json: as detailed, with messages that are JSON pretty-printed; none: each \
+                     event as one JSON object",
+                ),
+        )
+        .arg(Arg::new("filter-pattern").long("filter-pattern").value_name("PATTERN").help(
+            "Only events whose message matches: terms that must all appear (ERROR), \"an exact phrase\", \
+             ?either ?or, -excluded; or a JSON pattern such as '{ $.status >= 500 && $.routeKey = \"GET /pets*\" }'",
+        ))
+        .arg(
+            Arg::new("log-stream-names")
+                .long("log-stream-names")
+                .value_name("NAME")
+                .num_args(1..)
+                .help("Only events of these log streams (STAGE/RUN, one per stage of each serve run)"),
+        )
+        .arg(
+            Arg::new("log-stream-name-prefix")
+                .long("log-stream-name-prefix")
+                .value_name("PREFIX")
+                .help("Only events of log streams whose name begins with this (e.g. prod/ for one stage)"),
+        )
+}
+
+/// The refusal `aws logs tail` prints for a group that does not exist.
+fn no_such_group() -> Error {
+    Error::Api {
+        operation: "FilterLogEvents",
+        source: crate::error::ApiError::named(
+            "ResourceNotFoundException",
+            "The specified log group does not exist.",
+        ),
+    }
+}
+
+/// Whether a stage of the workspace sends its access logs to `group` (a
+/// group named by a `DestinationArn` exists before its first event).
+fn named_by_a_stage(workspace: &std::path::Path, group: &str) -> bool {
+    let Ok(file) = workspace::load_path(workspace) else {
+        return false;
+    };
+    file.workspace
+        .stages
+        .values()
+        .flat_map(|stages| stages.values())
+        .filter_map(|s| s.access_log_settings.as_ref()?.destination_arn.as_deref())
+        .filter_map(crate::rules::arn::log_group)
+        .any(|g| g.name == group)
+}
+
+/// `apigw logs tail GROUP`.
+fn logs_tail(m: &ArgMatches) -> Result<i32> {
+    use crate::logs::tail::{self, FilterPattern, OutputFormat, TailOptions};
+    let g = super::globals(m)?;
+    let given = m.get_one::<String>("group_name").expect("required");
+    let group = crate::rules::arn::log_group(given).map_or(given.as_str(), |arn| arn.name);
+    let invalid = |what: String| Error::Api {
+        operation: "FilterLogEvents",
+        source: crate::error::ApiError::named("InvalidParameterException", what),
+    };
+    let path = crate::logs::group::group_path(&g.workspace.path, group)
+        .map_err(|e| invalid(format!("Invalid logGroupName: {e}")))?;
+    let since = m.get_one::<String>("since").expect("has a default");
+    let since_ms = tail::parse_since(since, crate::logs::time::now_ms())
+        .map_err(|e| Error::InvalidInput(format!("Error parsing parameter '--since': {e}")))?;
+    let filter = match m.get_one::<String>("filter-pattern") {
+        Some(p) => FilterPattern::parse(p).map_err(|e| {
+            Error::InvalidInput(format!("Error parsing parameter '--filter-pattern': {e}"))
+        })?,
+        None => FilterPattern::default(),
+    };
+    let stream_names: Vec<String> = m
+        .get_many::<String>("log-stream-names")
+        .map(|v| v.cloned().collect())
+        .unwrap_or_default();
+    let stream_prefix = m.get_one::<String>("log-stream-name-prefix").cloned();
+    if !stream_names.is_empty() && stream_prefix.is_some() {
+        return Err(invalid(
+            "logStreamNames and logStreamNamePrefix cannot both be given: pass one of \
+             --log-stream-names and --log-stream-name-prefix"
+                .into(),
+        ));
+    }
+    if !path.is_file() && !named_by_a_stage(&g.workspace.path, group) {
+        return Err(no_such_group());
+    }
+    let options = TailOptions {
+        since_ms,
+        follow: m.get_flag("follow"),
+        format: OutputFormat::parse(m.get_one::<String>("format").expect("has a default"))
+            .unwrap_or(OutputFormat::Detailed),
+        stream_names,
+        stream_prefix,
+        filter,
+    };
+    super::debug(|| format!("log group {group}: {}", path.display()));
+    tail::tail(&path, &options, &mut std::io::stdout().lock()).map_err(|e| {
+        Error::io(
+            format!("cannot read the log group {group} ({})", path.display()),
+            e,
+        )
+    })?;
+    Ok(0)
 }
 
 #[derive(Serialize)]
@@ -227,6 +378,10 @@ pub fn run_local(name: &str, m: &ArgMatches) -> Result<i32> {
             super::print(&format!("{token}\n"))?;
             Ok(0)
         }
+        "logs" => match m.subcommand() {
+            Some(("tail", sub)) => logs_tail(sub),
+            _ => Err(Error::Other("logs needs a command".into())),
+        },
         "generate-docs" => {
             let dir = m.get_one::<std::path::PathBuf>("dir").expect("required");
             super::docs::generate(dir)?;

@@ -121,7 +121,17 @@ fn globals_of(command: &str) -> &'static [&'static str] {
         "workspace" | "init" => &["output", "query", "region", "profile", "workspace", "debug"],
         "serve" | "endpoint" => &["region", "profile", "workspace", "debug"],
         "mint-token" => &["workspace", "debug"],
-        "completion" | "generate-docs" => &[],
+        // `logs tail`: the region and profile are taken as aws logs tail
+        // takes them (log groups are local files, one set per workspace).
+        "tail" => &[
+            "workspace",
+            "debug",
+            "region",
+            "profile",
+            "color",
+            "no-cli-pager",
+        ],
+        "completion" | "generate-docs" | "logs" => &[],
         _ => AWS_GLOBALS,
     }
 }
@@ -363,7 +373,7 @@ fn command_for(argv: &[std::ffi::OsString]) -> Command {
 fn command_words(argv: &[std::ffi::OsString], start: usize) -> usize {
     let group = argv.get(start).and_then(|a| a.to_str());
     match group {
-        Some(g) if standins::GROUPS.iter().any(|(name, _, _)| *name == g) => {
+        Some(g) if g == "logs" || standins::GROUPS.iter().any(|(name, _, _)| *name == g) => {
             if argv.get(start + 1).is_some() { 2 } else { 1 }
         }
         Some(_) => 1,

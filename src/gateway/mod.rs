@@ -287,7 +287,9 @@ impl Prepared {
         let loaded = stamp(&opts.workspace);
         let ws = load(&opts.workspace, opts.region.as_ref())?;
         let api_ids = choose_apis(&ws, opts.api_id.as_deref())?;
-        let plan = Plan::compile(&ws, &api_ids, &clients, None).map_err(Error::Workspace)?;
+        let access_logs = Arc::new(crate::logs::Groups::new(&opts.workspace));
+        let plan =
+            Plan::compile(&ws, &api_ids, &clients, &access_logs, None).map_err(Error::Workspace)?;
         let std_listener = std::net::TcpListener::bind(opts.listen)
             .map_err(|e| Error::io(format!("cannot listen on {}", opts.listen), e))?;
         widen_backlog(&std_listener);
@@ -299,7 +301,14 @@ impl Prepared {
         let addr = listener
             .local_addr()
             .map_err(|e| Error::io("cannot read the listening address", e))?;
-        let mut shared = Shared::new(plan, log, addr.port(), hooks.authorizer, clients);
+        let mut shared = Shared::new(
+            plan,
+            log,
+            addr.port(),
+            hooks.authorizer,
+            clients,
+            access_logs,
+        );
         if let Some(hook) = hooks.well_known {
             shared.well_known = Some((format!("http://{addr}"), hook));
         }
@@ -397,6 +406,16 @@ impl Prepared {
             .log
             .note("shutting down: letting requests under way finish");
         let _ = tokio::task::spawn_blocking(move || workers.finish()).await;
+        // Every request has ended: write what the access logs hold.
+        let access_logs = self.shared.access_logs.clone();
+        if let Ok(dropped) = tokio::task::spawn_blocking(move || access_logs.flush_and_stop()).await
+        {
+            for (group, n) in dropped {
+                self.shared.log.note(&format!(
+                    "access log group {group}: {n} lines dropped (requests came faster than the file took them)"
+                ));
+            }
+        }
         self.shared.log.note("stopped");
     }
 }
@@ -655,11 +674,13 @@ async fn watch(
             let api_id = api_id.clone();
             let region = region.clone();
             let clients = shared.clients.clone();
+            let access_logs = shared.access_logs.clone();
             let current = current.clone();
             tokio::task::spawn_blocking(move || -> Result<Plan> {
                 let ws = load(&path, region.as_ref())?;
                 let ids = choose_apis(&ws, api_id.as_deref())?;
-                Plan::compile(&ws, &ids, &clients, Some(&current)).map_err(Error::Workspace)
+                Plan::compile(&ws, &ids, &clients, &access_logs, Some(&current))
+                    .map_err(Error::Workspace)
             })
             .await
         };

@@ -5,6 +5,7 @@
 //! and parameter mappings already parsed. A plan never changes; a reload builds a new one and
 //! swaps it in whole.
 
+use super::answer::{Answer, Kind};
 use super::auth::{Authorization, JwtRequirement};
 use super::client::ClientKinds;
 use super::cors::CorsPlan;
@@ -137,6 +138,8 @@ pub struct StagePlan {
     pub cors: Option<CorsPlan>,
     /// A token bucket per route, and one for requests matching none.
     pub throttle: ThrottlePlan,
+    /// The stage's access log, when it has one.
+    pub access_log: Option<crate::logs::StageLog>,
 }
 
 pub struct RoutePlan {
@@ -161,9 +164,36 @@ pub struct ApiPlan {
 /// What `serve` serves: one API (asked for with `--api-id`, or the
 /// workspace's only one), answered whatever the `Host`, or every HTTP API
 /// of the workspace, each at `{api-id}.execute-api.localhost`.
+/// A custom domain name: its mappings, longest key first.
+pub struct DomainPlan {
+    /// The name, or `*.example.com` for a wildcard one.
+    pub name: String,
+    mappings: Vec<MappingPlan>,
+}
+
+struct MappingPlan {
+    /// Without slashes around it; empty for the rest of the domain.
+    key: String,
+    /// The API, by its place in [`Plan::apis`].
+    api: usize,
+    stage: Arc<StagePlan>,
+}
+
+/// Where a request goes: its API and stage, the path after the stage (or
+/// the mapping key), and the custom domain and key that took it.
+pub struct Selected<'p, 'r> {
+    pub api: &'p ApiPlan,
+    pub stage: &'p Arc<StagePlan>,
+    pub rest: &'r str,
+    pub domain: Option<&'p str>,
+    pub base_path: Option<&'p str>,
+}
+
 pub struct Plan {
     /// By API id.
     apis: Vec<ApiPlan>,
+    /// Exact names first, then wildcards; each by name.
+    domains: Vec<DomainPlan>,
     /// Whether `Host` chooses the API (more than one is served).
     by_host: bool,
     pub account: String,
@@ -239,12 +269,14 @@ impl Plan {
         ws: &Workspace,
         api_ids: &[String],
         clients: &ClientKinds,
+        access_logs: &crate::logs::Groups,
         previous: Option<&Plan>,
     ) -> Result<Plan, String> {
         let empty_index = HealthIndex::new();
         let mut build = Build {
             ws,
             clients,
+            access_logs,
             previous: previous.map_or(&empty_index, |p| &p.health),
             health: HealthIndex::new(),
             warnings: Vec::new(),
@@ -255,9 +287,11 @@ impl Plan {
             apis.push(build.api(api_id)?);
         }
         apis.sort_unstable_by(|a, b| a.api_id.cmp(&b.api_id));
+        let domains = build.domains(&apis);
         Ok(Plan {
             by_host: apis.len() > 1,
             apis,
+            domains,
             account: ws.account().to_string(),
             health: build.health,
             warnings: build.warnings,
@@ -281,6 +315,63 @@ impl Plan {
             .binary_search_by(|a| a.api_id.as_str().cmp(id))
             .ok()
             .map(|i| &self.apis[i])
+    }
+
+    /// Where a request with this `Host` and path goes: a custom domain's
+    /// mapping (longest key first, the key taken off the path, no stage
+    /// segment), else the API the host names and its stage. `Err` says why
+    /// it goes nowhere.
+    pub fn select<'p, 'r>(
+        &'p self,
+        host: Option<&str>,
+        path: &'r str,
+    ) -> Result<Selected<'p, 'r>, Answer> {
+        let name = host.map(|h| match h.rsplit_once(':') {
+            Some((n, port)) if port.bytes().all(|b| b.is_ascii_digit()) => n,
+            _ => h,
+        });
+        if let Some(name) = name
+            && let Some(domain) = self
+                .domains
+                .iter()
+                .find(|d| crate::rules::domain::matches(&d.name, name))
+        {
+            for m in &domain.mappings {
+                let Some(rest) = strip_key(path, &m.key) else {
+                    continue;
+                };
+                return Ok(Selected {
+                    api: &self.apis[m.api],
+                    stage: &m.stage,
+                    rest,
+                    domain: Some(&domain.name),
+                    base_path: Some(&m.key),
+                });
+            }
+            return Err(Answer::new(
+                Kind::NotFound,
+                "no API mapping of the domain name takes the path",
+            ));
+        }
+        let api = self
+            .api_for(host)
+            .ok_or_else(|| Answer::new(Kind::NotFound, "the Host names no API served here"))?;
+        if api.endpoint_disabled {
+            return Err(Answer::new(
+                Kind::Forbidden,
+                "the API has DisableExecuteApiEndpoint set",
+            ));
+        }
+        let (stage, rest) = api
+            .stage_for(path)
+            .ok_or_else(|| Answer::new(Kind::NotFound, "no stage matches the path"))?;
+        Ok(Selected {
+            api,
+            stage,
+            rest,
+            domain: None,
+            base_path: None,
+        })
     }
 
     /// Every stage of every API.
@@ -354,6 +445,17 @@ impl Plan {
             };
             out.push_str(&api.table(&url));
         }
+        for d in &self.domains {
+            let _ = writeln!(out, "domain name {}", d.name);
+            for m in &d.mappings {
+                let api = &self.apis[m.api];
+                let _ = writeln!(
+                    out,
+                    "  /{:<20} API {} stage {}",
+                    m.key, api.api_id, m.stage.name
+                );
+            }
+        }
         for w in &self.warnings {
             let _ = writeln!(out, "  note: {w}");
         }
@@ -414,6 +516,13 @@ impl ApiPlan {
                 "  stage {:width$}  {base_url}/{prefix}  ({serving})",
                 stage.name
             );
+            if let Some(log) = &stage.access_log {
+                let _ = writeln!(
+                    out,
+                    "        {:width$}  access log to log group {} (read it with apigw logs tail {} --follow)",
+                    "", log.group, log.group
+                );
+            }
         }
         let mut rows: Vec<[String; 3]> = Vec::new();
         for stage in self.stages() {
@@ -472,13 +581,67 @@ impl ApiPlan {
 struct Build<'w> {
     ws: &'w Workspace,
     clients: &'w ClientKinds,
+    access_logs: &'w crate::logs::Groups,
     previous: &'w HealthIndex,
     health: HealthIndex,
     warnings: Vec<String>,
     alarms: Vec<String>,
 }
 
+/// The path after a mapping key: `/orders/list` after `orders` is
+/// `/list`, `/orders` is `/`; an empty key takes every path as it is.
+fn strip_key<'r>(path: &'r str, key: &str) -> Option<&'r str> {
+    if key.is_empty() {
+        return Some(path);
+    }
+    let after = path.strip_prefix('/')?.strip_prefix(key)?;
+    match after {
+        "" => Some("/"),
+        a if a.starts_with('/') => Some(a),
+        _ => None,
+    }
+}
+
 impl Build<'_> {
+    /// The custom domains and the mappings to APIs served here; a mapping
+    /// to a stage that is gone is noted and left out.
+    fn domains(&mut self, apis: &[ApiPlan]) -> Vec<DomainPlan> {
+        let mut out = Vec::new();
+        for (name, mappings) in &self.ws.api_mappings {
+            if !self.ws.domain_names.contains_key(name) {
+                continue;
+            }
+            let mut plans = Vec::new();
+            for m in mappings.values() {
+                let Some(api) = apis.iter().position(|a| a.api_id == m.api_id) else {
+                    continue;
+                };
+                let Some(stage) = apis[api].stages().find(|s| s.name == m.stage) else {
+                    self.warn(format!(
+                        "API mapping {} of {name} names stage {} of API {}, which it does not have; \
+                         its paths answer 404",
+                        m.api_mapping_id, m.stage, m.api_id
+                    ));
+                    continue;
+                };
+                plans.push(MappingPlan {
+                    key: m.api_mapping_key.clone(),
+                    api,
+                    stage: stage.clone(),
+                });
+            }
+            // Longest key first; the empty key last.
+            plans.sort_by(|a, b| b.key.len().cmp(&a.key.len()).then(a.key.cmp(&b.key)));
+            out.push(DomainPlan {
+                name: name.clone(),
+                mappings: plans,
+            });
+        }
+        // An exact name wins over a wildcard that also matches.
+        out.sort_by_key(|d| d.name.starts_with("*."));
+        out
+    }
+
     /// Notes a warning once, however many stages share its cause.
     fn warn(&mut self, w: String) {
         if !self.warnings.contains(&w) {
@@ -602,6 +765,15 @@ impl Build<'_> {
             &stage.default_route_settings,
             &stage.route_settings,
         );
+        let access_log = crate::logs::StageLog::compile(
+            self.access_logs,
+            &stage.stage_name,
+            stage.access_log_settings.as_ref(),
+        )
+        .unwrap_or_else(|e| {
+            self.warn(e);
+            None
+        });
         Ok(StagePlan {
             name: stage.stage_name.clone(),
             serving,
@@ -610,6 +782,7 @@ impl Build<'_> {
             integrations,
             cors: CorsPlan::compile(definition.cors_configuration.as_ref()),
             throttle,
+            access_log,
         })
     }
 }
@@ -843,6 +1016,15 @@ fn compile_target(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mapping_keys_come_off_the_path() {
+        assert_eq!(strip_key("/orders/list", "orders"), Some("/list"));
+        assert_eq!(strip_key("/orders", "orders"), Some("/"));
+        assert_eq!(strip_key("/ordersx", "orders"), None);
+        assert_eq!(strip_key("/billing/v2/pay", "billing/v2"), Some("/pay"));
+        assert_eq!(strip_key("/any", ""), Some("/any"));
+    }
 
     #[test]
     fn hosts_name_apis() {

@@ -1,7 +1,8 @@
 //! One request through the gateway, as named steps in the order the
 //! service applies them (see [`handle`] and [`Call::run`]): request limits,
-//! path and method, stage and route, the route's authorizer, request
-//! mapping, forward, response mapping; then the access log. A step either
+//! path and method, stage and route, throttle ([`super::throttle`]), CORS
+//! preflight ([`super::cors`]), the route's authorizer, request mapping,
+//! forward, response mapping, CORS headers; then the access log. A step either
 //! passes the request on or stops it with the gateway's own [`Answer`]
 //! (one type for every refusal); the request is streamed to the backend
 //! and the response streamed back. Every answer carries `apigw-requestid`
@@ -46,6 +47,8 @@ pub struct Shared {
     authorizer: Option<Arc<dyn Authorizer>>,
     /// The base URL and the hook that answers `/.well-known/…` paths.
     pub well_known: Option<(String, super::WellKnown)>,
+    /// The log groups the stages' access logs go to.
+    pub access_logs: Arc<crate::logs::Groups>,
 }
 
 impl Shared {
@@ -55,6 +58,7 @@ impl Shared {
         port: u16,
         authorizer: Option<Arc<dyn Authorizer>>,
         clients: Arc<ClientKinds>,
+        access_logs: Arc<crate::logs::Groups>,
     ) -> Self {
         Shared {
             plan: RwLock::new(Arc::new(plan)),
@@ -65,6 +69,7 @@ impl Shared {
             forwarded_port: HeaderValue::from(port),
             authorizer,
             well_known: None,
+            access_logs,
         }
     }
 
@@ -133,6 +138,17 @@ struct Trail<'p> {
     integration_error: Option<String>,
     /// The authorizer's claims, for `$context.authorizer.claims.NAME`.
     claims: Option<Claims>,
+    /// The API and the stage's access log, once the stage is known, and
+    /// what the log reads of the request's headers (which go on to the
+    /// backend; a parsed header value's clone shares its bytes).
+    api_id: Option<&'p str>,
+    access_log: Option<&'p crate::logs::StageLog>,
+    user_agent: Option<HeaderValue>,
+    host: Option<HeaderValue>,
+    /// The custom domain name that took the request, and its mapping key
+    /// (`$context.domainName`, `$context.customDomain.basePathMatched`).
+    domain: Option<&'p str>,
+    base_path: Option<&'p str>,
 }
 
 impl Trail<'_> {
@@ -237,7 +253,104 @@ pub async fn handle(
             error: trail.error.as_deref(),
         })
     });
+    if let Some(access_log) = trail.access_log {
+        access_log_step(
+            access_log,
+            &AccessLogView {
+                trail: &trail,
+                conn: &conn,
+                plan: &plan,
+                request_id: request_id.as_str(),
+                method: &method,
+                uri: &uri,
+                version,
+                epoch_ms: now.as_millis(),
+                latency_us,
+                response: &response,
+            },
+        );
+    }
     Ok(response)
+}
+
+/// What the access log step reads of a finished request.
+struct AccessLogView<'v> {
+    trail: &'v Trail<'v>,
+    conn: &'v Connection,
+    plan: &'v Plan,
+    request_id: &'v str,
+    method: &'v Method,
+    uri: &'v Uri,
+    version: Version,
+    epoch_ms: u128,
+    latency_us: u64,
+    response: &'v Response<Body>,
+}
+
+/// The last step: the stage's access log line, from what the request's
+/// trail knows, handed to its log group's writer (which never waits).
+fn access_log_step(access_log: &crate::logs::StageLog, v: &AccessLogView<'_>) {
+    use hyper::body::Body as _;
+    let trail = v.trail;
+    let answered = trail.answered.map(Kind::row);
+    let domain =
+        trail
+            .host
+            .as_ref()
+            .and_then(|h| h.to_str().ok())
+            .map(|h| match h.rsplit_once(':') {
+                Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name,
+                _ => h,
+            });
+    let response_length = v.response.body().size_hint().exact().or_else(|| {
+        v.response
+            .headers()
+            .get(header::CONTENT_LENGTH)
+            .and_then(|l| l.to_str().ok()?.parse().ok())
+    });
+    let by_authorizer = matches!(trail.answered, Some(Kind::Unauthorized | Kind::Forbidden));
+    // The backend's own request ids, when it answered with them.
+    let backend_header = |names: &[&str]| {
+        trail.integration_status?;
+        names
+            .iter()
+            .find_map(|n| v.response.headers().get(*n)?.to_str().ok())
+    };
+    access_log.log(&crate::logs::Context {
+        request_id: v.request_id,
+        account_id: &v.plan.account,
+        api_id: trail.api_id.unwrap_or("-"),
+        stage: trail.stage.unwrap_or("-"),
+        route_key: trail.route,
+        http_method: v.method.as_str(),
+        path: v.uri.path(),
+        protocol: match v.version {
+            Version::HTTP_10 => "HTTP/1.0",
+            Version::HTTP_2 => "HTTP/2.0",
+            _ => "HTTP/1.1",
+        },
+        source_ip: Some(&v.conn.ip),
+        user_agent: trail.user_agent.as_ref().and_then(|u| u.to_str().ok()),
+        domain_name: domain,
+        base_path_matched: trail.base_path,
+        request_time_ms: i64::try_from(v.epoch_ms).unwrap_or(i64::MAX),
+        status: v.response.status().as_u16(),
+        response_length,
+        response_latency_ms: Some(v.latency_us / 1000),
+        integration_latency_ms: trail.integration_latency_us.map(|us| us / 1000),
+        integration_status: trail.integration_status,
+        integration_error: trail.integration_error.as_deref(),
+        aws_endpoint_request_id: backend_header(&["x-amz-request-id", "x-amzn-requestid"]),
+        aws_endpoint_request_id2: backend_header(&["x-amz-id-2"]),
+        error_message: answered.and_then(|r| r.message),
+        error_response_type: answered.map(|r| r.response_type).filter(|t| *t != "-"),
+        authorizer_error: if by_authorizer {
+            trail.error.as_deref()
+        } else {
+            None
+        },
+        claims: trail.claims.as_ref(),
+    });
 }
 
 /// Steps 1 and 2: the service's limits come first (nothing that breaks
@@ -332,20 +445,17 @@ impl<'a> Call<'a> {
     ) -> Result<Response<Body>, Answer> {
         // API, stage and route.
         let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
-        let api = self
-            .plan
-            .api_for(host)
-            .ok_or_else(|| Answer::new(Kind::NotFound, "the Host names no API served here"))?;
-        if api.endpoint_disabled {
-            return Err(Answer::new(
-                Kind::Forbidden,
-                "the API has DisableExecuteApiEndpoint set",
-            ));
-        }
-        let (stage, rest) = api
-            .stage_for(self.path)
-            .ok_or_else(|| Answer::new(Kind::NotFound, "no stage matches the path"))?;
+        let selected = self.plan.select(host, self.path)?;
+        let (api, stage, rest) = (selected.api, selected.stage, selected.rest);
+        trail.domain = selected.domain;
+        trail.base_path = selected.base_path;
         trail.stage = Some(&stage.name);
+        trail.api_id = Some(&api.api_id);
+        trail.access_log = stage.access_log.as_ref();
+        if trail.access_log.is_some() {
+            trail.user_agent = headers.get(header::USER_AGENT).cloned();
+            trail.host = headers.get(header::HOST).cloned();
+        }
         let found = stage.router.find(self.method, rest);
         // Throttle: the route's bucket, or the stage's for no route.
         if !stage

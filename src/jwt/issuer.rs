@@ -415,8 +415,9 @@ fn new_key_file(path: &Path) -> Result<tempfile::NamedTempFile, Error> {
 }
 
 /// Creates `dir` (and its parents) if missing; on Unix the folder it makes
-/// itself is private to the user (0700).
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+/// itself is private to the user (0700). Also the folder of the access logs'
+/// log groups (`.apigw/logs`, see `crate::logs`).
+pub(crate) fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     let mut builder = std::fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]
@@ -426,10 +427,14 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     }
     builder.create(dir)?;
     // The folder sits beside a workspace that teams commit; keep the private
-    // key out of version control unless someone decides otherwise.
+    // key (and the access logs) out of version control unless someone
+    // decides otherwise.
     let ignore = dir.join(".gitignore");
     if !ignore.exists() {
-        std::fs::write(ignore, "# apigw's local signing key: never commit it\n*\n")?;
+        std::fs::write(
+            ignore,
+            "# apigw's local state (signing key, access logs): never commit it\n*\n",
+        )?;
     }
     Ok(())
 }

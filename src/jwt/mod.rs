@@ -18,6 +18,7 @@ mod verify;
 pub use denial::Denial;
 pub use duration::parse_duration;
 pub use gateway::JwtAuthorizer;
+pub(crate) use issuer::create_private_dir;
 pub use issuer::{DISCOVERY_PATH, JWKS_PATH, LocalIssuer, MintRequest, key_path};
 pub use verify::{CLOCK_SKEW, FETCH_TIMEOUT, JwtRule, MAX_KEYS_BYTES, Verifier, VerifierOptions};
 

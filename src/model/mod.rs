@@ -5,6 +5,7 @@
 mod api;
 mod authorizer;
 mod backends;
+mod domain;
 mod integration;
 mod route;
 mod stage;
@@ -13,6 +14,7 @@ mod vpc_link;
 pub use api::*;
 pub use authorizer::*;
 pub use backends::*;
+pub use domain::*;
 pub use integration::*;
 pub use route::*;
 pub use stage::*;

@@ -291,6 +291,7 @@ pub fn delete_api(ws: &mut Workspace, api_id: &str) -> Result<(), ApiError> {
     ws.routes.remove(api_id);
     ws.stages.remove(api_id);
     ws.authorizers.remove(api_id);
+    super::domains::forget_mappings(ws, api_id, None);
     Ok(())
 }
 

@@ -152,8 +152,9 @@ pub fn delete_stage(ws: &mut Workspace, api_id: &str, stage_name: &str) -> Resul
     ws.stages
         .get_mut(api_id)
         .and_then(|m| m.remove(stage_name))
-        .map(|_| ())
-        .ok_or_else(|| not_found(stage_name))
+        .ok_or_else(|| not_found(stage_name))?;
+    super::domains::forget_mappings(ws, api_id, Some(stage_name));
+    Ok(())
 }
 
 /// Removes the settings of one route key from a stage. The route itself need

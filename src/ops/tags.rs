@@ -1,6 +1,6 @@
-//! TagResource, UntagResource, GetTags: the tags of an API, a stage or a VPC
-//! link, named by its ARN (`arn:aws:apigateway:REGION::/apis/ID`,
-//! `…/apis/ID/stages/NAME`, `…/vpclinks/ID`). The tags live on the resource,
+//! TagResource, UntagResource, GetTags: the tags of an API, a stage, a VPC
+//! link or a domain name, named by its ARN (`arn:aws:apigateway:REGION::/apis/ID`,
+//! `…/apis/ID/stages/NAME`, `…/vpclinks/ID`, `…/domainnames/NAME`). The tags live on the resource,
 //! so `get-api` and `get-tags` always agree.
 
 use crate::error::ApiError;
@@ -37,7 +37,8 @@ fn tags_of<'w>(ws: &'w mut Workspace, arn: &str) -> Result<&'w mut StringMap, Ap
     let bad = || {
         ApiError::bad_request(format!(
             "Invalid resource ARN {arn}: use arn:aws:apigateway:REGION::/apis/ID, \
-             arn:aws:apigateway:REGION::/apis/ID/stages/NAME or arn:aws:apigateway:REGION::/vpclinks/ID"
+             arn:aws:apigateway:REGION::/apis/ID/stages/NAME, arn:aws:apigateway:REGION::/vpclinks/ID \
+             or arn:aws:apigateway:REGION::/domainnames/NAME"
         ))
     };
     let rest = arn.strip_prefix("arn:aws:apigateway:").ok_or_else(bad)?;
@@ -73,6 +74,11 @@ fn tags_of<'w>(ws: &'w mut Workspace, arn: &str) -> Result<&'w mut StringMap, Ap
             .get_mut(*link)
             .map(|l| &mut l.tags)
             .ok_or_else(|| ApiError::not_found("VpcLink", link)),
+        ["", "domainnames", name] => ws
+            .domain_names
+            .get_mut(*name)
+            .map(|d| &mut d.tags)
+            .ok_or_else(|| ApiError::NotFound("Invalid domain name identifier specified".into())),
         _ => Err(bad()),
     }
 }

@@ -131,6 +131,43 @@ pub const S_AUTHORIZER: &[Member] = &[
     Member { name: "JwtConfiguration", kind: Kind::Struct(S_J_W_T_CONFIGURATION), required: false, min: None },
     Member { name: "Name", kind: Kind::String, required: true, min: None },
 ];
+pub const S_DOMAIN_NAME_CONFIGURATION: &[Member] = &[
+    Member { name: "ApiGatewayDomainName", kind: Kind::String, required: false, min: None },
+    Member { name: "CertificateArn", kind: Kind::String, required: false, min: None },
+    Member { name: "CertificateName", kind: Kind::String, required: false, min: None },
+    Member { name: "CertificateUploadDate", kind: Kind::String, required: false, min: None },
+    Member { name: "DomainNameStatus", kind: Kind::String, required: false, min: None },
+    Member { name: "DomainNameStatusMessage", kind: Kind::String, required: false, min: None },
+    Member { name: "EndpointType", kind: Kind::String, required: false, min: None },
+    Member { name: "HostedZoneId", kind: Kind::String, required: false, min: None },
+    Member { name: "IpAddressType", kind: Kind::String, required: false, min: None },
+    Member { name: "SecurityPolicy", kind: Kind::String, required: false, min: None },
+    Member { name: "OwnershipVerificationCertificateArn", kind: Kind::String, required: false, min: None },
+];
+pub const S_MUTUAL_TLS_AUTHENTICATION_INPUT: &[Member] = &[
+    Member { name: "TruststoreUri", kind: Kind::String, required: false, min: None },
+    Member { name: "TruststoreVersion", kind: Kind::String, required: false, min: None },
+];
+pub const S_MUTUAL_TLS_AUTHENTICATION: &[Member] = &[
+    Member { name: "TruststoreUri", kind: Kind::String, required: false, min: None },
+    Member { name: "TruststoreVersion", kind: Kind::String, required: false, min: None },
+    Member { name: "TruststoreWarnings", kind: Kind::List(&Kind::String), required: false, min: None },
+];
+pub const S_DOMAIN_NAME: &[Member] = &[
+    Member { name: "ApiMappingSelectionExpression", kind: Kind::String, required: false, min: None },
+    Member { name: "DomainName", kind: Kind::String, required: true, min: None },
+    Member { name: "DomainNameArn", kind: Kind::String, required: false, min: None },
+    Member { name: "DomainNameConfigurations", kind: Kind::List(&Kind::Struct(S_DOMAIN_NAME_CONFIGURATION)), required: false, min: None },
+    Member { name: "MutualTlsAuthentication", kind: Kind::Struct(S_MUTUAL_TLS_AUTHENTICATION), required: false, min: None },
+    Member { name: "RoutingMode", kind: Kind::String, required: false, min: None },
+    Member { name: "Tags", kind: Kind::Map(&Kind::String), required: false, min: None },
+];
+pub const S_API_MAPPING: &[Member] = &[
+    Member { name: "ApiId", kind: Kind::String, required: true, min: None },
+    Member { name: "ApiMappingId", kind: Kind::String, required: false, min: None },
+    Member { name: "ApiMappingKey", kind: Kind::String, required: false, min: None },
+    Member { name: "Stage", kind: Kind::String, required: true, min: None },
+];
 
 pub const OPERATIONS: &[ModelOperation] = &[
     ModelOperation { name: "CreateApi", paginated: false, input: &[
@@ -676,6 +713,99 @@ pub const OPERATIONS: &[ModelOperation] = &[
 ], output: &[
     Member { name: "Tags", kind: Kind::Map(&Kind::String), required: false, min: None },
 ] },
+    ModelOperation { name: "CreateDomainName", paginated: false, input: &[
+    Member { name: "DomainName", kind: Kind::String, required: true, min: None },
+    Member { name: "DomainNameConfigurations", kind: Kind::List(&Kind::Struct(S_DOMAIN_NAME_CONFIGURATION)), required: false, min: None },
+    Member { name: "MutualTlsAuthentication", kind: Kind::Struct(S_MUTUAL_TLS_AUTHENTICATION_INPUT), required: false, min: None },
+    Member { name: "RoutingMode", kind: Kind::String, required: false, min: None },
+    Member { name: "Tags", kind: Kind::Map(&Kind::String), required: false, min: None },
+], output: &[
+    Member { name: "ApiMappingSelectionExpression", kind: Kind::String, required: false, min: None },
+    Member { name: "DomainName", kind: Kind::String, required: false, min: None },
+    Member { name: "DomainNameArn", kind: Kind::String, required: false, min: None },
+    Member { name: "DomainNameConfigurations", kind: Kind::List(&Kind::Struct(S_DOMAIN_NAME_CONFIGURATION)), required: false, min: None },
+    Member { name: "MutualTlsAuthentication", kind: Kind::Struct(S_MUTUAL_TLS_AUTHENTICATION), required: false, min: None },
+    Member { name: "RoutingMode", kind: Kind::String, required: false, min: None },
+    Member { name: "Tags", kind: Kind::Map(&Kind::String), required: false, min: None },
+] },
+    ModelOperation { name: "GetDomainName", paginated: false, input: &[
+    Member { name: "DomainName", kind: Kind::String, required: true, min: None },
+], output: &[
+    Member { name: "ApiMappingSelectionExpression", kind: Kind::String, required: false, min: None },
+    Member { name: "DomainName", kind: Kind::String, required: false, min: None },
+    Member { name: "DomainNameArn", kind: Kind::String, required: false, min: None },
+    Member { name: "DomainNameConfigurations", kind: Kind::List(&Kind::Struct(S_DOMAIN_NAME_CONFIGURATION)), required: false, min: None },
+    Member { name: "MutualTlsAuthentication", kind: Kind::Struct(S_MUTUAL_TLS_AUTHENTICATION), required: false, min: None },
+    Member { name: "RoutingMode", kind: Kind::String, required: false, min: None },
+    Member { name: "Tags", kind: Kind::Map(&Kind::String), required: false, min: None },
+] },
+    ModelOperation { name: "GetDomainNames", paginated: true, input: &[
+
+], output: &[
+    Member { name: "Items", kind: Kind::List(&Kind::Struct(S_DOMAIN_NAME)), required: false, min: None },
+    Member { name: "NextToken", kind: Kind::String, required: false, min: None },
+] },
+    ModelOperation { name: "UpdateDomainName", paginated: false, input: &[
+    Member { name: "DomainName", kind: Kind::String, required: true, min: None },
+    Member { name: "DomainNameConfigurations", kind: Kind::List(&Kind::Struct(S_DOMAIN_NAME_CONFIGURATION)), required: false, min: None },
+    Member { name: "MutualTlsAuthentication", kind: Kind::Struct(S_MUTUAL_TLS_AUTHENTICATION_INPUT), required: false, min: None },
+    Member { name: "RoutingMode", kind: Kind::String, required: false, min: None },
+], output: &[
+    Member { name: "ApiMappingSelectionExpression", kind: Kind::String, required: false, min: None },
+    Member { name: "DomainName", kind: Kind::String, required: false, min: None },
+    Member { name: "DomainNameArn", kind: Kind::String, required: false, min: None },
+    Member { name: "DomainNameConfigurations", kind: Kind::List(&Kind::Struct(S_DOMAIN_NAME_CONFIGURATION)), required: false, min: None },
+    Member { name: "MutualTlsAuthentication", kind: Kind::Struct(S_MUTUAL_TLS_AUTHENTICATION), required: false, min: None },
+    Member { name: "RoutingMode", kind: Kind::String, required: false, min: None },
+    Member { name: "Tags", kind: Kind::Map(&Kind::String), required: false, min: None },
+] },
+    ModelOperation { name: "DeleteDomainName", paginated: false, input: &[
+    Member { name: "DomainName", kind: Kind::String, required: true, min: None },
+], output: &[] },
+    ModelOperation { name: "CreateApiMapping", paginated: false, input: &[
+    Member { name: "ApiId", kind: Kind::String, required: true, min: None },
+    Member { name: "ApiMappingKey", kind: Kind::String, required: false, min: None },
+    Member { name: "DomainName", kind: Kind::String, required: true, min: None },
+    Member { name: "Stage", kind: Kind::String, required: true, min: None },
+], output: &[
+    Member { name: "ApiId", kind: Kind::String, required: false, min: None },
+    Member { name: "ApiMappingId", kind: Kind::String, required: false, min: None },
+    Member { name: "ApiMappingKey", kind: Kind::String, required: false, min: None },
+    Member { name: "Stage", kind: Kind::String, required: false, min: None },
+] },
+    ModelOperation { name: "GetApiMapping", paginated: false, input: &[
+    Member { name: "ApiMappingId", kind: Kind::String, required: true, min: None },
+    Member { name: "DomainName", kind: Kind::String, required: true, min: None },
+], output: &[
+    Member { name: "ApiId", kind: Kind::String, required: false, min: None },
+    Member { name: "ApiMappingId", kind: Kind::String, required: false, min: None },
+    Member { name: "ApiMappingKey", kind: Kind::String, required: false, min: None },
+    Member { name: "Stage", kind: Kind::String, required: false, min: None },
+] },
+    ModelOperation { name: "GetApiMappings", paginated: false, input: &[
+    Member { name: "DomainName", kind: Kind::String, required: true, min: None },
+    Member { name: "MaxResults", kind: Kind::String, required: false, min: None },
+    Member { name: "NextToken", kind: Kind::String, required: false, min: None },
+], output: &[
+    Member { name: "Items", kind: Kind::List(&Kind::Struct(S_API_MAPPING)), required: false, min: None },
+    Member { name: "NextToken", kind: Kind::String, required: false, min: None },
+] },
+    ModelOperation { name: "UpdateApiMapping", paginated: false, input: &[
+    Member { name: "ApiId", kind: Kind::String, required: true, min: None },
+    Member { name: "ApiMappingId", kind: Kind::String, required: true, min: None },
+    Member { name: "ApiMappingKey", kind: Kind::String, required: false, min: None },
+    Member { name: "DomainName", kind: Kind::String, required: true, min: None },
+    Member { name: "Stage", kind: Kind::String, required: false, min: None },
+], output: &[
+    Member { name: "ApiId", kind: Kind::String, required: false, min: None },
+    Member { name: "ApiMappingId", kind: Kind::String, required: false, min: None },
+    Member { name: "ApiMappingKey", kind: Kind::String, required: false, min: None },
+    Member { name: "Stage", kind: Kind::String, required: false, min: None },
+] },
+    ModelOperation { name: "DeleteApiMapping", paginated: false, input: &[
+    Member { name: "ApiMappingId", kind: Kind::String, required: true, min: None },
+    Member { name: "DomainName", kind: Kind::String, required: true, min: None },
+], output: &[] },
 ];
 
 /// The values of each enumerated member, by member name, in the model's order.
@@ -684,11 +814,15 @@ pub const ENUMS: &[(&str, &[&str])] = &[
     ("AuthorizerType", &["REQUEST", "JWT"]),
     ("ConnectionType", &["INTERNET", "VPC_LINK"]),
     ("ContentHandlingStrategy", &["CONVERT_TO_BINARY", "CONVERT_TO_TEXT"]),
+    ("DomainNameStatus", &["AVAILABLE", "UPDATING", "PENDING_CERTIFICATE_REIMPORT", "PENDING_OWNERSHIP_VERIFICATION"]),
+    ("EndpointType", &["REGIONAL", "EDGE"]),
     ("IntegrationType", &["AWS", "HTTP", "MOCK", "HTTP_PROXY", "AWS_PROXY"]),
     ("IpAddressType", &["ipv4", "dualstack"]),
     ("LoggingLevel", &["ERROR", "INFO", "OFF"]),
     ("PassthroughBehavior", &["WHEN_NO_MATCH", "NEVER", "WHEN_NO_TEMPLATES"]),
     ("ProtocolType", &["WEBSOCKET", "HTTP"]),
+    ("RoutingMode", &["API_MAPPING_ONLY", "ROUTING_RULE_ONLY", "ROUTING_RULE_THEN_API_MAPPING"]),
+    ("SecurityPolicy", &["TLS_1_0", "TLS_1_2"]),
     ("VpcLinkStatus", &["PENDING", "AVAILABLE", "DELETING", "FAILED", "INACTIVE"]),
     ("VpcLinkVersion", &["V2"]),
 ];

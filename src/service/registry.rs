@@ -45,7 +45,9 @@ impl Needs {
                 let path = arn.and_then(|a| a.split_once("::")).map(|(_, p)| p);
                 match path.map(|p| p.split('/').collect::<Vec<_>>()).as_deref() {
                     Some(["", "apis", api, ..]) => Scope::Apis(vec![api.to_string()]),
-                    Some(["", "vpclinks", _]) => Scope::Apis(Vec::new()),
+                    Some(["", "vpclinks", _]) | Some(["", "domainnames", _]) => {
+                        Scope::Apis(Vec::new())
+                    }
                     _ => Scope::All,
                 }
             }
@@ -164,6 +166,17 @@ pub const REGISTRY: &[Operation] = &[
     Operation { name: "GetAuthorizers", access: Read, needs: OneApi, run: |ws, i, p| some(ops::get_authorizers(ws, text(i, "ApiId"), p)?) },
     Operation { name: "UpdateAuthorizer", access: Write, needs: OneApi, run: |ws, i, _| some(ops::update_authorizer(ws, req(i)?)?) },
     Operation { name: "DeleteAuthorizer", access: Write, needs: OneApi, run: |ws, i, _| { ops::delete_authorizer(ws, text(i, "ApiId"), text(i, "AuthorizerId"))?; Ok(None) } },
+
+    Operation { name: "CreateDomainName", access: Write, needs: NoChildren, run: |ws, i, _| some(ops::create_domain_name(ws, req(i)?)?) },
+    Operation { name: "GetDomainName", access: Read, needs: NoChildren, run: |ws, i, _| some(ops::get_domain_name(ws, text(i, "DomainName"))?) },
+    Operation { name: "GetDomainNames", access: Read, needs: NoChildren, run: |ws, _, p| some(ops::get_domain_names(ws, p)?) },
+    Operation { name: "UpdateDomainName", access: Write, needs: NoChildren, run: |ws, i, _| some(ops::update_domain_name(ws, req(i)?)?) },
+    Operation { name: "DeleteDomainName", access: Write, needs: NoChildren, run: |ws, i, _| { ops::delete_domain_name(ws, text(i, "DomainName"))?; Ok(None) } },
+    Operation { name: "CreateApiMapping", access: Write, needs: OneApi, run: |ws, i, _| some(ops::create_api_mapping(ws, req(i)?)?) },
+    Operation { name: "GetApiMapping", access: Read, needs: NoChildren, run: |ws, i, _| some(ops::get_api_mapping(ws, text(i, "DomainName"), text(i, "ApiMappingId"))?) },
+    Operation { name: "GetApiMappings", access: Read, needs: NoChildren, run: |ws, i, _| some(ops::get_api_mappings(ws, text(i, "DomainName"), &member_paging(i))?) },
+    Operation { name: "UpdateApiMapping", access: Write, needs: OneApi, run: |ws, i, _| some(ops::update_api_mapping(ws, req(i)?)?) },
+    Operation { name: "DeleteApiMapping", access: Write, needs: NoChildren, run: |ws, i, _| { ops::delete_api_mapping(ws, text(i, "DomainName"), text(i, "ApiMappingId"))?; Ok(None) } },
 
     Operation { name: "TagResource", access: Write, needs: Tagged, run: |ws, i, _| { ops::tag_resource(ws, req(i)?)?; Ok(None) } },
     Operation { name: "UntagResource", access: Write, needs: Tagged, run: |ws, i, _| { ops::untag_resource(ws, req(i)?)?; Ok(None) } },

@@ -27,7 +27,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 /// The top tables, in the order of the file (the fields of `Workspace`).
-const TABLES: [&str; 9] = [
+const TABLES: [&str; 11] = [
     "workspace",
     "vpc-links",
     "apis",
@@ -35,6 +35,8 @@ const TABLES: [&str; 9] = [
     "routes",
     "stages",
     "authorizers",
+    "domain-names",
+    "api-mappings",
     "elbv2",
     "servicediscovery",
 ];

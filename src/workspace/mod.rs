@@ -20,7 +20,10 @@ pub use split::{read_at as read_split_at, read_at_serially as read_split_at_seri
 pub(crate) use target::{check_regular, open_read};
 
 use crate::error::ApiError;
-use crate::model::{Api, Authorizer, Elbv2, Integration, Route, ServiceDiscovery, Stage, VpcLink};
+use crate::model::{
+    Api, ApiMapping, Authorizer, DomainName, Elbv2, Integration, Route, ServiceDiscovery, Stage,
+    VpcLink,
+};
 use crate::ops::{self, quota};
 use crate::rules::integration;
 use serde::{Deserialize, Serialize};
@@ -74,6 +77,20 @@ pub struct Workspace {
     pub stages: PerApi<Stage>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub authorizers: PerApi<Authorizer>,
+    /// Custom domain names, by name.
+    #[serde(
+        default,
+        rename = "domain-names",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
+    pub domain_names: BTreeMap<String, DomainName>,
+    /// API mappings, by domain name then mapping id.
+    #[serde(
+        default,
+        rename = "api-mappings",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
+    pub api_mappings: BTreeMap<String, BTreeMap<String, ApiMapping>>,
     /// Local stand-ins for load balancer listeners behind VPC links.
     #[serde(default, skip_serializing_if = "Elbv2::is_empty")]
     pub elbv2: Elbv2,
@@ -179,6 +196,49 @@ impl Workspace {
         for (id, api) in &self.apis {
             same_id(&["apis", id], &api.api_id, "ApiId")?;
             ops::check_api(api).map_err(|e| Problem::refused(&["apis", id], &e))?;
+        }
+        self.check_domains()
+    }
+
+    /// The domain names by their rules, and their mappings: of a known
+    /// domain name and API, with keys the service takes, one per key. (A
+    /// mapping's stage is not checked here, as a read of one API's part
+    /// does not hold the others' stages; `serve` notes one that is gone.)
+    fn check_domains(&self) -> Result<(), Problem> {
+        quota(
+            &["domain-names"],
+            self.domain_names.len(),
+            ops::DOMAIN_NAMES_PER_REGION,
+        )?;
+        for (name, d) in &self.domain_names {
+            same_id(&["domain-names", name], &d.domain_name, "DomainName")?;
+            crate::rules::domain::check(d)
+                .map_err(|e| Problem::refused(&["domain-names", name], &e))?;
+        }
+        for (name, mappings) in &self.api_mappings {
+            if !self.domain_names.contains_key(name) {
+                return Err(Problem::at(
+                    &["api-mappings", name],
+                    format!("belongs to domain name {name}, which is not in [domain-names]"),
+                ));
+            }
+            quota(
+                &["api-mappings", name],
+                mappings.len(),
+                ops::MAPPINGS_PER_DOMAIN,
+            )?;
+            for (id, m) in mappings {
+                let at = ["api-mappings", name.as_str(), id.as_str()];
+                same_id(&at, &m.api_mapping_id, "ApiMappingId")?;
+                if !self.apis.contains_key(&m.api_id) {
+                    return Err(Problem::at(
+                        &at,
+                        format!("maps to API {}, which is not in [apis]", m.api_id),
+                    ));
+                }
+                crate::rules::domain::check_mapping(m, mappings.values())
+                    .map_err(|e| Problem::refused(&at, &e))?;
+            }
         }
         Ok(())
     }

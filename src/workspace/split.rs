@@ -16,7 +16,13 @@ const MIN_LEN: usize = 256 * 1024;
 const MAX_LOOK: usize = 64 * 1024;
 
 /// The tables of `Workspace` taken whole from the part that holds them.
-const WHOLE: &[&str] = &["workspace", "elbv2", "servicediscovery"];
+const WHOLE: &[&str] = &[
+    "workspace",
+    "domain-names",
+    "api-mappings",
+    "elbv2",
+    "servicediscovery",
+];
 /// The tables of `Workspace` whose values are resources, by their file names.
 const RESOURCES: &[&str] = &["vpc-links", "apis"];
 /// The tables of `Workspace` whose values are tables of resources per API.
@@ -185,6 +191,8 @@ fn join(
         routes,
         stages,
         authorizers,
+        domain_names,
+        api_mappings,
         elbv2,
         servicediscovery,
         region_override: _,
@@ -196,6 +204,12 @@ fn join(
     }
     if in_b("workspace") {
         ws.workspace = workspace;
+    }
+    if in_b("domain-names") {
+        ws.domain_names = domain_names;
+    }
+    if in_b("api-mappings") {
+        ws.api_mappings = api_mappings;
     }
     if in_b("elbv2") {
         ws.elbv2 = elbv2;

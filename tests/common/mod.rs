@@ -533,6 +533,52 @@ impl Setup {
         });
     }
 
+    /// Another HTTP API of the same workspace, whose route `ANY /{proxy+}`
+    /// goes to `url` (an INTERNET integration) on an auto-deploy stage
+    /// `stage`; returns its id.
+    pub fn add_api(&self, name: &str, url: &str, stage: &str) -> String {
+        self.change(|ws| {
+            let api = ops::create_api(
+                ws,
+                CreateApiRequest {
+                    name: name.into(),
+                    protocol_type: "HTTP".into(),
+                    ..Default::default()
+                },
+            )?;
+            let integration = ops::create_integration(
+                ws,
+                CreateIntegrationRequest {
+                    api_id: api.api_id.clone(),
+                    integration_type: "HTTP_PROXY".into(),
+                    integration_method: Some("ANY".into()),
+                    integration_uri: Some(url.into()),
+                    payload_format_version: Some("1.0".into()),
+                    ..Default::default()
+                },
+            )?;
+            ops::create_route(
+                ws,
+                CreateRouteRequest {
+                    api_id: api.api_id.clone(),
+                    route_key: "ANY /{proxy+}".into(),
+                    target: Some(format!("integrations/{}", integration.integration_id)),
+                    ..Default::default()
+                },
+            )?;
+            ops::create_stage(
+                ws,
+                CreateStageRequest {
+                    api_id: api.api_id.clone(),
+                    stage_name: stage.into(),
+                    auto_deploy: Some(true),
+                    ..Default::default()
+                },
+            )?;
+            Ok(api.api_id)
+        })
+    }
+
     pub fn register_targets(&self, addrs: &[SocketAddr]) {
         self.change(|ws| {
             ops::register_targets(

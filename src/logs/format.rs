@@ -1,0 +1,511 @@
+//! A stage's `AccessLogSettings.Format`, compiled once when the plan is
+//! loaded into [`Pieces`] (text, a variable, a variable with a property such
+//! as `$context.authorizer.claims.sub`) and rendered per request from a
+//! [`Context`]: the values the gateway knows about the request.
+//!
+//! The variables are those of [`crate::rules::access_log::VARIABLES`]; what
+//! each one writes is [`FIELDS`], one entry per variable of that table. A
+//! variable without a value here (no value for this request, or no meaning
+//! locally: IAM callers, client certificates, Lambda authorizers) writes
+//! `-`.
+//!
+//! Values are written as the service writes them, raw, into the text around
+//! them; in a format that is a JSON object (it starts with `{`) they are
+//! escaped as JSON string content (`"`, `\` and control characters), so a
+//! value holding a quote keeps each line valid JSON.
+
+use crate::jwt::Claims;
+use crate::rules::access_log::{self, ContextVariable};
+use std::fmt::Write as _;
+
+/// What one variable writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    AccountId,
+    ApiId,
+    /// The claims as a whole: the service writes `null`.
+    ClaimsWhole,
+    /// One claim of the token (a property).
+    Claim,
+    AuthorizerError,
+    CustomDomainBasePath,
+    DomainName,
+    DomainPrefix,
+    ErrorMessage,
+    /// `error.message` in double quotes.
+    ErrorMessageString,
+    ErrorResponseType,
+    HttpMethod,
+    SourceIp,
+    UserAgent,
+    IntegrationError,
+    IntegrationLatency,
+    IntegrationStatus,
+    Path,
+    Protocol,
+    RequestId,
+    RequestTime,
+    RequestTimeEpoch,
+    ResponseLatency,
+    ResponseLength,
+    RouteKey,
+    Stage,
+    Status,
+    AwsEndpointRequestId,
+    AwsEndpointRequestId2,
+    /// Without a local meaning: always `-`.
+    Absent,
+}
+
+/// What each variable of [`access_log::VARIABLES`] writes, by its name and
+/// whether it takes a property (a test keeps the two tables in step).
+#[rustfmt::skip]
+pub const FIELDS: &[(&str, bool, Field)] = &[
+    ("accountId", false, Field::AccountId),
+    ("apiId", false, Field::ApiId),
+    ("authorizer.claims", false, Field::ClaimsWhole),
+    ("authorizer.claims", true, Field::Claim),
+    ("authorizer.error", false, Field::AuthorizerError),
+    // Lambda authorizers do not run locally.
+    ("authorizer.integrationLatency", false, Field::Absent),
+    ("authorizer.integrationStatus", false, Field::Absent),
+    ("authorizer.latency", false, Field::Absent),
+    ("authorizer.principalId", false, Field::Absent),
+    ("authorizer.requestId", false, Field::Absent),
+    ("authorizer.status", false, Field::Absent),
+    ("authorizer", true, Field::Absent),
+    ("awsEndpointRequestId", false, Field::AwsEndpointRequestId),
+    ("awsEndpointRequestId2", false, Field::AwsEndpointRequestId2),
+    ("customDomain.basePathMatched", false, Field::CustomDomainBasePath),
+    ("dataProcessed", false, Field::Absent),
+    ("domainName", false, Field::DomainName),
+    ("domainPrefix", false, Field::DomainPrefix),
+    ("error.message", false, Field::ErrorMessage),
+    ("error.messageString", false, Field::ErrorMessageString),
+    ("error.responseType", false, Field::ErrorResponseType),
+    ("extendedRequestId", false, Field::RequestId),
+    ("httpMethod", false, Field::HttpMethod),
+    // IAM authorization and client certificates are not checked locally.
+    ("identity.accountId", false, Field::Absent),
+    ("identity.caller", false, Field::Absent),
+    ("identity.clientCert.clientCertPem", false, Field::Absent),
+    ("identity.clientCert.issuerDN", false, Field::Absent),
+    ("identity.clientCert.serialNumber", false, Field::Absent),
+    ("identity.clientCert.subjectDN", false, Field::Absent),
+    ("identity.clientCert.validity.notAfter", false, Field::Absent),
+    ("identity.clientCert.validity.notBefore", false, Field::Absent),
+    ("identity.principalOrgId", false, Field::Absent),
+    ("identity.sourceIp", false, Field::SourceIp),
+    ("identity.user", false, Field::Absent),
+    ("identity.userAgent", false, Field::UserAgent),
+    ("identity.userArn", false, Field::Absent),
+    ("integration.error", false, Field::IntegrationError),
+    ("integration.integrationStatus", false, Field::IntegrationStatus),
+    ("integration.latency", false, Field::IntegrationLatency),
+    ("integration.requestId", false, Field::AwsEndpointRequestId),
+    ("integration.status", false, Field::IntegrationStatus),
+    ("integrationErrorMessage", false, Field::IntegrationError),
+    ("integrationLatency", false, Field::IntegrationLatency),
+    ("integrationStatus", false, Field::IntegrationStatus),
+    ("path", false, Field::Path),
+    ("protocol", false, Field::Protocol),
+    ("requestId", false, Field::RequestId),
+    ("requestTime", false, Field::RequestTime),
+    ("requestTimeEpoch", false, Field::RequestTimeEpoch),
+    ("responseLatency", false, Field::ResponseLatency),
+    ("responseLength", false, Field::ResponseLength),
+    ("routeKey", false, Field::RouteKey),
+    ("stage", false, Field::Stage),
+    ("status", false, Field::Status),
+];
+
+fn field_of(v: &ContextVariable) -> Field {
+    FIELDS
+        .iter()
+        .find(|(name, prop, _)| *name == v.name && *prop == v.takes_property)
+        .map_or(Field::Absent, |(_, _, f)| *f)
+}
+
+/// One piece of a compiled format.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    Text(Box<str>),
+    Variable(Field),
+    /// A variable that takes a property, with it (`sub` of
+    /// `$context.authorizer.claims.sub`).
+    Property(Field, Box<str>),
+}
+
+/// A format, compiled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pieces {
+    pieces: Vec<Piece>,
+    /// The format is a JSON object: values are escaped as JSON strings.
+    json: bool,
+    /// The text's length, to size each line.
+    text_len: usize,
+}
+
+/// Everything the gateway knows about one request, for its access log line.
+/// `None` (or an empty claims map) writes `-`.
+#[derive(Debug, Clone, Default)]
+pub struct Context<'a> {
+    pub request_id: &'a str,
+    pub account_id: &'a str,
+    pub api_id: &'a str,
+    pub stage: &'a str,
+    pub route_key: Option<&'a str>,
+    pub http_method: &'a str,
+    /// The path as the client sent it, with the stage: `/{stage}/…`.
+    pub path: &'a str,
+    /// `HTTP/1.1`, `HTTP/2.0`, …
+    pub protocol: &'a str,
+    pub source_ip: Option<&'a str>,
+    pub user_agent: Option<&'a str>,
+    /// The host the API was called on, without a port.
+    pub domain_name: Option<&'a str>,
+    /// The API mapping key the request matched, on a custom domain.
+    pub base_path_matched: Option<&'a str>,
+    /// When the request came, in ms since the epoch.
+    pub request_time_ms: i64,
+    pub status: u16,
+    /// The length of the answer's body.
+    pub response_length: Option<u64>,
+    /// From the request to the answer, in ms.
+    pub response_latency_ms: Option<u64>,
+    /// How long the backend took, in ms; `None` when none was called.
+    pub integration_latency_ms: Option<u64>,
+    /// The status the backend answered with.
+    pub integration_status: Option<u16>,
+    /// Why the integration failed (timeout, refused connection, …).
+    pub integration_error: Option<&'a str>,
+    /// The backend's `x-amz-request-id` or `x-amzn-RequestId`.
+    pub aws_endpoint_request_id: Option<&'a str>,
+    /// The backend's `x-amz-id-2`.
+    pub aws_endpoint_request_id2: Option<&'a str>,
+    /// The message of an answer the gateway made itself
+    /// (`Not Found`, `Unauthorized`, …).
+    pub error_message: Option<&'a str>,
+    /// Its kind, as the service names gateway responses
+    /// (`UNAUTHORIZED`, `THROTTLED`, `INTEGRATION_TIMEOUT`, …).
+    pub error_response_type: Option<&'a str>,
+    /// Why the authorizer refused the request.
+    pub authorizer_error: Option<&'a str>,
+    /// The claims of the token a JWT authorizer accepted.
+    pub claims: Option<&'a Claims>,
+}
+
+/// A variable the format names that HTTP APIs do not have. The control
+/// plane refuses such formats; one can only come from a hand-edited file
+/// that skipped the load-time rules.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownVariable(pub String);
+
+impl std::fmt::Display for UnknownVariable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the access log format names {}, which HTTP APIs do not have",
+            self.0
+        )
+    }
+}
+
+impl Pieces {
+    pub fn compile(format: &str) -> Result<Pieces, UnknownVariable> {
+        let mut pieces = Vec::new();
+        let mut text_len = 0;
+        let mut at = 0;
+        let mut push_text = |pieces: &mut Vec<Piece>, text: &str| {
+            if text.is_empty() {
+                return;
+            }
+            text_len += text.len();
+            pieces.push(Piece::Text(text.into()));
+        };
+        for r in access_log::references(format) {
+            push_text(&mut pieces, &format[at..r.start]);
+            at = r.end;
+            let Some((v, property)) = access_log::lookup(r.name) else {
+                return Err(UnknownVariable(format[r.start..r.end].to_string()));
+            };
+            pieces.push(match property {
+                Some(p) => Piece::Property(field_of(v), p.into()),
+                None => Piece::Variable(field_of(v)),
+            });
+        }
+        push_text(&mut pieces, &format[at..]);
+        Ok(Pieces {
+            pieces,
+            json: format.trim_start().starts_with('{'),
+            text_len,
+        })
+    }
+
+    pub fn pieces(&self) -> &[Piece] {
+        &self.pieces
+    }
+
+    /// The line for `ctx`.
+    pub fn render(&self, ctx: &Context<'_>) -> String {
+        let mut out = String::with_capacity(self.text_len + 24 * self.pieces.len());
+        self.render_into(ctx, &mut out);
+        out
+    }
+
+    /// Appends the line for `ctx` to `out`.
+    pub fn render_into(&self, ctx: &Context<'_>, out: &mut String) {
+        for piece in &self.pieces {
+            match piece {
+                Piece::Text(t) => out.push_str(t),
+                Piece::Variable(f) => self.value(out, ctx, *f, ""),
+                Piece::Property(f, p) => self.value(out, ctx, *f, p),
+            }
+        }
+    }
+
+    fn value(&self, out: &mut String, ctx: &Context<'_>, field: Field, property: &str) {
+        let text = |out: &mut String, v: Option<&str>| match v {
+            Some(v) if !v.is_empty() => push_value(out, v, self.json),
+            _ => out.push('-'),
+        };
+        let number = |out: &mut String, v: Option<u64>| match v {
+            Some(n) => {
+                let _ = write!(out, "{n}");
+            }
+            None => out.push('-'),
+        };
+        match field {
+            Field::AccountId => text(out, Some(ctx.account_id)),
+            Field::ApiId => text(out, Some(ctx.api_id)),
+            Field::ClaimsWhole => out.push_str("null"),
+            Field::Claim => match ctx.claims.and_then(|c| c.get(property)) {
+                None | Some(serde_json::Value::Null) => out.push('-'),
+                Some(serde_json::Value::String(s)) => text(out, Some(s)),
+                Some(other) => text(out, Some(&other.to_string())),
+            },
+            Field::AuthorizerError => text(out, ctx.authorizer_error),
+            Field::CustomDomainBasePath => text(out, ctx.base_path_matched),
+            Field::DomainName => text(out, ctx.domain_name),
+            Field::DomainPrefix => text(
+                out,
+                ctx.domain_name.map(|d| d.split('.').next().unwrap_or(d)),
+            ),
+            Field::ErrorMessage => text(out, ctx.error_message),
+            Field::ErrorMessageString => match ctx.error_message {
+                // The quotes are the variable's own; inside a JSON string
+                // they are escaped like the rest of the value.
+                Some(m) => {
+                    let quote = if self.json { "\\\"" } else { "\"" };
+                    out.push_str(quote);
+                    push_value(out, m, self.json);
+                    out.push_str(quote);
+                }
+                None => out.push('-'),
+            },
+            Field::ErrorResponseType => text(out, ctx.error_response_type),
+            Field::HttpMethod => text(out, Some(ctx.http_method)),
+            Field::SourceIp => text(out, ctx.source_ip),
+            Field::UserAgent => text(out, ctx.user_agent),
+            Field::IntegrationError => text(out, ctx.integration_error),
+            Field::IntegrationLatency => number(out, ctx.integration_latency_ms),
+            Field::IntegrationStatus => number(out, ctx.integration_status.map(u64::from)),
+            Field::Path => text(out, Some(ctx.path)),
+            Field::Protocol => text(out, Some(ctx.protocol)),
+            Field::RequestId => text(out, Some(ctx.request_id)),
+            Field::RequestTime => super::time::push_clf(out, ctx.request_time_ms),
+            Field::RequestTimeEpoch => {
+                let _ = write!(out, "{}", ctx.request_time_ms);
+            }
+            Field::ResponseLatency => number(out, ctx.response_latency_ms),
+            Field::ResponseLength => number(out, ctx.response_length),
+            Field::RouteKey => text(out, ctx.route_key),
+            Field::Stage => text(out, Some(ctx.stage)),
+            Field::Status => number(out, Some(u64::from(ctx.status))),
+            Field::AwsEndpointRequestId => text(out, ctx.aws_endpoint_request_id),
+            Field::AwsEndpointRequestId2 => text(out, ctx.aws_endpoint_request_id2),
+            Field::Absent => out.push('-'),
+        }
+    }
+}
+
+/// A value, raw, or escaped as JSON string content in a JSON format.
+fn push_value(out: &mut String, value: &str, json: bool) {
+    if !json {
+        out.push_str(value);
+        return;
+    }
+    let mut from = 0;
+    for (i, c) in value.char_indices() {
+        let escaped = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            c if (c as u32) < 0x20 => {
+                out.push_str(&value[from..i]);
+                let _ = write!(out, "\\u{:04x}", c as u32);
+                from = i + c.len_utf8();
+                continue;
+            }
+            _ => continue,
+        };
+        out.push_str(&value[from..i]);
+        out.push_str(escaped);
+        from = i + c.len_utf8();
+    }
+    out.push_str(&value[from..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::access_log::VARIABLES;
+    use serde_json::json;
+
+    const CLF: &str = "$context.identity.sourceIp - - [$context.requestTime] \"$context.httpMethod $context.routeKey $context.protocol\" $context.status $context.responseLength $context.requestId";
+
+    fn claims() -> Claims {
+        match json!({"sub": "user-1", "n": 3, "groups": ["a", "b"], "q": "say \"hi\""}) {
+            serde_json::Value::Object(m) => m,
+            _ => unreachable!(),
+        }
+    }
+
+    fn context(claims: &Claims) -> Context<'_> {
+        Context {
+            request_id: "Kx1fGhxyoAMEbXw=",
+            account_id: "123456789012",
+            api_id: "a1b2c3d4e5",
+            stage: "prod",
+            route_key: Some("GET /pets"),
+            http_method: "GET",
+            path: "/prod/pets",
+            protocol: "HTTP/1.1",
+            source_ip: Some("127.0.0.1"),
+            user_agent: Some("curl/8.5.0"),
+            domain_name: Some("api.example.com"),
+            base_path_matched: None,
+            request_time_ms: 1_796_216_400_123,
+            status: 200,
+            response_length: Some(42),
+            response_latency_ms: Some(7),
+            integration_latency_ms: Some(5),
+            integration_status: Some(200),
+            claims: Some(claims),
+            ..Context::default()
+        }
+    }
+
+    #[test]
+    fn every_variable_of_the_table_writes_something_defined() {
+        for v in VARIABLES {
+            assert!(
+                FIELDS
+                    .iter()
+                    .any(|(n, p, _)| *n == v.name && *p == v.takes_property),
+                "{} has no field",
+                v.name
+            );
+        }
+        for (n, p, _) in FIELDS {
+            assert!(
+                VARIABLES
+                    .iter()
+                    .any(|v| v.name == *n && v.takes_property == *p),
+                "{n} is no variable"
+            );
+        }
+        // And each renders without panicking, in both kinds of format.
+        let c = claims();
+        let ctx = context(&c);
+        for v in VARIABLES {
+            let name = if v.takes_property {
+                format!("{}.sub", v.name)
+            } else {
+                v.name.to_string()
+            };
+            for format in [
+                format!("$context.{name}"),
+                format!("{{\"v\":\"$context.{name}\"}}"),
+            ] {
+                let line = Pieces::compile(&format).unwrap().render(&ctx);
+                assert!(!line.is_empty(), "{format}");
+            }
+        }
+    }
+
+    #[test]
+    fn common_log_format() {
+        let c = claims();
+        let p = Pieces::compile(CLF).unwrap();
+        assert_eq!(
+            p.render(&context(&c)),
+            "127.0.0.1 - - [02/Dec/2026:13:00:00 +0000] \"GET GET /pets HTTP/1.1\" 200 42 Kx1fGhxyoAMEbXw="
+        );
+        let none = Context {
+            route_key: None,
+            source_ip: None,
+            response_length: None,
+            ..context(&c)
+        };
+        assert_eq!(
+            p.render(&none),
+            "- - - [02/Dec/2026:13:00:00 +0000] \"GET - HTTP/1.1\" 200 - Kx1fGhxyoAMEbXw="
+        );
+    }
+
+    #[test]
+    fn json_formats_stay_valid_json() {
+        let c = claims();
+        let format = r#"{ "requestId":"$context.requestId", "status":"$context.status", "latency":$context.integrationLatency, "sub":"$context.authorizer.claims.sub", "n":"$context.authorizer.claims.n", "groups":"$context.authorizer.claims.groups", "q":"$context.authorizer.claims.q", "missing":"$context.authorizer.claims.nope", "error":"$context.error.message", "errorString":"$context.error.messageString", "ua":"$context.identity.userAgent", "prefix":"$context.domainPrefix", "epoch":$context.requestTimeEpoch, "user":"$context.identity.user" }"#;
+        let p = Pieces::compile(format).unwrap();
+        let ctx = Context {
+            error_message: Some("Not \"Found\"\\"),
+            user_agent: Some("tab\there\u{1}"),
+            ..context(&c)
+        };
+        let line = p.render(&ctx);
+        let v: serde_json::Value = serde_json::from_str(&line).expect(&line);
+        assert_eq!(v["requestId"], "Kx1fGhxyoAMEbXw=");
+        assert_eq!(v["status"], "200");
+        assert_eq!(v["latency"], 5);
+        assert_eq!(v["sub"], "user-1");
+        assert_eq!(v["n"], "3");
+        assert_eq!(v["groups"], "[\"a\",\"b\"]");
+        assert_eq!(v["q"], "say \"hi\"");
+        assert_eq!(v["missing"], "-");
+        assert_eq!(v["error"], "Not \"Found\"\\");
+        assert_eq!(v["errorString"], "\"Not \"Found\"\\\"");
+        assert_eq!(v["ua"], "tab\there\u{1}");
+        assert_eq!(v["prefix"], "api");
+        assert_eq!(v["epoch"], 1_796_216_400_123i64);
+        assert_eq!(v["user"], "-");
+        // Outside JSON, values are written as they are.
+        let text = Pieces::compile("$context.requestId $context.error.messageString").unwrap();
+        assert_eq!(text.render(&ctx), "Kx1fGhxyoAMEbXw= \"Not \"Found\"\\\"");
+    }
+
+    #[test]
+    fn compiling_keeps_text_whole_and_refuses_unknown_variables() {
+        let p = Pieces::compile("id=$context.requestId $context.status.").unwrap();
+        assert_eq!(
+            p.pieces(),
+            [
+                Piece::Text("id=".into()),
+                Piece::Variable(Field::RequestId),
+                Piece::Text(" ".into()),
+                Piece::Variable(Field::Status),
+                Piece::Text(".".into()),
+            ]
+        );
+        let p = Pieces::compile("$context.authorizer.claims.email").unwrap();
+        assert_eq!(p.pieces(), [Piece::Property(Field::Claim, "email".into())]);
+        assert_eq!(
+            Pieces::compile("$context.requestId $context.resourcePath").unwrap_err(),
+            UnknownVariable("$context.resourcePath".into())
+        );
+        assert_eq!(Pieces::compile("").unwrap().render(&Context::default()), "");
+    }
+}
