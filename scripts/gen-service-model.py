@@ -31,6 +31,7 @@ OPERATIONS = [
     "TagResource", "UntagResource", "GetTags",
     "CreateDomainName", "GetDomainName", "GetDomainNames", "UpdateDomainName", "DeleteDomainName",
     "CreateApiMapping", "GetApiMapping", "GetApiMappings", "UpdateApiMapping", "DeleteApiMapping",
+    "ImportApi", "ReimportApi", "ExportApi",
 ]
 # The AWS CLI pages these itself (--max-items, --starting-token, --page-size)
 # and hides the service's MaxResults/NextToken.
@@ -112,7 +113,8 @@ def const_name(shape):
 def kind(shape_name):
     s = shapes[shape_name]
     t = s["type"]
-    if t in ("string", "timestamp"):
+    # A blob (ExportApi's document) is text here: the OpenAPI document.
+    if t in ("string", "timestamp", "blob"):
         return "Kind::String"
     if t == "integer" or t == "long":
         return "Kind::Integer"
@@ -212,6 +214,20 @@ def wire():
     print("/// that travel outside the JSON body.")
     print("pub const ROUTES: &[Route] = &[")
     print("\n".join(routes))
+    print("];")
+    print()
+    print("/// The operations whose answer is one member sent as the raw body (a blob")
+    print("/// payload), with that member: the endpoint sends it as is, the CLI writes it")
+    print("/// to the file named last (the AWS CLI's `outfile`).")
+    print("pub const PAYLOADS: &[(&str, &str)] = &[")
+    for op in OPERATIONS:
+        o = model["operations"][op]
+        if "output" not in o:
+            continue
+        out = shapes[o["output"]["shape"]]
+        payload = out.get("payload")
+        if payload and shapes[out["members"][payload]["shape"]]["type"] == "blob":
+            print("    (%s, %s)," % (json.dumps(op), json.dumps(payload)))
     print("];")
     print()
     print("/// Member name → JSON key on the wire, for bodies and answers at any depth.")

@@ -9,6 +9,7 @@ pub mod input;
 pub mod jwt;
 pub mod logs;
 pub mod model;
+pub mod openapi;
 pub mod ops;
 pub mod output;
 pub mod rules;

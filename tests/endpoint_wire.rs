@@ -341,7 +341,8 @@ fn malformed_requests_and_unknown_paths_get_clean_answers() {
     let e = Endpoint::start(&ws);
     for (method, path) in [
         ("GET", "/v2/nothing"),
-        ("PUT", "/v2/apis"),
+        // PUT /v2/apis is ImportApi now; PATCH the collection is nothing.
+        ("PATCH", "/v2/apis"),
         ("GET", "/v2/apis/a/b"),
         ("GET", "/"),
     ] {

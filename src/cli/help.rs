@@ -73,6 +73,15 @@ pub fn operation_about(op: &str) -> &'static str {
         "GetOperation" => {
             "Show the outcome of a RegisterInstance or DeregisterInstance call by its OperationId"
         }
+        "ImportApi" => {
+            "Create an HTTP API from an OpenAPI 3.0 document with x-amazon-apigateway-* extensions"
+        }
+        "ReimportApi" => {
+            "Replace an API's routes, integrations, authorizers and CORS with an OpenAPI document's"
+        }
+        "ExportApi" => {
+            "Write an API (or what a stage serves) as an OpenAPI 3.0 document to OUTFILE"
+        }
         _ => "",
     }
 }
@@ -208,6 +217,17 @@ pub fn member_help(member: &str) -> &'static str {
         }
         "Status" => "HEALTHY or UNHEALTHY",
         "NextToken" => "Where the previous page ended",
+        "Body" => "The OpenAPI 3.0 document, JSON or YAML (usually file://openapi.yaml)",
+        "Basepath" => {
+            "What to do with the base path of servers: ignore (default), prepend, or split (drop its first segment)"
+        }
+        "FailOnWarnings" => "Refuse the import, writing nothing, when the document has warnings",
+        "Specification" => "The format of the document: OAS30 (OpenAPI 3.0)",
+        "OutputType" => "JSON or YAML",
+        "ExportVersion" => "The version of the export's extensions: 1.0",
+        "IncludeExtensions" => {
+            "Write the x-amazon-apigateway-* extensions (default); --no-include-extensions for a plain document"
+        }
         _ => "",
     }
 }
@@ -246,6 +266,14 @@ pub fn examples(command: &str) -> &'static [(&'static str, &'static str)] {
                  --payload-format-version 1.0",
             ),
         ],
+        "import-api" => &[(
+            "An API from a document, its base path put in front of every route",
+            "apigw import-api --body file://openapi.yaml --basepath prepend --fail-on-warnings",
+        )],
+        "export-api" => &[(
+            "What stage prod serves, as YAML with the extensions",
+            "apigw export-api --api-id api-id --specification OAS30 --output-type YAML --stage-name prod api.yaml",
+        )],
         "create-route" => &[(
             "A route to an integration, guarded by a JWT authorizer",
             "apigw create-route --api-id api-id --route-key 'GET /orders' --target integrations/integration-id \\\n    \

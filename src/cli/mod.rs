@@ -279,6 +279,17 @@ fn operation_command(op: &'static ModelOperation) -> Command {
             }
         };
     }
+    if payload_of(op.name).is_some() {
+        // As the AWS CLI does for an answer that is a blob: the file it goes
+        // to is named last, without a flag.
+        cmd = cmd.arg(
+            Arg::new("outfile")
+                .value_name("OUTFILE")
+                .value_parser(clap::value_parser!(PathBuf))
+                .value_hint(clap::ValueHint::FilePath)
+                .help("The file the answer's document is written to"),
+        );
+    }
     if op.paginated {
         cmd = cmd
             .arg(
@@ -680,6 +691,12 @@ fn run_operation(op: &'static ModelOperation, m: &ArgMatches, g: &Globals) -> Re
             // No renamed member (FLAG_RENAMES) is a required one.
             .map(params::flag_of)
             .chain(alternative.map(|a| a.flags.to_string()))
+            // Checked here, not by clap, so that --generate-cli-skeleton
+            // needs no file.
+            .chain(
+                (payload_of(op.name).is_some() && !m.contains_id("outfile"))
+                    .then(|| "outfile".to_string()),
+            )
             .collect();
         if !missing.is_empty() {
             return Err(Error::Usage(format!(
@@ -719,10 +736,34 @@ fn run_operation(op: &'static ModelOperation, m: &ArgMatches, g: &Globals) -> Re
         )
     });
     let answer = answer?;
-    match answer {
-        Some(value) => print_value(op.name, &value, g),
-        None => Ok(()),
+    match (answer, payload_of(op.name)) {
+        (Some(Value::Object(mut rest)), Some(member)) => {
+            // The AWS CLI writes the blob to OUTFILE and prints what else the
+            // answer holds (nothing for ExportApi: it prints nothing at all).
+            let body = rest.shift_remove(member);
+            let text = body.as_ref().and_then(Value::as_str).unwrap_or_default();
+            let outfile = m.get_one::<PathBuf>("outfile").ok_or_else(|| {
+                Error::Usage("error: the following arguments are required: outfile\n".into())
+            })?;
+            std::fs::write(outfile, text)
+                .map_err(|e| Error::io(format!("cannot write {}", outfile.display()), e))?;
+            if rest.is_empty() {
+                Ok(())
+            } else {
+                print_value(op.name, &Value::Object(rest), g)
+            }
+        }
+        (Some(value), _) => print_value(op.name, &value, g),
+        (None, _) => Ok(()),
     }
+}
+
+/// The member of `operation`'s answer that is a blob payload, if any.
+fn payload_of(operation: &str) -> Option<&'static str> {
+    crate::service::wire::PAYLOADS
+        .iter()
+        .find(|(op, _)| *op == operation)
+        .map(|(_, member)| *member)
 }
 
 /// The words that run an operation: `get-apis`, or for the stand-ins'

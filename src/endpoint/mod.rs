@@ -183,8 +183,28 @@ async fn handle(
             return Ok(error_response(&e, json_protocol));
         }
     };
+    let payload = crate::service::wire::PAYLOADS
+        .iter()
+        .find(|(op, _)| *op == operation)
+        .map(|(_, member)| *member);
     Ok(if json_protocol {
         respond(200, Some(cloud_map::answer(answer)), None)
+    } else if let Some(member) = payload {
+        // A blob payload (ExportApi's document) is the whole body, as is.
+        let text = answer
+            .as_ref()
+            .and_then(|a| a.get(member))
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string();
+        let mut resp = Response::new(Full::new(Bytes::from(text)));
+        *resp.status_mut() =
+            StatusCode::from_u16(call.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        resp.headers_mut().insert(
+            http::header::CONTENT_TYPE,
+            HeaderValue::from_static("application/octet-stream"),
+        );
+        resp
     } else {
         respond(call.status, rest::answer(&call, answer), None)
     })

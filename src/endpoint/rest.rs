@@ -239,7 +239,16 @@ mod tests {
             "CreateApi"
         );
         assert!(find_route("GET", "/v2/apis/a/b").is_none());
-        assert!(find_route("PUT", "/v2/apis/a").is_none());
+        assert!(find_route("POST", "/v2/apis/a").is_none());
+        // PUT is ImportApi on the collection and ReimportApi on one API.
+        assert_eq!(
+            find_route("PUT", "/v2/apis").unwrap().0.operation,
+            "ImportApi"
+        );
+        assert_eq!(
+            find_route("PUT", "/v2/apis/a").unwrap().0.operation,
+            "ReimportApi"
+        );
         let arn = "arn:aws:apigateway:us-east-2::/apis/abc";
         let (r, l) = find_route(
             "GET",

@@ -182,6 +182,10 @@ pub const REGISTRY: &[Operation] = &[
     Operation { name: "UntagResource", access: Write, needs: Tagged, run: |ws, i, _| { ops::untag_resource(ws, req(i)?)?; Ok(None) } },
     Operation { name: "GetTags", access: Read, needs: Tagged, run: |ws, i, _| some(ops::get_tags(ws, text(i, "ResourceArn"))?) },
 
+    Operation { name: "ImportApi", access: Write, needs: NoChildren, run: |ws, i, _| Ok(Some(ops::import_api(ws, req(i)?)?)) },
+    Operation { name: "ReimportApi", access: Write, needs: OneApi, run: |ws, i, _| Ok(Some(ops::reimport_api(ws, req(i)?)?)) },
+    Operation { name: "ExportApi", access: Read, needs: OneApi, run: |ws, i, _| Ok(Some(ops::export_api(ws, req(i)?)?)) },
+
     // The stand-ins for the resources behind a VPC link (elbv2, servicediscovery).
     Operation { name: "RegisterTargets", access: Write, needs: All, run: |ws, i, _| { ops::register_targets(ws, req(i)?)?; Ok(None) } },
     Operation { name: "DeregisterTargets", access: Write, needs: All, run: |ws, i, _| { ops::deregister_targets(ws, req(i)?)?; Ok(None) } },

@@ -51,6 +51,16 @@ pub const ROUTES: &[Route] = &[
     Route { operation: "GetApiMappings", method: "GET", uri: "/v2/domainnames/{domainName}/apimappings", status: 200, params: &[Param { member: "DomainName", wire: "domainName", location: Location::Path }, Param { member: "MaxResults", wire: "maxResults", location: Location::Query }, Param { member: "NextToken", wire: "nextToken", location: Location::Query }] },
     Route { operation: "UpdateApiMapping", method: "PATCH", uri: "/v2/domainnames/{domainName}/apimappings/{apiMappingId}", status: 200, params: &[Param { member: "ApiMappingId", wire: "apiMappingId", location: Location::Path }, Param { member: "DomainName", wire: "domainName", location: Location::Path }] },
     Route { operation: "DeleteApiMapping", method: "DELETE", uri: "/v2/domainnames/{domainName}/apimappings/{apiMappingId}", status: 204, params: &[Param { member: "ApiMappingId", wire: "apiMappingId", location: Location::Path }, Param { member: "DomainName", wire: "domainName", location: Location::Path }] },
+    Route { operation: "ImportApi", method: "PUT", uri: "/v2/apis", status: 201, params: &[Param { member: "Basepath", wire: "basepath", location: Location::Query }, Param { member: "FailOnWarnings", wire: "failOnWarnings", location: Location::Query }] },
+    Route { operation: "ReimportApi", method: "PUT", uri: "/v2/apis/{apiId}", status: 201, params: &[Param { member: "ApiId", wire: "apiId", location: Location::Path }, Param { member: "Basepath", wire: "basepath", location: Location::Query }, Param { member: "FailOnWarnings", wire: "failOnWarnings", location: Location::Query }] },
+    Route { operation: "ExportApi", method: "GET", uri: "/v2/apis/{apiId}/exports/{specification}", status: 200, params: &[Param { member: "ApiId", wire: "apiId", location: Location::Path }, Param { member: "ExportVersion", wire: "exportVersion", location: Location::Query }, Param { member: "IncludeExtensions", wire: "includeExtensions", location: Location::Query }, Param { member: "OutputType", wire: "outputType", location: Location::Query }, Param { member: "Specification", wire: "specification", location: Location::Path }, Param { member: "StageName", wire: "stageName", location: Location::Query }] },
+];
+
+/// The operations whose answer is one member sent as the raw body (a blob
+/// payload), with that member: the endpoint sends it as is, the CLI writes it
+/// to the file named last (the AWS CLI's `outfile`).
+pub const PAYLOADS: &[(&str, &str)] = &[
+    ("ExportApi", "body"),
 ];
 
 /// Member name → JSON key on the wire, for bodies and answers at any depth.
@@ -79,6 +89,7 @@ pub const NAMES: &[(&str, &str)] = &[
     ("AuthorizerType", "authorizerType"),
     ("AuthorizerUri", "authorizerUri"),
     ("AutoDeploy", "autoDeploy"),
+    ("Body", "body"),
     ("CertificateArn", "certificateArn"),
     ("CertificateName", "certificateName"),
     ("CertificateUploadDate", "certificateUploadDate"),
@@ -167,4 +178,5 @@ pub const NAMES: &[(&str, &str)] = &[
     ("VpcLinkStatusMessage", "vpcLinkStatusMessage"),
     ("VpcLinkVersion", "vpcLinkVersion"),
     ("Warnings", "warnings"),
+    ("body", "body"),
 ];
