@@ -406,6 +406,36 @@ fn throttling_limits_must_not_be_negative() {
     assert_eq!(out["DefaultRouteSettings"]["ThrottlingBurstLimit"], 0);
 }
 
+#[test]
+fn logging_levels_must_be_error_info_or_off() {
+    let ws = Ws::new();
+    let api = ws.api("HTTP");
+    refused(
+        &ws,
+        &[
+            "create-stage",
+            "--api-id",
+            &api,
+            "--stage-name",
+            "dev",
+            "--default-route-settings",
+            "LoggingLevel=DEBUG",
+        ],
+        254,
+        "(BadRequestException) when calling the CreateStage operation: Invalid logging level specified: DEBUG. Must be one of [ERROR, INFO, OFF]",
+    );
+    let out = ws.ok(&[
+        "create-stage",
+        "--api-id",
+        &api,
+        "--stage-name",
+        "dev",
+        "--default-route-settings",
+        "LoggingLevel=INFO",
+    ]);
+    assert_eq!(out["DefaultRouteSettings"]["LoggingLevel"], "INFO");
+}
+
 // Access logs
 
 fn access_log(format: &str) -> String {

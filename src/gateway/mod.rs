@@ -32,6 +32,7 @@ mod affinity;
 pub mod answer;
 pub mod auth;
 mod client;
+pub mod cors;
 mod forwarded;
 mod h1;
 pub mod health;
@@ -42,6 +43,7 @@ pub mod path;
 pub mod plan;
 mod proxy;
 pub mod router;
+pub mod throttle;
 mod tls;
 pub mod upstream;
 pub mod view;
@@ -333,6 +335,9 @@ impl Prepared {
             eprintln!("{warning}");
         }
         let plan = self.shared.plan();
+        for a in &plan.alarms {
+            eprintln!("apigw serve: warning: {a}");
+        }
         let mut out = format!("apigw serve: listening on {}\n", self.base_url());
         out.push_str(&plan.table(&self.base_url()));
         if plan.has_jwt_routes() && !self.shared.has_authorizer() {
@@ -682,6 +687,9 @@ async fn watch(
         match compiled {
             Ok(Ok(plan)) => {
                 let table = plan.table(&base_url);
+                for a in &plan.alarms {
+                    shared.log.note(&format!("warning: {a}"));
+                }
                 shared.replace_plan(plan);
                 shared.log.note(&format!("reloaded {}", path.display()));
                 print_ignoring_errors(&table);

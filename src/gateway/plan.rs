@@ -8,9 +8,11 @@
 use super::answer::{Answer, Kind};
 use super::auth::{Authorization, JwtRequirement};
 use super::client::ClientKinds;
+use super::cors::CorsPlan;
 use super::health::Checked;
 use super::params::{RequestMappings, ResponseMappings};
 use super::router::Router;
+use super::throttle::{ThrottlePlan, zero_limit_warnings};
 use super::upstream::{FixedHost, HealthIndex, Pool, Upstream};
 use crate::model::{Integration, ProtocolType, Stage, StringMap};
 use crate::rules::arn::{PrivateTarget, private_target};
@@ -132,6 +134,10 @@ pub struct StagePlan {
     pub routes: Vec<RoutePlan>,
     /// By the index [`RoutePlan::integration`] gives.
     pub integrations: Vec<Arc<IntegrationPlan>>,
+    /// The API's CORS configuration as the stage serves it.
+    pub cors: Option<CorsPlan>,
+    /// A token bucket per route, and one for requests matching none.
+    pub throttle: ThrottlePlan,
     /// The stage's access log, when it has one.
     pub access_log: Option<crate::logs::StageLog>,
 }
@@ -195,6 +201,9 @@ pub struct Plan {
     health: HealthIndex,
     /// Things that will not work as the user may expect.
     pub warnings: Vec<String>,
+    /// Of those, the ones that refuse every request of a route (limits of
+    /// 0): serve also prints them on stderr, at start and on reload.
+    pub alarms: Vec<String>,
 }
 
 /// Which APIs of the workspace to serve: the one asked for, else every
@@ -271,6 +280,7 @@ impl Plan {
             previous: previous.map_or(&empty_index, |p| &p.health),
             health: HealthIndex::new(),
             warnings: Vec::new(),
+            alarms: Vec::new(),
         };
         let mut apis = Vec::with_capacity(api_ids.len());
         for api_id in api_ids {
@@ -285,6 +295,7 @@ impl Plan {
             account: ws.account().to_string(),
             health: build.health,
             warnings: build.warnings,
+            alarms: build.alarms,
         })
     }
 
@@ -574,6 +585,7 @@ struct Build<'w> {
     previous: &'w HealthIndex,
     health: HealthIndex,
     warnings: Vec<String>,
+    alarms: Vec<String>,
 }
 
 /// The path after a mapping key: `/orders/list` after `orders` is
@@ -737,6 +749,22 @@ impl Build<'_> {
             }
             integrations.push(Arc::new(plan));
         }
+        for w in zero_limit_warnings(
+            api_id,
+            &stage.stage_name,
+            &stage.default_route_settings,
+            &stage.route_settings,
+        ) {
+            if !self.alarms.contains(&w) {
+                self.alarms.push(w.clone());
+            }
+            self.warn(w);
+        }
+        let throttle = ThrottlePlan::compile(
+            routes.iter().map(|r| r.key.as_str()),
+            &stage.default_route_settings,
+            &stage.route_settings,
+        );
         let access_log = crate::logs::StageLog::compile(
             self.access_logs,
             &stage.stage_name,
@@ -752,6 +780,8 @@ impl Build<'_> {
             router,
             routes,
             integrations,
+            cors: CorsPlan::compile(definition.cors_configuration.as_ref()),
+            throttle,
             access_log,
         })
     }

@@ -1,7 +1,8 @@
 //! One request through the gateway, as named steps in the order the
 //! service applies them (see [`handle`] and [`Call::run`]): request limits,
-//! path and method, stage and route, the route's authorizer, request
-//! mapping, forward, response mapping; then the access log. A step either
+//! path and method, stage and route, throttle ([`super::throttle`]), CORS
+//! preflight ([`super::cors`]), the route's authorizer, request mapping,
+//! forward, response mapping, CORS headers; then the access log. A step either
 //! passes the request on or stops it with the gateway's own [`Answer`]
 //! (one type for every refusal); the request is streamed to the backend
 //! and the response streamed back. Every answer carries `apigw-requestid`
@@ -11,6 +12,7 @@ use super::answer::{Answer, Kind};
 use super::auth::{Authorization, Authorizer};
 use super::client::ClientKinds;
 use super::client::{BackendBody, Failure};
+use super::cors::CorsPlan;
 use super::log::{AccessLog, Record};
 use super::params::{Claims, RequestView};
 use super::plan::{IntegrationPlan, PathPiece, Plan, RoutePlan, Serving, Target};
@@ -454,15 +456,35 @@ impl<'a> Call<'a> {
             trail.user_agent = headers.get(header::USER_AGENT).cloned();
             trail.host = headers.get(header::HOST).cloned();
         }
-        let found = stage.router.find(self.method, rest).ok_or_else(|| {
-            Answer::new(
-                Kind::NotFound,
-                match stage.serving {
-                    Serving::Nothing => "the stage has no deployment yet",
-                    _ => "no route matches",
-                },
-            )
-        })?;
+        let found = stage.router.find(self.method, rest);
+        // Throttle: the route's bucket, or the stage's for no route.
+        if !stage
+            .throttle
+            .bucket(found.as_ref().map(|f| f.route))
+            .admit()
+        {
+            return Err(Answer::new(
+                Kind::Throttled,
+                "the route's throttling limits are used up",
+            ));
+        }
+        let preflight = CorsPlan::is_preflight(self.method, &headers);
+        let found = match found {
+            Some(found) => found,
+            // CORS preflight: answered here when no route takes it.
+            None if preflight && let Some(cors) = &stage.cors => {
+                return Err(cors.preflight(&headers));
+            }
+            None => {
+                return Err(Answer::new(
+                    Kind::NotFound,
+                    match stage.serving {
+                        Serving::Nothing => "the stage has no deployment yet",
+                        _ => "no route matches",
+                    },
+                ));
+            }
+        };
         let route = &stage.routes[found.route];
         trail.route = Some(&route.key);
         let integration = route
@@ -487,9 +509,15 @@ impl<'a> Call<'a> {
             variables: &variables,
             claims: &claims,
         };
-        let response = request.send(integration, headers, body, trail).await;
+        // The request's headers are the backend's now: keep what CORS reads.
+        let cors_request = stage.cors.as_ref().map(|_| cors_request_headers(&headers));
+        let mut response = request.send(integration, headers, body, trail).await;
         if !claims.is_empty() {
             trail.claims = Some(claims);
+        }
+        // CORS headers on the integration's response.
+        if let (Some(cors), Some(asked), Ok(r)) = (&stage.cors, &cors_request, &mut response) {
+            cors.decorate(asked, preflight, r.headers_mut());
         }
         response
     }
@@ -525,6 +553,21 @@ impl<'a> Call<'a> {
             Authorization::None | Authorization::Iam => Ok(Claims::new()),
         }
     }
+}
+
+/// The request headers CORS reads after the backend has the request.
+fn cors_request_headers(headers: &HeaderMap) -> HeaderMap {
+    let mut out = HeaderMap::new();
+    for name in [
+        header::ORIGIN,
+        header::ACCESS_CONTROL_REQUEST_METHOD,
+        header::ACCESS_CONTROL_REQUEST_HEADERS,
+    ] {
+        for v in headers.get_all(&name) {
+            out.append(name.clone(), v.clone());
+        }
+    }
+    out
 }
 
 /// A request on its way to an integration.
