@@ -3,35 +3,15 @@
 //! then exits (130); every request's line is in the group afterwards.
 
 mod common;
+#[path = "common/serve.rs"]
+mod serve;
 
 use common::{Backend, call, client};
+use serve::{apigw, text};
 use std::io::{BufRead, BufReader};
-use std::path::Path;
 use std::process::{Command, Stdio};
 
 const GROUP: &str = "/aws/apigw/demo";
-
-fn apigw(ws: &Path, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_apigw"))
-        .env("APIGW_WORKSPACE", ws)
-        .env_remove("AWS_REGION")
-        .env_remove("AWS_DEFAULT_REGION")
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap().trim().to_string()
-}
-
-fn text(ws: &Path, args: &[&str]) -> String {
-    let mut all = args.to_vec();
-    all.extend(["--output", "text"]);
-    apigw(ws, &all)
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn lines_still_queued_when_serve_stops_are_written_before_it_exits() {

@@ -8,27 +8,9 @@ mod common;
 mod serve;
 
 use common::{Backend, call, client, eventually};
-use serve::Serve;
-use std::path::Path;
-use std::process::Command;
+use serve::{Serve, apigw};
 
 const LISTENER: &str = "arn:aws:elasticloadbalancing:us-east-2:123456789012:listener/app/my-load-balancer/50dc6c495c0c9188/0467ef3c8400ae65";
-
-fn apigw(ws: &Path, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_apigw"))
-        .env("APIGW_WORKSPACE", ws)
-        .env_remove("AWS_REGION")
-        .env_remove("AWS_DEFAULT_REGION")
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap().trim().to_string()
-}
 
 fn document(orders: &Backend, fallback: &Backend, link: &str) -> String {
     let path = concat!(

@@ -12,7 +12,7 @@ mod serve;
 
 use common::{Backend, call, client};
 use serde_json::Value;
-use serve::Serve;
+use serve::{Serve, apigw, text};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -25,28 +25,6 @@ const CLF_FORMAT: &str = r#"$context.identity.sourceIp - - [$context.requestTime
 
 /// A bound for a test that would otherwise hang: not a synchronisation.
 const HANG: Duration = Duration::from_secs(30);
-
-fn apigw(ws: &Path, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_apigw"))
-        .env("APIGW_WORKSPACE", ws)
-        .env_remove("AWS_REGION")
-        .env_remove("AWS_DEFAULT_REGION")
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap().trim().to_string()
-}
-
-fn text(ws: &Path, args: &[&str]) -> String {
-    let mut all = args.to_vec();
-    all.extend(["--output", "text"]);
-    apigw(ws, &all)
-}
 
 /// `apigw logs tail --follow`, stopped on drop, its lines in a channel.
 struct Tail {

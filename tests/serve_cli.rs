@@ -3,28 +3,14 @@
 //! and `mint-token`, and a clean stop on SIGINT.
 
 mod common;
+#[path = "common/serve.rs"]
+mod serve;
 
 use common::{Backend, call, client};
+use serve::apigw;
 use std::io::{BufRead, BufReader};
-use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
-
-fn apigw(ws: &Path, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_apigw"))
-        .env("APIGW_WORKSPACE", ws)
-        .env_remove("AWS_REGION")
-        .env_remove("AWS_DEFAULT_REGION")
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap().trim().to_string()
-}
 
 struct Serve(Child);
 

@@ -15,34 +15,10 @@ mod common;
 mod serve;
 
 use common::{Backend, call, client, eventually};
-use serve::Serve;
-use std::path::Path;
-use std::process::Command;
+use serve::{Serve, apigw, text};
 use std::time::Duration;
 
 const RELOAD: Duration = Duration::from_secs(20);
-
-fn apigw(ws: &Path, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_apigw"))
-        .env("APIGW_WORKSPACE", ws)
-        .env_remove("AWS_REGION")
-        .env_remove("AWS_DEFAULT_REGION")
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap().trim().to_string()
-}
-
-fn text(ws: &Path, args: &[&str]) -> String {
-    let mut all = args.to_vec();
-    all.extend_from_slice(&["--output", "text"]);
-    apigw(ws, &all)
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn plain_stages_serve_their_deployment_and_auto_deploy_stages_follow() {

@@ -12,6 +12,31 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 
+/// Runs `apigw ARGS…` on the workspace `ws`, which must succeed; its
+/// stdout, trimmed.
+pub fn apigw(ws: &Path, args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_apigw"))
+        .env("APIGW_WORKSPACE", ws)
+        .env_remove("AWS_REGION")
+        .env_remove("AWS_DEFAULT_REGION")
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap().trim().to_string()
+}
+
+/// [`apigw`] with `--output text`.
+pub fn text(ws: &Path, args: &[&str]) -> String {
+    let mut all = args.to_vec();
+    all.extend(["--output", "text"]);
+    apigw(ws, &all)
+}
+
 pub struct Serve {
     child: Child,
     pub addr: SocketAddr,
