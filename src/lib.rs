@@ -7,6 +7,7 @@ pub mod error;
 pub mod gateway;
 pub mod input;
 pub mod jwt;
+pub mod lambda;
 pub mod logs;
 pub mod model;
 pub mod openapi;
