@@ -20,7 +20,8 @@ async fn v2_answers_are_read_by_the_services_rules() {
     w.route("$default", &i, &[]);
     w.stage("$default", &[]);
     let s = w.serve(&lambda);
-    let get = || send("GET", &s.url("/x"), &[], b"");
+    let url = s.url("/x");
+    let get = || send("GET", &url, &[], b"");
 
     // Not an object with statusCode: 200, application/json, the JSON as it is.
     lambda.answer("f", Answer::Payload(r#"{"hello":"world"}"#.into()));
@@ -101,7 +102,8 @@ async fn failures_answer_500_with_the_reason_in_the_log() {
     w.route("$default", &i, &[]);
     w.stage("$default", &[]);
     let s = w.serve(&lambda);
-    let get = || send("GET", &s.url("/x"), &[], b"");
+    let url = s.url("/x");
+    let get = || send("GET", &url, &[], b"");
 
     lambda.answer(
         "h",

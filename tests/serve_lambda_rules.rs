@@ -68,6 +68,9 @@ fn request_authorizers_are_checked_as_the_service_checks_them() {
             "2.0",
             "--authorizer-result-ttl-in-seconds",
             "300",
+            // The CLI requires --identity-source; an empty list can only come as JSON.
+            "--cli-input-json",
+            r#"{"IdentitySource":[]}"#,
         ],
     )
     .fails(254)
@@ -124,6 +127,8 @@ fn request_authorizers_are_checked_as_the_service_checks_them() {
             "2.0",
             "--authorizer-result-ttl-in-seconds",
             "0",
+            "--cli-input-json",
+            r#"{"IdentitySource":[]}"#,
         ],
     )
     .succeeds()
