@@ -29,6 +29,7 @@ OPERATIONS = [
     "CreateDeployment", "GetDeployment", "GetDeployments", "UpdateDeployment", "DeleteDeployment",
     "DeleteRouteSettings", "DeleteAccessLogSettings",
     "CreateAuthorizer", "GetAuthorizer", "GetAuthorizers", "UpdateAuthorizer", "DeleteAuthorizer",
+    "ResetAuthorizersCache",
     "TagResource", "UntagResource", "GetTags",
     "CreateDomainName", "GetDomainName", "GetDomainNames", "UpdateDomainName", "DeleteDomainName",
     "CreateApiMapping", "GetApiMapping", "GetApiMappings", "UpdateApiMapping", "DeleteApiMapping",

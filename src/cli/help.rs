@@ -55,6 +55,9 @@ pub fn operation_about(op: &str) -> &'static str {
         "GetAuthorizers" => "List the authorizers of an API",
         "UpdateAuthorizer" => "Change an authorizer",
         "DeleteAuthorizer" => "Delete an authorizer that no route uses",
+        "ResetAuthorizersCache" => {
+            "Forget the Lambda authorizer answers a stage has cached (a running serve asks the authorizer again)"
+        }
         "RegisterTargets" => {
             "Register targets (IP and port on this machine) behind a load-balancer listener"
         }

@@ -55,7 +55,14 @@ pub fn local_commands() -> Vec<Command> {
             .arg(Arg::new("local-issuer").long("local-issuer").action(clap::ArgAction::SetTrue).help(
                 "Also publish the local issuer (/.well-known/openid-configuration and jwks.json) on this address; \
                  its issuer URL is http://ADDR:PORT, the one to give create-authorizer and mint-token",
-            )),
+            ))
+            .arg(
+                Arg::new("lambda-endpoint-url")
+                    .long("lambda-endpoint-url")
+                    .value_name("URL")
+                    .env("APIGW_LAMBDA_ENDPOINT_URL")
+                    .help("Call the functions of Lambda integrations and authorizers over the Lambda Invoke API at this http:// URL (a Lambda RIE container, another emulator)"),
+            ),
         Command::new("endpoint")
             .about("Serve the workspace as the AWS apigatewayv2 (and Cloud Map) API, for the aws CLI, SDKs and Terraform, until Ctrl-C")
             .arg(

@@ -1,5 +1,6 @@
 //! `apigw serve`: the command-line face of the gateway, with the JWT
-//! verifier plugged in.
+//! verifier plugged in and, with `--lambda-endpoint-url`, the Lambda
+//! Invoke API client that runs the functions of Lambda routes.
 
 use crate::error::{Error, Result};
 use crate::gateway::{self, Hooks, LogFormat, ServeOptions};
@@ -71,11 +72,19 @@ pub fn run(m: &ArgMatches) -> Result<i32> {
     } else {
         None
     };
+    let invoker: Option<Arc<dyn crate::lambda::Invoker>> =
+        match m.get_one::<String>("lambda-endpoint-url") {
+            Some(url) => Some(Arc::new(
+                crate::lambda::RemoteInvoker::new(url).map_err(Error::InvalidInput)?,
+            )),
+            None => None,
+        };
     let hooks = Hooks {
         authorizer: Some(Arc::new(JwtAuthorizer::new(Verifier::new(
             verifier_options,
         )))),
         well_known,
+        invoker,
     };
     gateway::run_with(opts, hooks)?;
     Ok(if gateway::interrupted() { 130 } else { 0 })

@@ -20,10 +20,12 @@ pub enum Authorization {
     Jwt(Arc<JwtRequirement>),
     /// `AWS_IAM`: SigV4-signed requests. Not checked locally.
     Iam,
-    /// `CUSTOM`: a Lambda authorizer, which cannot run locally.
-    Lambda {
-        authorizer_id: String,
-    },
+    /// `CUSTOM`: a Lambda (`REQUEST`) authorizer, run through the gateway's
+    /// [`crate::lambda::Invoker`].
+    Lambda(Arc<super::lambda_auth::LambdaRequirement>),
+    /// An authorizer the route names but that cannot be used (not in the
+    /// workspace, or not of the route's type): every request answers 500.
+    Unavailable(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -36,6 +36,9 @@ pub mod cors;
 mod forwarded;
 mod h1;
 pub mod health;
+pub mod lambda_auth;
+pub mod lambda_event;
+pub mod lambda_response;
 pub mod limits;
 mod log;
 pub mod params;
@@ -94,6 +97,9 @@ pub struct Hooks {
     /// discovery document and keys): given the gateway's base URL and the
     /// path, a content type and body, or `None` to route as usual.
     pub well_known: Option<WellKnown>,
+    /// Runs the functions of Lambda proxy integrations and Lambda
+    /// authorizers; without one, their routes answer 500.
+    pub invoker: Option<Arc<dyn crate::lambda::Invoker>>,
 }
 
 /// See [`Hooks::well_known`].
@@ -312,6 +318,8 @@ impl Prepared {
         if let Some(hook) = hooks.well_known {
             shared.well_known = Some((format!("http://{addr}"), hook));
         }
+        shared.invoker = hooks.invoker;
+        shared.authorizer_cache = lambda_auth::Cache::new(Some(&opts.workspace));
         let shared = Arc::new(shared);
         Ok(Prepared {
             listener,

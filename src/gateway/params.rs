@@ -44,6 +44,9 @@ enum Context {
     SourceIp,
     UserAgent,
     Claim(Box<str>),
+    /// `authorizer.KEY`: a key of a Lambda authorizer's context.
+    AuthorizerKey(Box<str>),
+    PrincipalId,
     /// Any other variable: empty.
     Other,
 }
@@ -64,9 +67,13 @@ fn context(name: &str) -> Context {
         "requestTimeEpoch" => Context::RequestTimeEpoch,
         "identity.sourceIp" => Context::SourceIp,
         "identity.userAgent" => Context::UserAgent,
+        "authorizer.principalId" => Context::PrincipalId,
         other => match other.strip_prefix("authorizer.claims.") {
             Some(claim) => Context::Claim(claim.into()),
-            None => Context::Other,
+            None => match other.strip_prefix("authorizer.") {
+                Some(key) if !key.is_empty() => Context::AuthorizerKey(key.into()),
+                _ => Context::Other,
+            },
         },
     }
 }
@@ -191,6 +198,8 @@ pub struct RequestView<'a> {
     pub source_ip: &'a str,
     pub request_time_epoch_ms: u128,
     pub claims: &'a Claims,
+    /// What a Lambda authorizer allowed the request with.
+    pub lambda: Option<&'a super::lambda_auth::Allowed>,
 }
 
 impl RequestView<'_> {
@@ -238,6 +247,18 @@ impl RequestView<'_> {
                     let _ = write!(out, "{other}");
                 }
             },
+            Context::AuthorizerKey(key) => match self.lambda.and_then(|l| l.context.get(&**key)) {
+                Some(serde_json::Value::String(s)) => out.push_str(s),
+                Some(serde_json::Value::Null) | None => {}
+                Some(other) => {
+                    let _ = write!(out, "{other}");
+                }
+            },
+            Context::PrincipalId => {
+                if let Some(p) = self.lambda.and_then(|l| l.principal_id.as_deref()) {
+                    out.push_str(p);
+                }
+            }
             Context::Other => {}
         }
     }
@@ -622,6 +643,7 @@ mod tests {
             source_ip: "127.0.0.1",
             request_time_epoch_ms: 0,
             claims,
+            lambda: None,
         }
     }
 

@@ -55,8 +55,13 @@ pub enum Target {
         host: Option<HeaderValue>,
         client: usize,
     },
-    /// AWS_PROXY: Lambda is not run locally (500).
-    Lambda { function: String },
+    /// AWS_PROXY: a Lambda function (its ARN, from the integration's
+    /// ARN or invocation URI), called through the gateway's invoker with an
+    /// event of the integration's payload format.
+    Lambda {
+        function: String,
+        format: super::lambda_response::Format,
+    },
     /// Anything `serve` cannot forward (500), and why.
     Unavailable(String),
 }
@@ -109,7 +114,9 @@ impl IntegrationPlan {
                 };
                 format!("HTTP_PROXY VPC_LINK {}{tls}", upstream.describe())
             }
-            Target::Lambda { function } => format!("AWS_PROXY {function} (not run locally: 500)"),
+            Target::Lambda { function, format } => {
+                format!("AWS_PROXY {function} (payload {})", format.as_str())
+            }
             Target::Unavailable(why) => format!("not served: {why}"),
         }
     }
@@ -140,6 +147,8 @@ pub struct StagePlan {
     pub throttle: ThrottlePlan,
     /// The stage's access log, when it has one.
     pub access_log: Option<crate::logs::StageLog>,
+    /// The stage's variables, for Lambda events and identity sources.
+    pub stage_variables: StringMap,
 }
 
 pub struct RoutePlan {
@@ -197,6 +206,8 @@ pub struct Plan {
     /// Whether `Host` chooses the API (more than one is served).
     by_host: bool,
     pub account: String,
+    /// The region, for the route ARNs Lambda authorizers are given.
+    pub region: String,
     /// Health of every pool member, for the next plan to keep.
     health: HealthIndex,
     /// Things that will not work as the user may expect.
@@ -293,6 +304,7 @@ impl Plan {
             apis,
             domains,
             account: ws.account().to_string(),
+            region: ws.region().to_string(),
             health: build.health,
             warnings: build.warnings,
             alarms: build.alarms,
@@ -537,7 +549,10 @@ impl ApiPlan {
                     Authorization::None => String::new(),
                     Authorization::Jwt(j) => format!(" [JWT {}]", j.authorizer_name),
                     Authorization::Iam => " [AWS_IAM, not checked]".into(),
-                    Authorization::Lambda { .. } => " [Lambda authorizer: 500]".into(),
+                    Authorization::Lambda(l) => {
+                        format!(" [Lambda authorizer {}]", l.authorizer_name)
+                    }
+                    Authorization::Unavailable(_) => " [authorizer unavailable: 500]".into(),
                 };
                 rows.push([stage.name.clone(), format!("{}{auth}", route.key), target]);
             }
@@ -783,6 +798,7 @@ impl Build<'_> {
             cors: CorsPlan::compile(definition.cors_configuration.as_ref()),
             throttle,
             access_log,
+            stage_variables: stage.stage_variables.clone(),
         })
     }
 }
@@ -811,13 +827,12 @@ fn authorization(
                     }))
                 }
                 None => {
-                    warnings.push(format!(
+                    let why = format!(
                         "route {} uses a JWT authorizer that is not in the workspace; it answers 500",
                         route.route_key
-                    ));
-                    Authorization::Lambda {
-                        authorizer_id: route.authorizer_id.clone().unwrap_or_default(),
-                    }
+                    );
+                    warnings.push(why.clone());
+                    Authorization::Unavailable(why)
                 }
             }
         }
@@ -828,11 +843,84 @@ fn authorization(
             ));
             Authorization::Iam
         }
-        "CUSTOM" => Authorization::Lambda {
-            authorizer_id: route.authorizer_id.clone().unwrap_or_default(),
-        },
+        "CUSTOM" => {
+            let authorizer = route
+                .authorizer_id
+                .as_deref()
+                .and_then(|id| authorizers.get(id));
+            match authorizer.map(lambda_requirement) {
+                Some(Ok(l)) => Authorization::Lambda(Arc::new(l)),
+                Some(Err(why)) => {
+                    let why = format!("route {}: {why}; it answers 500", route.route_key);
+                    warnings.push(why.clone());
+                    Authorization::Unavailable(why)
+                }
+                None => {
+                    let why = format!(
+                        "route {} uses a Lambda authorizer that is not in the workspace; it answers 500",
+                        route.route_key
+                    );
+                    warnings.push(why.clone());
+                    Authorization::Unavailable(why)
+                }
+            }
+        }
         _ => Authorization::None,
     }
+}
+
+/// A `REQUEST` authorizer compiled for the routes that use it.
+fn lambda_requirement(
+    a: &crate::model::Authorizer,
+) -> Result<super::lambda_auth::LambdaRequirement, String> {
+    use super::lambda_auth::{IdentitySource, LambdaRequirement};
+    if a.authorizer_type != "REQUEST" {
+        return Err(format!(
+            "authorizer {} is a {} authorizer, not a Lambda (REQUEST) one",
+            a.authorizer_id, a.authorizer_type
+        ));
+    }
+    let uri = a.authorizer_uri.as_deref().unwrap_or_default();
+    let function = lambda_function_arn(uri).ok_or_else(|| {
+        format!(
+            "authorizer {} has no Lambda function URI ({uri})",
+            a.authorizer_id
+        )
+    })?;
+    let mut identity = Vec::with_capacity(a.identity_source.len());
+    for expr in &a.identity_source {
+        let parsed = IdentitySource::parse(expr).ok_or_else(|| {
+            format!(
+                "authorizer {}: {expr} is not an identity source",
+                a.authorizer_id
+            )
+        })?;
+        identity.push((expr.clone(), parsed));
+    }
+    let ttl = a
+        .authorizer_result_ttl_in_seconds
+        .unwrap_or(0)
+        .clamp(0, 3600) as u64;
+    Ok(LambdaRequirement {
+        authorizer_id: a.authorizer_id.clone(),
+        authorizer_name: a.name.clone(),
+        function,
+        format: super::lambda_response::Format::parse(
+            a.authorizer_payload_format_version.as_deref(),
+        ),
+        simple: a.enable_simple_responses.unwrap_or(false),
+        identity,
+        ttl: Duration::from_secs(if a.identity_source.is_empty() { 0 } else { ttl }),
+    })
+}
+
+/// The function ARN a Lambda ARN or invocation URI names.
+pub fn lambda_function_arn(uri: &str) -> Option<String> {
+    let arn = crate::rules::arn::lambda_function(uri)?;
+    Some(format!(
+        "arn:{}:{}:{}:{}:{}",
+        arn.partition, arn.service, arn.region, arn.account, arn.resource
+    ))
 }
 
 /// Replaces `${stageVariables.NAME}` in an integration URI.
@@ -925,8 +1013,15 @@ fn compile_target(
     let uri = i.integration_uri.as_deref().unwrap_or_default();
     match i.integration_type.as_str() {
         "AWS_PROXY" => {
+            let uri = with_stage_variables(uri, stage_variables);
+            let function =
+                lambda_function_arn(&uri).ok_or_else(|| match &i.integration_subtype {
+                    Some(sub) => format!("AWS service integrations ({sub}) are not run locally"),
+                    None => format!("{uri} is not a Lambda function ARN"),
+                })?;
             return Ok(Target::Lambda {
-                function: uri.to_string(),
+                function,
+                format: super::lambda_response::Format::parse(i.payload_format_version.as_deref()),
             });
         }
         "HTTP_PROXY" => {}

@@ -13,6 +13,9 @@ use super::auth::{Authorization, Authorizer};
 use super::client::ClientKinds;
 use super::client::{BackendBody, Failure};
 use super::cors::CorsPlan;
+use super::lambda_auth::{Allowed, Cache as AuthorizerCache, Decision, LambdaRequirement};
+use super::lambda_event;
+use super::lambda_response::{self, Format};
 use super::log::{AccessLog, Record};
 use super::params::{Claims, RequestView};
 use super::plan::{IntegrationPlan, PathPiece, Plan, RoutePlan, Serving, Target};
@@ -49,6 +52,11 @@ pub struct Shared {
     pub well_known: Option<(String, super::WellKnown)>,
     /// The log groups the stages' access logs go to.
     pub access_logs: Arc<crate::logs::Groups>,
+    /// Runs Lambda functions (integrations and authorizers); none: their
+    /// routes answer 500.
+    pub invoker: Option<Arc<dyn crate::lambda::Invoker>>,
+    /// Lambda authorizers' answers, kept for their TTL across reloads.
+    pub authorizer_cache: AuthorizerCache,
 }
 
 impl Shared {
@@ -70,6 +78,8 @@ impl Shared {
             authorizer,
             well_known: None,
             access_logs,
+            invoker: None,
+            authorizer_cache: AuthorizerCache::new(None),
         }
     }
 
@@ -138,6 +148,9 @@ struct Trail<'p> {
     integration_error: Option<String>,
     /// The authorizer's claims, for `$context.authorizer.claims.NAME`.
     claims: Option<Claims>,
+    /// What a Lambda authorizer allowed the request with
+    /// (`$context.authorizer.KEY`).
+    lambda: Option<Arc<Allowed>>,
     /// The API and the stage's access log, once the stage is known, and
     /// what the log reads of the request's headers (which go on to the
     /// backend; a parsed header value's clone shares its bytes).
@@ -225,6 +238,7 @@ pub async fn handle(
                 conn: &conn,
                 request_id: request_id.as_str(),
                 epoch_ms: now.as_millis(),
+                version,
             };
             match shared.well_known_answer(&path) {
                 Some(r) => Ok(r),
@@ -350,6 +364,11 @@ fn access_log_step(access_log: &crate::logs::StageLog, v: &AccessLogView<'_>) {
             None
         },
         claims: trail.claims.as_ref(),
+        authorizer_context: trail.lambda.as_ref().map(|l| &l.context),
+        principal_id: trail
+            .lambda
+            .as_ref()
+            .and_then(|l| l.principal_id.as_deref()),
     });
 }
 
@@ -418,6 +437,44 @@ struct Call<'a> {
     conn: &'a Connection,
     request_id: &'a str,
     epoch_ms: u128,
+    version: Version,
+}
+
+/// How long a Lambda authorizer may take (the service's limit).
+const AUTHORIZER_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// What the route's authorizer found: a JWT's claims (and scopes), or a
+/// Lambda authorizer's context.
+#[derive(Default)]
+struct Granted {
+    claims: Claims,
+    /// The token's scopes, when the route asks for scopes.
+    scopes: Option<Vec<String>>,
+    lambda: Option<Arc<Allowed>>,
+}
+
+/// What a Lambda event needs of the request besides the headers.
+struct EventParts<'p> {
+    api_id: &'p str,
+    stage: &'p super::plan::StagePlan,
+    route: &'p RoutePlan,
+    /// The path after the stage (or the mapping key).
+    rest: &'p str,
+    variables: &'p [(&'p str, &'p str)],
+    /// The custom domain that took the request, if one did.
+    domain: Option<&'p str>,
+}
+
+/// The `Host` without its port.
+fn domain_name(headers: &HeaderMap) -> &str {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or_default();
+    match host.rsplit_once(':') {
+        Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name,
+        _ => host,
+    }
 }
 
 impl Shared {
@@ -491,15 +548,23 @@ impl<'a> Call<'a> {
             .integration
             .map(|i| &stage.integrations[i])
             .ok_or_else(|| Answer::new(Kind::NotFound, "the route has no integration"))?;
-        // The route's authorizer.
-        let claims = self.authorize(route, &headers).await?;
-        // Request mapping, forward, response mapping.
         let variables: Vec<(&str, &str)> = route
             .variables
             .iter()
             .zip(&found.captures)
             .map(|(name, range)| (name.as_str(), &rest[range.clone()]))
             .collect();
+        let parts = EventParts {
+            api_id: &api.api_id,
+            stage,
+            route,
+            rest,
+            variables: &variables,
+            domain: selected.domain,
+        };
+        // The route's authorizer.
+        let granted = self.authorize(route, &headers, &parts).await?;
+        // Request mapping, forward, response mapping.
         let request = Forward {
             call: self,
             api_id: &api.api_id,
@@ -507,14 +572,18 @@ impl<'a> Call<'a> {
             stage: &stage.name,
             rest,
             variables: &variables,
-            claims: &claims,
+            claims: &granted.claims,
+            granted: &granted,
+            parts: &parts,
         };
         // The request's headers are the backend's now: keep what CORS reads.
         let cors_request = stage.cors.as_ref().map(|_| cors_request_headers(&headers));
         let mut response = request.send(integration, headers, body, trail).await;
+        let Granted { claims, lambda, .. } = granted;
         if !claims.is_empty() {
             trail.claims = Some(claims);
         }
+        trail.lambda = lambda;
         // CORS headers on the integration's response.
         if let (Some(cors), Some(asked), Ok(r)) = (&stage.cors, &cors_request, &mut response) {
             cors.decorate(asked, preflight, r.headers_mut());
@@ -522,7 +591,12 @@ impl<'a> Call<'a> {
         response
     }
 
-    async fn authorize(&self, route: &RoutePlan, headers: &HeaderMap) -> Result<Claims, Answer> {
+    async fn authorize(
+        &self,
+        route: &RoutePlan,
+        headers: &HeaderMap,
+        parts: &EventParts<'_>,
+    ) -> Result<Granted, Answer> {
         match &route.authorization {
             Authorization::Jwt(requirement) => {
                 if let Some(source) = requirement.repeated_identity(headers, self.uri.query()) {
@@ -539,19 +613,186 @@ impl<'a> Call<'a> {
                         Err(_) => answer,
                     });
                 }
-                match &self.shared.authorizer {
-                    Some(a) => a.authorize(requirement, headers, self.uri.query()).await,
-                    None => Ok(Claims::new()),
+                let claims = match &self.shared.authorizer {
+                    Some(a) => a.authorize(requirement, headers, self.uri.query()).await?,
+                    None => Claims::new(),
+                };
+                let scopes = (!requirement.scopes.is_empty()).then(|| token_scopes(&claims));
+                Ok(Granted {
+                    claims,
+                    scopes,
+                    lambda: None,
+                })
+            }
+            Authorization::Lambda(requirement) => {
+                let allowed = self.lambda_authorize(requirement, headers, parts).await?;
+                Ok(Granted {
+                    lambda: Some(allowed),
+                    ..Granted::default()
+                })
+            }
+            Authorization::Unavailable(why) => Err(Answer::new(Kind::Internal, why.clone())),
+            Authorization::None | Authorization::Iam => Ok(Granted::default()),
+        }
+    }
+
+    /// The event's view of the request.
+    fn event_request<'r>(
+        &'r self,
+        parts: &'r EventParts<'r>,
+        headers: &'r HeaderMap,
+        authorizer: lambda_event::Authorizer<'r>,
+    ) -> lambda_event::Request<'r> {
+        lambda_event::Request {
+            method: self.method.as_str(),
+            // On a custom domain, rawPath leaves the mapping key out.
+            raw_path: if parts.domain.is_some() {
+                parts.rest
+            } else {
+                self.path
+            },
+            full_path: self.path,
+            query: self.uri.query(),
+            headers,
+            path_parameters: parts.variables,
+            stage_variables: &parts.stage.stage_variables,
+            route_key: &parts.route.key,
+            stage: &parts.stage.name,
+            api_id: parts.api_id,
+            account_id: &self.plan.account,
+            request_id: self.request_id,
+            epoch_ms: self.epoch_ms,
+            source_ip: &self.conn.ip,
+            protocol: protocol(self.version),
+            domain_name: domain_name(headers),
+            authorizer,
+        }
+    }
+
+    /// A Lambda authorizer: the identity sources (401 when one is
+    /// missing), the cache, then the function (403 when it denies, 500
+    /// when it fails).
+    async fn lambda_authorize(
+        &self,
+        requirement: &LambdaRequirement,
+        headers: &HeaderMap,
+        parts: &EventParts<'_>,
+    ) -> Result<Arc<Allowed>, Answer> {
+        let request = self.event_request(parts, headers, lambda_event::Authorizer::None);
+        let mut values = Vec::with_capacity(requirement.identity.len());
+        for (expr, source) in &requirement.identity {
+            match super::lambda_auth::identity_value(source, &request) {
+                Some(v) => values.push(v),
+                None => {
+                    return Err(Answer::new(
+                        Kind::Unauthorized,
+                        format!(
+                            "the identity source {expr} of authorizer {} is missing or empty",
+                            requirement.authorizer_name
+                        ),
+                    ));
                 }
             }
-            Authorization::Lambda { authorizer_id } => Err(Answer::new(
-                Kind::Internal,
+        }
+        let decided = |decision: Decision| match decision {
+            Decision::Allow(allowed) => Ok(allowed),
+            Decision::Deny => Err(Answer::new(
+                Kind::Forbidden,
                 format!(
-                    "authorizer {authorizer_id} is a Lambda authorizer, which serve cannot run"
+                    "authorizer {} denied the request",
+                    requirement.authorizer_name
                 ),
             )),
-            Authorization::None | Authorization::Iam => Ok(Claims::new()),
+        };
+        let cache = &self.shared.authorizer_cache;
+        let key = (!requirement.ttl.is_zero())
+            .then(|| AuthorizerCache::key(parts.api_id, &parts.stage.name, requirement, &values));
+        if let Some(k) = &key
+            && let Some(d) = cache.get(k)
+        {
+            return decided(d);
         }
+        let failed = |why: String| {
+            Answer::new(
+                Kind::Internal,
+                format!(
+                    "authorizer {} ({}): {why}",
+                    requirement.authorizer_name, requirement.function
+                ),
+            )
+        };
+        let invoker = self.shared.invoker.as_ref().ok_or_else(|| {
+            failed(
+                "no function host runs to call it; start serve with --lambda-endpoint-url URL"
+                    .into(),
+            )
+        })?;
+        let region = &self.plan.region;
+        let route_arn = lambda_event::route_arn(region, &request);
+        let event = match requirement.format {
+            Format::V2 => lambda_event::authorizer_v2(&request, region, &values),
+            Format::V1 => lambda_event::authorizer_v1(&request, region, &values),
+        };
+        let context = crate::lambda::InvokeContext {
+            request_id: self.request_id.to_string(),
+            deadline: Instant::now() + AUTHORIZER_TIMEOUT,
+        };
+        let call = invoker.invoke(&requirement.function, Bytes::from(event), &context);
+        let invoked = match tokio::time::timeout(AUTHORIZER_TIMEOUT + GRACE, call).await {
+            Err(_) => {
+                return Err(failed(format!(
+                    "no answer within {} s",
+                    AUTHORIZER_TIMEOUT.as_secs()
+                )));
+            }
+            Ok(Err(e)) => return Err(failed(e.to_string())),
+            Ok(Ok(i)) => i,
+        };
+        if let Some(kind) = &invoked.function_error {
+            return Err(failed(lambda_response::function_error(
+                kind,
+                &invoked.payload,
+            )));
+        }
+        let decision = super::lambda_auth::decide(requirement, &route_arn, &invoked.payload)
+            .map_err(failed)?;
+        if let Some(k) = key {
+            cache.put(
+                k,
+                parts.api_id,
+                &parts.stage.name,
+                requirement.ttl,
+                decision.clone(),
+            );
+        }
+        decided(decision)
+    }
+}
+
+/// How long past its deadline the gateway waits for an invoker that does
+/// not keep it.
+const GRACE: std::time::Duration = std::time::Duration::from_secs(1);
+
+fn protocol(version: Version) -> &'static str {
+    match version {
+        Version::HTTP_10 => "HTTP/1.0",
+        Version::HTTP_2 => "HTTP/2.0",
+        _ => "HTTP/1.1",
+    }
+}
+
+/// A token's scopes: its `scope` claim (space-separated) or `scp` (a list
+/// or a string).
+fn token_scopes(claims: &Claims) -> Vec<String> {
+    let split = |s: &str| s.split_whitespace().map(str::to_string).collect();
+    match (claims.get("scope"), claims.get("scp")) {
+        (Some(serde_json::Value::String(s)), _) => split(s),
+        (_, Some(serde_json::Value::Array(a))) => a
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect(),
+        (_, Some(serde_json::Value::String(s))) => split(s),
+        _ => Vec::new(),
     }
 }
 
@@ -580,6 +821,8 @@ struct Forward<'c, 'a> {
     rest: &'a str,
     variables: &'c [(&'a str, &'a str)],
     claims: &'c Claims,
+    granted: &'c Granted,
+    parts: &'c EventParts<'c>,
 }
 
 impl<'a> Forward<'_, 'a> {
@@ -598,6 +841,7 @@ impl<'a> Forward<'_, 'a> {
             source_ip: &self.call.conn.ip,
             request_time_epoch_ms: self.call.epoch_ms,
             claims: self.claims,
+            lambda: self.granted.lambda.as_deref(),
         }
     }
 
@@ -609,6 +853,11 @@ impl<'a> Forward<'_, 'a> {
         body: Incoming,
         trail: &mut Trail<'a>,
     ) -> Result<Response<Body>, Answer> {
+        if let Target::Lambda { function, format } = &integration.target {
+            return self
+                .invoke(integration, function, *format, headers, body, trail)
+                .await;
+        }
         // `Forwarded` describes the request as the client sent it.
         let forwarded =
             super::forwarded::value(&headers, &self.call.conn.ip, &self.call.conn.forwarded);
@@ -696,6 +945,109 @@ impl<'a> Forward<'_, 'a> {
                     .apply(parts.status, &self.view(o), &mut parts.headers);
         }
         Ok(Response::from_parts(parts, Either::Left(body)))
+    }
+
+    /// A Lambda proxy integration: the request read whole into the event
+    /// of the integration's payload format, the function called through
+    /// the gateway's invoker, its answer read by the same format's rules;
+    /// then the response mappings.
+    async fn invoke(
+        &self,
+        integration: &'a IntegrationPlan,
+        function: &'a str,
+        format: Format,
+        mut headers: HeaderMap,
+        body: Incoming,
+        trail: &mut Trail<'a>,
+    ) -> Result<Response<Body>, Answer> {
+        trail.backend = Some(function);
+        let Some(invoker) = &self.call.shared.invoker else {
+            super::limits::drain(body, false);
+            return Err(integration_failed(
+                trail,
+                format!(
+                    "integration {} calls Lambda function {function}, but no function host runs; \
+                     start serve with --lambda-endpoint-url URL (a Lambda Invoke API endpoint)",
+                    integration.id
+                ),
+            ));
+        };
+        let original = (!integration.response.is_empty()).then(|| headers.clone());
+        let bytes = read_body(body).await?;
+        remove_hop_by_hop(&mut headers);
+        self.add_forwarding(&mut headers);
+        let authorizer = match (&self.granted.lambda, self.claims.is_empty()) {
+            (Some(l), _) => lambda_event::Authorizer::Lambda {
+                context: &l.context,
+                principal_id: l.principal_id.as_deref(),
+            },
+            (None, false) => lambda_event::Authorizer::Jwt {
+                claims: self.claims,
+                scopes: self.granted.scopes.clone(),
+            },
+            (None, true) => lambda_event::Authorizer::None,
+        };
+        let request = self.call.event_request(self.parts, &headers, authorizer);
+        let event = match format {
+            Format::V2 => lambda_event::integration_v2(&request, &bytes),
+            Format::V1 => lambda_event::integration_v1(&request, &bytes),
+        };
+        let context = crate::lambda::InvokeContext {
+            request_id: self.call.request_id.to_string(),
+            deadline: Instant::now() + integration.timeout,
+        };
+        let sent_at = Instant::now();
+        let call = invoker.invoke(function, Bytes::from(event), &context);
+        let result = tokio::time::timeout(integration.timeout + GRACE, call).await;
+        trail.integration_latency_us = Some(sent_at.elapsed().as_micros() as u64);
+        let invoked = match result {
+            Err(_) => {
+                return Err(integration_failed(
+                    trail,
+                    format!(
+                        "function {function} did not answer within TimeoutInMillis ({} ms)",
+                        integration.timeout.as_millis()
+                    ),
+                ));
+            }
+            Ok(Err(e)) => {
+                return Err(integration_failed(
+                    trail,
+                    format!("function {function}: {e}"),
+                ));
+            }
+            Ok(Ok(i)) => i,
+        };
+        // The Invoke API's status: the call itself succeeded.
+        trail.integration_status = Some(200);
+        if let Some(kind) = &invoked.function_error {
+            let why = lambda_response::function_error(kind, &invoked.payload);
+            return Err(integration_failed(
+                trail,
+                format!("function {function}: {why}"),
+            ));
+        }
+        let reply = match lambda_response::read(format, &invoked.payload) {
+            Ok(r) => r,
+            Err(why) => {
+                return Err(integration_failed(
+                    trail,
+                    format!("function {function}: {why}"),
+                ));
+            }
+        };
+        let mut response = Response::new(Either::Right(Full::new(reply.body)));
+        *response.status_mut() = reply.status;
+        *response.headers_mut() = reply.headers;
+        if let Some(o) = &original {
+            let status = integration.response.apply(
+                response.status(),
+                &self.view(o),
+                response.headers_mut(),
+            );
+            *response.status_mut() = status;
+        }
+        Ok(response)
     }
 
     /// The path and query the backend gets: an INTERNET integration's URL
@@ -856,6 +1208,35 @@ impl<'a> Forward<'_, 'a> {
     }
 }
 
+/// A Lambda integration that gave no usable answer: 500, the reason kept
+/// for the serve log and `$context.integrationErrorMessage`.
+fn integration_failed(trail: &mut Trail<'_>, why: String) -> Answer {
+    trail.integration_error = Some(why.clone());
+    Answer::new(Kind::Internal, why)
+}
+
+/// The whole request body, for an event (the service's limit holds).
+async fn read_body(body: Incoming) -> Result<Bytes, Answer> {
+    use http_body_util::BodyExt;
+    match http_body_util::Limited::new(body, super::limits::MAX_BODY as usize)
+        .collect()
+        .await
+    {
+        Ok(b) => Ok(b.to_bytes()),
+        Err(e) if e.is::<http_body_util::LengthLimitError>() => Err(Answer::new(
+            Kind::TooLarge,
+            format!(
+                "the request body grew past {} bytes",
+                super::limits::MAX_BODY
+            ),
+        )),
+        Err(e) => Err(Answer::new(
+            Kind::BadRequest,
+            format!("the request body could not be read: {e}"),
+        )),
+    }
+}
+
 /// Where an integration's requests go: the scheme, the backends, the
 /// `Host` to send and which client forwards; or why it cannot be served.
 #[allow(clippy::type_complexity)]
@@ -876,10 +1257,11 @@ fn backend(
             host,
             client,
         } => Ok((scheme, upstream, host.as_ref(), *client)),
-        Target::Lambda { function } => Err(Answer::new(
+        // Served by `Forward::invoke`, never here.
+        Target::Lambda { function, .. } => Err(Answer::new(
             Kind::Internal,
             format!(
-                "integration {} is a Lambda proxy integration ({function}); serve does not run Lambda functions",
+                "integration {} is a Lambda proxy integration ({function})",
                 integration.id
             ),
         )),

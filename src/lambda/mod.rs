@@ -8,5 +8,7 @@
 //! API. Both are real: an answer is the function's own bytes.
 
 pub mod invoke;
+pub mod remote;
 
 pub use invoke::{InvokeContext, InvokeError, Invoked, Invoker};
+pub use remote::RemoteInvoker;

@@ -6,7 +6,7 @@
 //! The variables are those of [`crate::rules::access_log::VARIABLES`]; what
 //! each one writes is [`FIELDS`], one entry per variable of that table. A
 //! variable without a value here (no value for this request, or no meaning
-//! locally: IAM callers, client certificates, Lambda authorizers) writes
+//! locally: IAM callers, client certificates, an authorizer's latency) writes
 //! `-`.
 //!
 //! Values are written as the service writes them, raw, into the text around
@@ -28,6 +28,10 @@ pub enum Field {
     /// One claim of the token (a property).
     Claim,
     AuthorizerError,
+    /// A key of a Lambda authorizer's context (a property).
+    AuthorizerProperty,
+    /// A Lambda authorizer's `principalId`.
+    PrincipalId,
     CustomDomainBasePath,
     DomainName,
     DomainPrefix,
@@ -66,14 +70,13 @@ pub const FIELDS: &[(&str, bool, Field)] = &[
     ("authorizer.claims", false, Field::ClaimsWhole),
     ("authorizer.claims", true, Field::Claim),
     ("authorizer.error", false, Field::AuthorizerError),
-    // Lambda authorizers do not run locally.
     ("authorizer.integrationLatency", false, Field::Absent),
     ("authorizer.integrationStatus", false, Field::Absent),
     ("authorizer.latency", false, Field::Absent),
-    ("authorizer.principalId", false, Field::Absent),
+    ("authorizer.principalId", false, Field::PrincipalId),
     ("authorizer.requestId", false, Field::Absent),
     ("authorizer.status", false, Field::Absent),
-    ("authorizer", true, Field::Absent),
+    ("authorizer", true, Field::AuthorizerProperty),
     ("awsEndpointRequestId", false, Field::AwsEndpointRequestId),
     ("awsEndpointRequestId2", false, Field::AwsEndpointRequestId2),
     ("customDomain.basePathMatched", false, Field::CustomDomainBasePath),
@@ -193,6 +196,10 @@ pub struct Context<'a> {
     pub authorizer_error: Option<&'a str>,
     /// The claims of the token a JWT authorizer accepted.
     pub claims: Option<&'a Claims>,
+    /// The context a Lambda authorizer allowed the request with.
+    pub authorizer_context: Option<&'a serde_json::Map<String, serde_json::Value>>,
+    /// The `principalId` of a Lambda authorizer's IAM policy answer.
+    pub principal_id: Option<&'a str>,
 }
 
 /// A variable the format names that HTTP APIs do not have. The control
@@ -285,6 +292,14 @@ impl Pieces {
                 Some(other) => text(out, Some(&other.to_string())),
             },
             Field::AuthorizerError => text(out, ctx.authorizer_error),
+            Field::AuthorizerProperty => {
+                match ctx.authorizer_context.and_then(|c| c.get(property)) {
+                    None | Some(serde_json::Value::Null) => out.push('-'),
+                    Some(serde_json::Value::String(s)) => text(out, Some(s)),
+                    Some(other) => text(out, Some(&other.to_string())),
+                }
+            }
+            Field::PrincipalId => text(out, ctx.principal_id),
             Field::CustomDomainBasePath => text(out, ctx.base_path_matched),
             Field::DomainName => text(out, ctx.domain_name),
             Field::DomainPrefix => text(

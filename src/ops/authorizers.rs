@@ -54,7 +54,19 @@ pub fn check_authorizer(protocol: ProtocolType, a: &Authorizer) -> Result<(), Ap
                 })
             })
             || (a.authorizer_type == "REQUEST"
-                && (source.starts_with("$context.") || source.starts_with("$stageVariables.")));
+                && ["$context.", "$stageVariables."].iter().any(|p| {
+                    source.strip_prefix(p).is_some_and(|n| {
+                        !n.is_empty()
+                            && n.bytes().all(|b| {
+                                b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.'
+                            })
+                    })
+                }));
+        if !ok && a.authorizer_type == "REQUEST" {
+            return Err(bad(format!(
+                "Invalid identity source specified: {source}. Use $request.header.NAME, $request.querystring.NAME, $context.NAME or $stageVariables.NAME"
+            )));
+        }
         if !ok {
             return Err(bad(format!(
                 "Invalid identity source specified: {source}. Use $request.header.NAME or $request.querystring.NAME"
@@ -100,6 +112,11 @@ pub fn check_authorizer(protocol: ProtocolType, a: &Authorizer) -> Result<(), Ap
                     "AuthorizerUri and AuthorizerPayloadFormatVersion apply only to REQUEST authorizers",
                 ));
             }
+            if a.enable_simple_responses == Some(true) {
+                return Err(bad(
+                    "EnableSimpleResponses applies only to REQUEST authorizers",
+                ));
+            }
         }
         "REQUEST" => {
             let uri = a
@@ -114,12 +131,33 @@ pub fn check_authorizer(protocol: ProtocolType, a: &Authorizer) -> Result<(), Ap
             if protocol == ProtocolType::Http {
                 match a.authorizer_payload_format_version.as_deref() {
                     Some("1.0" | "2.0") => {}
-                    _ => {
+                    None => {
+                        return Err(bad(
+                            "AuthorizerPayloadFormatVersion is a required parameter for REQUEST authorizer",
+                        ));
+                    }
+                    Some(_) => {
                         return Err(bad(
                             "AuthorizerPayloadFormatVersion must be 1.0 or 2.0 for REQUEST authorizers of HTTP APIs",
                         ));
                     }
                 }
+                if a.enable_simple_responses == Some(true)
+                    && a.authorizer_payload_format_version.as_deref() != Some("2.0")
+                {
+                    return Err(bad(
+                        "EnableSimpleResponses can be set only for AuthorizerPayloadFormatVersion 2.0",
+                    ));
+                }
+                if a.authorizer_result_ttl_in_seconds.is_some_and(|t| t > 0)
+                    && a.identity_source.is_empty()
+                {
+                    return Err(bad(
+                        "Identity source must be set if authorizer caching is enabled (AuthorizerResultTtlInSeconds greater than 0)",
+                    ));
+                }
+            } else if a.enable_simple_responses == Some(true) {
+                return Err(bad("EnableSimpleResponses is supported only for HTTP APIs"));
             }
             if a.jwt_configuration.is_some() {
                 return Err(bad("JwtConfiguration applies only to JWT authorizers"));
@@ -272,6 +310,29 @@ pub fn delete_authorizer(
     }
     if let Some(m) = ws.authorizers.get_mut(api_id) {
         m.remove(authorizer_id);
+    }
+    Ok(())
+}
+
+/// ResetAuthorizersCache: a running `serve` forgets the Lambda authorizer
+/// answers it has cached for the stage (see `gateway::lambda_auth`).
+pub fn reset_authorizers_cache(
+    ws: &Workspace,
+    api_id: &str,
+    stage_name: &str,
+) -> Result<(), ApiError> {
+    let protocol = api_protocol(ws, api_id)?;
+    super::get_stage(ws, api_id, stage_name)?;
+    if protocol != ProtocolType::Http {
+        return Err(bad("ResetAuthorizersCache is supported only for HTTP APIs"));
+    }
+    if let Some(path) = &ws.location {
+        crate::gateway::lambda_auth::record_reset(path, api_id, stage_name).map_err(|e| {
+            ApiError::bad_request(format!(
+                "cannot record the reset beside the workspace ({}): {e}",
+                path.display()
+            ))
+        })?;
     }
     Ok(())
 }

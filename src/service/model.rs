@@ -751,6 +751,10 @@ pub const OPERATIONS: &[ModelOperation] = &[
     Member { name: "ApiId", kind: Kind::String, required: true, min: None },
     Member { name: "AuthorizerId", kind: Kind::String, required: true, min: None },
 ], output: &[] },
+    ModelOperation { name: "ResetAuthorizersCache", paginated: false, input: &[
+    Member { name: "ApiId", kind: Kind::String, required: true, min: None },
+    Member { name: "StageName", kind: Kind::String, required: true, min: None },
+], output: &[] },
     ModelOperation { name: "TagResource", paginated: false, input: &[
     Member { name: "ResourceArn", kind: Kind::String, required: true, min: None },
     Member { name: "Tags", kind: Kind::Map(&Kind::String), required: false, min: None },

@@ -171,6 +171,7 @@ pub const REGISTRY: &[Operation] = &[
     Operation { name: "GetAuthorizer", access: Read, needs: OneApi, run: |ws, i, _| some(ops::get_authorizer(ws, text(i, "ApiId"), text(i, "AuthorizerId"))?) },
     Operation { name: "GetAuthorizers", access: Read, needs: OneApi, run: |ws, i, p| some(ops::get_authorizers(ws, text(i, "ApiId"), p)?) },
     Operation { name: "UpdateAuthorizer", access: Write, needs: OneApi, run: |ws, i, _| some(ops::update_authorizer(ws, req(i)?)?) },
+    Operation { name: "ResetAuthorizersCache", access: Read, needs: OneApi, run: |ws, i, _| { ops::reset_authorizers_cache(ws, text(i, "ApiId"), text(i, "StageName"))?; Ok(None) } },
     Operation { name: "DeleteAuthorizer", access: Write, needs: OneApi, run: |ws, i, _| { ops::delete_authorizer(ws, text(i, "ApiId"), text(i, "AuthorizerId"))?; Ok(None) } },
 
     Operation { name: "CreateDomainName", access: Write, needs: NoChildren, run: |ws, i, _| some(ops::create_domain_name(ws, req(i)?)?) },
