@@ -424,7 +424,6 @@ impl Gen {
         self.opt(&mut m, "AuthorizerResultTtlInSeconds", |g| {
             json!(g.0.i64(0..=3600))
         });
-        self.opt(&mut m, "EnableSimpleResponses", |g| json!(g.chance(2)));
         if http && self.chance(2) {
             m.insert("AuthorizerType".into(), json!("JWT"));
             m.insert(
@@ -441,7 +440,7 @@ impl Gen {
             let sources: Vec<String> = (0..self.0.usize(..3))
                 .map(|_| format!("$request.querystring.{}", self.word()))
                 .collect();
-            m.insert("IdentitySource".into(), json!(sources));
+            m.insert("IdentitySource".into(), json!(sources.clone()));
             m.insert(
                 "AuthorizerUri".into(),
                 json!(format!(
@@ -450,10 +449,16 @@ impl Gen {
                 )),
             );
             if http {
-                m.insert(
-                    "AuthorizerPayloadFormatVersion".into(),
-                    self.pick(&["1.0", "2.0"]),
-                );
+                let version = self.pick(&["1.0", "2.0"]);
+                // The service's rules: simple responses with payload 2.0
+                // only, and caching only with an identity source.
+                if version == "2.0" {
+                    self.opt(&mut m, "EnableSimpleResponses", |g| json!(g.chance(2)));
+                }
+                if sources.is_empty() {
+                    m.remove("AuthorizerResultTtlInSeconds");
+                }
+                m.insert("AuthorizerPayloadFormatVersion".into(), version);
             } else {
                 self.opt(&mut m, "AuthorizerPayloadFormatVersion", |g| {
                     json!(g.text())
