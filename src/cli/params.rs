@@ -32,12 +32,44 @@ pub fn resolve_file(flag: &str, raw: &str) -> Result<String, Error> {
     String::from_utf8(bytes).map_err(|_| unable(&"its contents are not valid UTF-8"))
 }
 
+/// A blob flag's bytes, as base64 (the JSON form of a blob): a `fileb://`
+/// (or `file://`) file's bytes as they are, else the text's own bytes.
+fn blob_value(flag: &str, raw: &str) -> Result<Value, Error> {
+    use base64::Engine as _;
+    let bytes = match raw
+        .strip_prefix("fileb://")
+        .or_else(|| raw.strip_prefix("file://"))
+    {
+        Some(path) => {
+            let expanded = match path.strip_prefix("~/") {
+                Some(rest) => match std::env::var_os("HOME") {
+                    Some(home) => std::path::Path::new(&home).join(rest),
+                    None => path.into(),
+                },
+                None => std::path::PathBuf::from(path),
+            };
+            paramfile::read(&expanded).map_err(|e| {
+                Error::InvalidInput(format!(
+                    "Error parsing parameter '{flag}': Unable to load paramfile {raw}: {e}"
+                ))
+            })?
+        }
+        None => raw.as_bytes().to_vec(),
+    };
+    Ok(Value::String(
+        base64::engine::general_purpose::STANDARD.encode(bytes),
+    ))
+}
+
 fn parse_error(flag: &str, msg: impl std::fmt::Display) -> Error {
     Error::InvalidInput(format!("Error parsing parameter '{flag}': {msg}"))
 }
 
 /// Parses the text given to a flag into a JSON value of the member's kind.
 pub fn parse_flag_value(flag: &str, kind: &Kind, raw: &[String]) -> Result<Value, Error> {
+    if let Kind::Blob = kind {
+        return blob_value(flag, raw.first().map(String::as_str).unwrap_or_default());
+    }
     let texts: Vec<String> = raw
         .iter()
         .map(|r| resolve_file(flag, r))
@@ -45,6 +77,7 @@ pub fn parse_flag_value(flag: &str, kind: &Kind, raw: &[String]) -> Result<Value
     let first = texts.first().map(String::as_str).unwrap_or_default();
     match kind {
         Kind::String => Ok(Value::String(first.to_string())),
+        Kind::Blob => blob_value(flag, raw.first().map(String::as_str).unwrap_or_default()),
         Kind::Integer => first
             .trim()
             .parse::<i64>()
@@ -232,7 +265,7 @@ fn member_placeholder(m: &Member) -> Value {
 
 fn placeholder(kind: &Kind) -> Value {
     match kind {
-        Kind::String => Value::String(String::new()),
+        Kind::String | Kind::Blob => Value::String(String::new()),
         Kind::Integer => Value::from(0),
         Kind::Double => Value::from(0.0),
         Kind::Boolean => Value::Bool(true),

@@ -1,6 +1,7 @@
 //! `apigw serve`: the command-line face of the gateway, with the JWT
-//! verifier plugged in and, with `--lambda-endpoint-url`, the Lambda
-//! Invoke API client that runs the functions of Lambda routes.
+//! verifier plugged in and the functions of Lambda routes run by the local
+//! runtime host (`crate::lambda::Host`) or, for functions the workspace does
+//! not define, over the Lambda Invoke API at `--lambda-endpoint-url`.
 
 use crate::error::{Error, Result};
 use crate::gateway::{self, Hooks, LogFormat, ServeOptions};
@@ -72,13 +73,21 @@ pub fn run(m: &ArgMatches) -> Result<i32> {
     } else {
         None
     };
+    // The workspace's own functions run here; any other function name goes
+    // to --lambda-endpoint-url when one is given.
+    let host = crate::lambda::Host::start(crate::lambda::HostOptions::new(
+        Some(g.workspace.path.clone()),
+        Arc::new(|m: &str| eprintln!("apigw serve: {m}")),
+    ))
+    .map_err(|e| Error::io("cannot start the Lambda runtime host", e))?;
+    let mut invokers: Vec<Arc<dyn crate::lambda::Invoker>> = vec![Arc::new(host)];
+    if let Some(url) = m.get_one::<String>("lambda-endpoint-url") {
+        invokers.push(Arc::new(
+            crate::lambda::RemoteInvoker::new(url).map_err(Error::InvalidInput)?,
+        ));
+    }
     let invoker: Option<Arc<dyn crate::lambda::Invoker>> =
-        match m.get_one::<String>("lambda-endpoint-url") {
-            Some(url) => Some(Arc::new(
-                crate::lambda::RemoteInvoker::new(url).map_err(Error::InvalidInput)?,
-            )),
-            None => None,
-        };
+        Some(Arc::new(crate::lambda::FirstOf(invokers)));
     let hooks = Hooks {
         authorizer: Some(Arc::new(JwtAuthorizer::new(Verifier::new(
             verifier_options,

@@ -318,6 +318,13 @@ impl Prepared {
         if let Some(hook) = hooks.well_known {
             shared.well_known = Some((format!("http://{addr}"), hook));
         }
+        if let Some(invoker) = &hooks.invoker {
+            let log = shared.log.clone();
+            invoker.attach_log(Arc::new(move |m: &str| log.note(m)));
+            for note in invoker.workspace_changed(&ws) {
+                shared.plan_notes.push(note);
+            }
+        }
         shared.invoker = hooks.invoker;
         shared.authorizer_cache = lambda_auth::Cache::new(Some(&opts.workspace));
         let shared = Arc::new(shared);
@@ -343,7 +350,7 @@ impl Prepared {
             eprintln!("{warning}");
         }
         let plan = self.shared.plan();
-        for a in &plan.alarms {
+        for a in plan.alarms.iter().chain(&self.shared.plan_notes) {
             eprintln!("apigw serve: warning: {a}");
         }
         let mut out = format!("apigw serve: listening on {}\n", self.base_url());
@@ -684,16 +691,24 @@ async fn watch(
             let clients = shared.clients.clone();
             let access_logs = shared.access_logs.clone();
             let current = current.clone();
-            tokio::task::spawn_blocking(move || -> Result<Plan> {
+            let invoker = shared.invoker.clone();
+            tokio::task::spawn_blocking(move || -> Result<(Plan, Vec<String>)> {
                 let ws = load(&path, region.as_ref())?;
                 let ids = choose_apis(&ws, api_id.as_deref())?;
-                Plan::compile(&ws, &ids, &clients, &access_logs, Some(&current))
-                    .map_err(Error::Workspace)
+                let plan = Plan::compile(&ws, &ids, &clients, &access_logs, Some(&current))
+                    .map_err(Error::Workspace)?;
+                let notes = invoker
+                    .map(|i| i.workspace_changed(&ws))
+                    .unwrap_or_default();
+                Ok((plan, notes))
             })
             .await
         };
         match compiled {
-            Ok(Ok(plan)) => {
+            Ok(Ok((plan, notes))) => {
+                for n in &notes {
+                    shared.log.note(&format!("warning: {n}"));
+                }
                 let table = plan.table(&base_url);
                 for a in &plan.alarms {
                     shared.log.note(&format!("warning: {a}"));

@@ -55,6 +55,8 @@ pub struct Shared {
     /// Runs Lambda functions (integrations and authorizers); none: their
     /// routes answer 500.
     pub invoker: Option<Arc<dyn crate::lambda::Invoker>>,
+    /// What the invoker said about the workspace's functions at start.
+    pub plan_notes: Vec<String>,
     /// Lambda authorizers' answers, kept for their TTL across reloads.
     pub authorizer_cache: AuthorizerCache,
 }
@@ -79,6 +81,7 @@ impl Shared {
             well_known: None,
             access_logs,
             invoker: None,
+            plan_notes: Vec::new(),
             authorizer_cache: AuthorizerCache::new(None),
         }
     }

@@ -54,4 +54,19 @@ pub trait Invoker: Send + Sync {
         event: Bytes,
         context: &'a InvokeContext,
     ) -> InvokeFuture<'a>;
+
+    /// Hands the invoker the gateway's log, for the lines it writes itself
+    /// (function output, instances started and stopped). Called once, as
+    /// the gateway starts.
+    fn attach_log(&self, _log: LogSink) {}
+
+    /// The workspace was loaded or reloaded: an invoker that runs the
+    /// workspace's own functions takes the new definitions. Returns notes
+    /// for the log (functions that cannot run here).
+    fn workspace_changed(&self, _ws: &crate::workspace::Workspace) -> Vec<String> {
+        Vec::new()
+    }
 }
+
+/// Where an invoker's own log lines go.
+pub type LogSink = std::sync::Arc<dyn Fn(&str) + Send + Sync>;

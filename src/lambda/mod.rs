@@ -7,8 +7,53 @@
 //! (the Runtime API host) or another emulator did over the Lambda Invoke
 //! API. Both are real: an answer is the function's own bytes.
 
+pub mod code;
+pub mod function;
+pub mod host;
 pub mod invoke;
+mod process;
 pub mod remote;
+mod runtime_api;
+mod zip;
 
-pub use invoke::{InvokeContext, InvokeError, Invoked, Invoker};
+pub use function::{FunctionSpec, Launcher};
+pub use host::{Host, HostOptions};
+pub use invoke::{InvokeContext, InvokeError, Invoked, Invoker, LogSink};
 pub use remote::RemoteInvoker;
+
+/// Several invokers in turn: the first that knows the function runs it
+/// (`serve` asks the local host, then `--lambda-endpoint-url`).
+pub struct FirstOf(pub Vec<std::sync::Arc<dyn Invoker>>);
+
+impl Invoker for FirstOf {
+    fn invoke<'a>(
+        &'a self,
+        function: &'a str,
+        event: bytes::Bytes,
+        context: &'a InvokeContext,
+    ) -> invoke::InvokeFuture<'a> {
+        Box::pin(async move {
+            let mut last = InvokeError::NotFound(function.to_string());
+            for invoker in &self.0 {
+                match invoker.invoke(function, event.clone(), context).await {
+                    Err(InvokeError::NotFound(n)) => last = InvokeError::NotFound(n),
+                    other => return other,
+                }
+            }
+            Err(last)
+        })
+    }
+
+    fn attach_log(&self, log: LogSink) {
+        for invoker in &self.0 {
+            invoker.attach_log(log.clone());
+        }
+    }
+
+    fn workspace_changed(&self, ws: &crate::workspace::Workspace) -> Vec<String> {
+        self.0
+            .iter()
+            .flat_map(|i| i.workspace_changed(ws))
+            .collect()
+    }
+}

@@ -5,6 +5,7 @@ pub mod access_log;
 pub mod arn;
 pub mod cors;
 pub mod domain;
+pub mod function;
 pub mod integration;
 pub mod mapping;
 pub mod names;

@@ -204,6 +204,18 @@ pub const REGISTRY: &[Operation] = &[
     Operation { name: "ListInstances", access: Read, needs: All, run: |ws, i, _| some(ops::list_instances(ws, req(i)?)?) },
     Operation { name: "DiscoverInstances", access: Read, needs: All, run: |ws, i, _| some(ops::discover_instances(ws, req(i)?)?) },
     Operation { name: "UpdateInstanceCustomHealthStatus", access: Write, needs: All, run: |ws, i, _| { ops::update_instance_custom_health_status(ws, req(i)?)?; Ok(None) } },
+
+    // The Lambda stand-in: functions that Lambda integrations and authorizers run.
+    Operation { name: "CreateFunction", access: Write, needs: NoChildren, run: |ws, i, _| Ok(Some(ops::create_function(ws, req(i)?)?)) },
+    Operation { name: "GetFunction", access: Read, needs: NoChildren, run: |ws, i, _| Ok(Some(ops::get_function(ws, req(i)?)?)) },
+    Operation { name: "GetFunctionConfiguration", access: Read, needs: NoChildren, run: |ws, i, _| Ok(Some(ops::get_function_configuration(ws, req(i)?)?)) },
+    Operation { name: "ListFunctions", access: Read, needs: NoChildren, run: |ws, i, p| Ok(Some(ops::list_functions(ws, req(i)?, p)?)) },
+    Operation { name: "UpdateFunctionCode", access: Write, needs: NoChildren, run: |ws, i, _| Ok(Some(ops::update_function_code(ws, req(i)?)?)) },
+    Operation { name: "UpdateFunctionConfiguration", access: Write, needs: NoChildren, run: |ws, i, _| Ok(Some(ops::update_function_configuration(ws, req(i)?)?)) },
+    Operation { name: "DeleteFunction", access: Write, needs: NoChildren, run: |ws, i, _| { ops::delete_function(ws, req(i)?)?; Ok(None) } },
+    Operation { name: "PutFunctionConcurrency", access: Write, needs: NoChildren, run: |ws, i, _| Ok(Some(ops::put_function_concurrency(ws, req(i)?)?)) },
+    Operation { name: "GetFunctionConcurrency", access: Read, needs: NoChildren, run: |ws, i, _| Ok(Some(ops::get_function_concurrency(ws, req(i)?)?)) },
+    Operation { name: "DeleteFunctionConcurrency", access: Write, needs: NoChildren, run: |ws, i, _| { ops::delete_function_concurrency(ws, req(i)?)?; Ok(None) } },
 ];
 
 /// The entry of the table for a model operation name.
@@ -243,6 +255,7 @@ pub fn invoke(
         }
         Access::Write => workspace::update_scoped(workspace, &scope, |ws| {
             ws.region_override = region.map(str::to_string);
+            ws.location = Some(workspace.to_path_buf());
             // Auto-deploy stages follow every change of what a deployment
             // holds, whichever operation made it.
             let api = input.get("ApiId").and_then(Value::as_str);

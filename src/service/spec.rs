@@ -8,6 +8,9 @@ pub enum Kind {
     Integer,
     Boolean,
     Double,
+    /// Bytes: base64 in the JSON input (as on the wire), read raw from a
+    /// `fileb://` file or taken as the text's bytes on the command line.
+    Blob,
     List(&'static Kind),
     Map(&'static Kind),
     Struct(&'static [Member]),

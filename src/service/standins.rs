@@ -186,7 +186,163 @@ pub const SERVICEDISCOVERY: &[ModelOperation] = &[
     },
 ];
 
-/// The command groups: `apigw elbv2 …` and `apigw servicediscovery …`.
+const fn blob(name: &'static str) -> Member {
+    m(name, Kind::Blob, false)
+}
+const fn int(name: &'static str, min: i64) -> Member {
+    Member {
+        name,
+        kind: Kind::Integer,
+        required: false,
+        min: Some(min),
+    }
+}
+const ENVIRONMENT: &[Member] = &[m("Variables", Kind::Map(&Kind::String), false)];
+const ENVIRONMENT_RESPONSE: &[Member] = &[m("Variables", Kind::Map(&Kind::String), false)];
+/// `FunctionConfiguration`, as every function operation answers it.
+const CONFIGURATION: &[Member] = &[
+    m("FunctionName", Kind::String, false),
+    m("FunctionArn", Kind::String, false),
+    m("Runtime", Kind::String, false),
+    m("Role", Kind::String, false),
+    m("Handler", Kind::String, false),
+    m("CodeSize", Kind::Integer, false),
+    m("Description", Kind::String, false),
+    m("Timeout", Kind::Integer, false),
+    m("MemorySize", Kind::Integer, false),
+    m("LastModified", Kind::String, false),
+    m("CodeSha256", Kind::String, false),
+    m("Version", Kind::String, false),
+    m("Environment", Kind::Struct(ENVIRONMENT_RESPONSE), false),
+    m("RevisionId", Kind::String, false),
+    m("State", Kind::String, false),
+    m("LastUpdateStatus", Kind::String, false),
+    m("PackageType", Kind::String, false),
+    m("Architectures", Kind::List(&Kind::String), false),
+];
+const FUNCTION_NAME: Member = m("FunctionName", Kind::String, true);
+const CODE_LOCATION: &[Member] = &[
+    m("RepositoryType", Kind::String, false),
+    m("Location", Kind::String, false),
+];
+const CONCURRENCY: &[Member] = &[m("ReservedConcurrentExecutions", Kind::Integer, false)];
+
+/// The Lambda stand-in: functions run by `apigw serve` and `apigw lambda
+/// invoke` (`CodeDirectory` is apigw's own member: a folder instead of a
+/// package).
+pub const LAMBDA: &[ModelOperation] = &[
+    ModelOperation {
+        name: "CreateFunction",
+        paginated: false,
+        input: &[
+            FUNCTION_NAME,
+            m("Runtime", Kind::String, true),
+            m("Role", Kind::String, false),
+            m("Handler", Kind::String, false),
+            m("Description", Kind::String, false),
+            int("Timeout", 1),
+            int("MemorySize", 128),
+            m("Environment", Kind::Struct(ENVIRONMENT), false),
+            blob("ZipFile"),
+            m("CodeDirectory", Kind::String, false),
+            m("Publish", Kind::Boolean, false),
+            m("PackageType", Kind::String, false),
+            m("Architectures", Kind::List(&Kind::String), false),
+            m("Tags", Kind::Map(&Kind::String), false),
+        ],
+        output: CONFIGURATION,
+    },
+    ModelOperation {
+        name: "GetFunction",
+        paginated: false,
+        input: &[FUNCTION_NAME, m("Qualifier", Kind::String, false)],
+        output: &[
+            m("Configuration", Kind::Struct(CONFIGURATION), false),
+            m("Code", Kind::Struct(CODE_LOCATION), false),
+            m("Tags", Kind::Map(&Kind::String), false),
+            m("Concurrency", Kind::Struct(CONCURRENCY), false),
+        ],
+    },
+    ModelOperation {
+        name: "GetFunctionConfiguration",
+        paginated: false,
+        input: &[FUNCTION_NAME, m("Qualifier", Kind::String, false)],
+        output: CONFIGURATION,
+    },
+    ModelOperation {
+        name: "ListFunctions",
+        paginated: true,
+        input: &[m("FunctionVersion", Kind::String, false)],
+        output: &[m(
+            "Functions",
+            Kind::List(&Kind::Struct(CONFIGURATION)),
+            false,
+        )],
+    },
+    ModelOperation {
+        name: "UpdateFunctionCode",
+        paginated: false,
+        input: &[
+            FUNCTION_NAME,
+            blob("ZipFile"),
+            m("CodeDirectory", Kind::String, false),
+            m("Publish", Kind::Boolean, false),
+            m("RevisionId", Kind::String, false),
+        ],
+        output: CONFIGURATION,
+    },
+    ModelOperation {
+        name: "UpdateFunctionConfiguration",
+        paginated: false,
+        input: &[
+            FUNCTION_NAME,
+            m("Role", Kind::String, false),
+            m("Handler", Kind::String, false),
+            m("Description", Kind::String, false),
+            int("Timeout", 1),
+            int("MemorySize", 128),
+            m("Environment", Kind::Struct(ENVIRONMENT), false),
+            m("Runtime", Kind::String, false),
+            m("RevisionId", Kind::String, false),
+        ],
+        output: CONFIGURATION,
+    },
+    ModelOperation {
+        name: "DeleteFunction",
+        paginated: false,
+        input: &[FUNCTION_NAME, m("Qualifier", Kind::String, false)],
+        output: &[],
+    },
+    ModelOperation {
+        name: "PutFunctionConcurrency",
+        paginated: false,
+        input: &[
+            FUNCTION_NAME,
+            Member {
+                name: "ReservedConcurrentExecutions",
+                kind: Kind::Integer,
+                required: true,
+                min: Some(0),
+            },
+        ],
+        output: CONCURRENCY,
+    },
+    ModelOperation {
+        name: "GetFunctionConcurrency",
+        paginated: false,
+        input: &[FUNCTION_NAME],
+        output: CONCURRENCY,
+    },
+    ModelOperation {
+        name: "DeleteFunctionConcurrency",
+        paginated: false,
+        input: &[FUNCTION_NAME],
+        output: &[],
+    },
+];
+
+/// The command groups: `apigw elbv2 …`, `apigw servicediscovery …` and
+/// `apigw lambda …`.
 pub const GROUPS: &[(&str, &str, &[ModelOperation])] = &[
     (
         "elbv2",
@@ -197,6 +353,11 @@ pub const GROUPS: &[(&str, &str, &[ModelOperation])] = &[
         "servicediscovery",
         "Instances of the Cloud Map services that private integrations name",
         SERVICEDISCOVERY,
+    ),
+    (
+        "lambda",
+        "Functions that Lambda integrations and authorizers run, on this machine",
+        LAMBDA,
     ),
 ];
 

@@ -92,6 +92,17 @@ fn check_value(v: &Value, kind: &Kind, min: Option<i64>, path: &str, errors: &mu
             }
             _ => wrong("<class 'str'>"),
         },
+        Kind::Blob => {
+            use base64::Engine as _;
+            match v {
+                Value::String(s) if base64::engine::general_purpose::STANDARD.decode(s).is_ok() => {
+                }
+                Value::String(_) => errors.push(format!(
+                    "Invalid base64 for parameter {path}: a blob is given as base64 in JSON input"
+                )),
+                _ => wrong("<class 'bytes'>, <class 'bytearray'>, file-like object"),
+            }
+        }
         Kind::Integer => match v.as_i64() {
             Some(n) if !matches!(v, Value::Bool(_)) => {
                 if let Some(lo) = min

@@ -27,7 +27,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 /// The top tables, in the order of the file (the fields of `Workspace`).
-const TABLES: [&str; 12] = [
+const TABLES: [&str; 13] = [
     "workspace",
     "vpc-links",
     "apis",
@@ -40,6 +40,7 @@ const TABLES: [&str; 12] = [
     "api-mappings",
     "elbv2",
     "servicediscovery",
+    "functions",
 ];
 
 /// The top tables whose tables are per API, by their place in `TABLES`.
@@ -586,6 +587,7 @@ fn is_kept_only(ws: &Workspace) -> bool {
         && ws.apis.is_empty()
         && ws.elbv2.is_empty()
         && ws.servicediscovery.is_empty()
+        && ws.functions.is_empty()
 }
 
 /// Cuts the file for a command that works on `apis`, starts checking the

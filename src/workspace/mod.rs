@@ -21,7 +21,7 @@ pub(crate) use target::{check_regular, open_read};
 
 use crate::error::ApiError;
 use crate::model::{
-    Api, ApiMapping, Authorizer, DeploymentRecord, DomainName, Elbv2, Integration, Route,
+    Api, ApiMapping, Authorizer, DeploymentRecord, DomainName, Elbv2, Function, Integration, Route,
     ServiceDiscovery, Stage, VpcLink,
 };
 use crate::ops::{self, quota};
@@ -100,6 +100,10 @@ pub struct Workspace {
     /// Local stand-ins for Cloud Map services behind VPC links.
     #[serde(default, skip_serializing_if = "ServiceDiscovery::is_empty")]
     pub servicediscovery: ServiceDiscovery,
+    /// Local stand-ins for the Lambda functions that integrations and
+    /// authorizers name, by function name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub functions: BTreeMap<String, Function>,
     /// The region this command runs in when `--region` or the environment
     /// names one; never saved.
     #[serde(skip)]
@@ -201,7 +205,12 @@ impl Workspace {
             same_id(&["apis", id], &api.api_id, "ApiId")?;
             ops::check_api(api).map_err(|e| Problem::refused(&["apis", id], &e))?;
         }
-        self.check_domains()
+        self.check_domains()?;
+        for (name, f) in &self.functions {
+            same_id(&["functions", name], &f.function_name, "FunctionName")?;
+            ops::check_function(f).map_err(|e| Problem::refused(&["functions", name], &e))?;
+        }
+        Ok(())
     }
 
     /// The domain names by their rules, and their mappings: of a known

@@ -22,6 +22,7 @@ const WHOLE: &[&str] = &[
     "api-mappings",
     "elbv2",
     "servicediscovery",
+    "functions",
 ];
 /// The tables of `Workspace` whose values are resources, by their file names.
 const RESOURCES: &[&str] = &["vpc-links", "apis"];
@@ -202,6 +203,7 @@ fn join(
         api_mappings,
         elbv2,
         servicediscovery,
+        functions,
         region_override: _,
         location: _,
     } = b;
@@ -223,6 +225,9 @@ fn join(
     }
     if in_b("servicediscovery") {
         ws.servicediscovery = servicediscovery;
+    }
+    if in_b("functions") {
+        ws.functions = functions;
     }
     if in_b("vpc-links") {
         let (goes_on, into, _) = across("vpc-links");
