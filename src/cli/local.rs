@@ -171,12 +171,19 @@ fn no_such_group() -> Error {
     }
 }
 
-/// Whether a stage of the workspace sends its access logs to `group` (a
-/// group named by a `DestinationArn` exists before its first event).
+/// Whether a stage of the workspace sends its access logs to `group`, or
+/// it is a workspace function's `/aws/lambda/NAME` (a group named by a
+/// `DestinationArn` or a function exists before its first event).
 fn named_by_a_stage(workspace: &std::path::Path, group: &str) -> bool {
     let Ok(file) = workspace::load_path(workspace) else {
         return false;
     };
+    if group
+        .strip_prefix("/aws/lambda/")
+        .is_some_and(|name| file.workspace.functions.contains_key(name))
+    {
+        return true;
+    }
     file.workspace
         .stages
         .values()

@@ -279,6 +279,16 @@ fn operation_command(op: &'static ModelOperation) -> Command {
             }
         };
     }
+    if op.input.iter().any(|m| matches!(m.kind, Kind::Blob)) {
+        // aws CLI v2's global option, for the operations that take a blob
+        // (v1's behaviour, raw-in-base64-out, is the default here).
+        cmd = cmd.arg(
+            Arg::new("cli-binary-format")
+                .long("cli-binary-format")
+                .value_parser(["base64", "raw-in-base64-out"])
+                .help("How blob values given on the command line are read: as base64, or as raw text [default: raw-in-base64-out]; fileb:// files are always read as raw bytes"),
+        );
+    }
     if payload_of(op.name).is_some() {
         // As the AWS CLI does for an answer that is a blob: the file it goes
         // to is named last, without a flag.
@@ -666,6 +676,10 @@ fn run_operation(op: &'static ModelOperation, m: &ArgMatches, g: &Globals) -> Re
                     None
                 }
             }
+            Kind::Blob if binary_format_is_base64(m) => m
+                .get_one::<String>(&flag)
+                .map(|raw| params::base64_blob(&format!("--{flag}"), raw))
+                .transpose()?,
             _ => match m.get_many::<String>(&flag) {
                 Some(vals) => {
                     let raw: Vec<String> = vals.cloned().collect();
@@ -762,8 +776,17 @@ fn run_operation(op: &'static ModelOperation, m: &ArgMatches, g: &Globals) -> Re
 fn payload_of(operation: &str) -> Option<&'static str> {
     crate::service::wire::PAYLOADS
         .iter()
+        .chain(standins::PAYLOADS)
         .find(|(op, _)| *op == operation)
         .map(|(_, member)| *member)
+}
+
+/// Whether `--cli-binary-format base64` was given.
+fn binary_format_is_base64(m: &ArgMatches) -> bool {
+    m.try_get_one::<String>("cli-binary-format")
+        .ok()
+        .flatten()
+        .is_some_and(|f| f == "base64")
 }
 
 /// The words that run an operation: `get-apis`, or for the stand-ins'

@@ -61,6 +61,24 @@ fn blob_value(flag: &str, raw: &str) -> Result<Value, Error> {
     ))
 }
 
+/// A blob flag under `--cli-binary-format base64`: the text is the base64
+/// itself (a `fileb://` file is still read raw).
+pub fn base64_blob(flag: &str, raw: &str) -> Result<Value, Error> {
+    use base64::Engine as _;
+    if raw.starts_with("fileb://") || raw.starts_with("file://") {
+        return blob_value(flag, raw);
+    }
+    base64::engine::general_purpose::STANDARD
+        .decode(raw.trim())
+        .map(|_| Value::String(raw.trim().to_string()))
+        .map_err(|_| {
+            Error::InvalidInput(format!(
+                "Invalid base64: \"{raw}\" (the value of {flag} is read as base64 under --cli-binary-format base64; \
+                 give raw text with --cli-binary-format raw-in-base64-out)"
+            ))
+        })
+}
+
 fn parse_error(flag: &str, msg: impl std::fmt::Display) -> Error {
     Error::InvalidInput(format!("Error parsing parameter '{flag}': {msg}"))
 }

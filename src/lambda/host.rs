@@ -63,6 +63,8 @@ impl HostOptions {
 /// One running process of a function.
 struct Instance {
     number: u64,
+    /// The `/aws/lambda/NAME` log group, written as this instance's stream.
+    group: Arc<Option<Group>>,
     jobs: mpsc::Sender<Job>,
     slot: Arc<Slot>,
     alive: Arc<AtomicBool>,
@@ -87,6 +89,8 @@ struct Inner {
     /// The folder of apigw's runtime loops (removed with the host).
     loops: tempfile::TempDir,
     numbers: AtomicU64,
+    /// The process ids of running instances, killed when the host goes.
+    pids: Mutex<std::collections::HashSet<u32>>,
 }
 
 /// See the module documentation. Dropping it stops every instance.
@@ -101,7 +105,7 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 }
 
 /// A request id of the service's form (a UUID).
-fn request_id() -> String {
+pub(crate) fn request_id() -> String {
     let hex = |n: usize| -> String {
         (0..n)
             .map(|_| char::from_digit(fastrand::u32(0..16), 16).unwrap_or('0'))
@@ -145,6 +149,7 @@ impl Host {
             pools: RwLock::new(HashMap::new()),
             loops,
             numbers: AtomicU64::new(0),
+            pids: Mutex::new(std::collections::HashSet::new()),
         });
         inner.runtime.spawn(housekeeping(Arc::downgrade(&inner)));
         Ok(Host {
@@ -214,6 +219,9 @@ impl Drop for Host {
             .collect();
         for pool in pools {
             retire(&pool);
+        }
+        for pid in lock(&self.inner.pids).drain() {
+            process::kill_pid_group(pid);
         }
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
@@ -325,7 +333,7 @@ async fn invoke_in(
         reply,
     };
     let id = job.request_id.clone();
-    if let Some(group) = &log_group(&inner, &pool.spec) {
+    if let Some(group) = instance.group.as_ref() {
         group.write(&format!("START RequestId: {id} Version: $LATEST"));
     }
     if instance.jobs.send(job).await.is_err() {
@@ -405,12 +413,12 @@ impl Group {
     }
 }
 
-fn log_group(inner: &Inner, spec: &FunctionSpec) -> Option<Group> {
+fn log_group(inner: &Inner, spec: &FunctionSpec, stream: &str) -> Option<Group> {
     let workspace = inner.options.workspace.as_deref()?;
     let path = crate::logs::group::group_path(workspace, &spec.log_group()).ok()?;
     Some(Group {
         path,
-        stream: String::from("apigw"),
+        stream: stream.to_string(),
     })
 }
 
@@ -425,11 +433,7 @@ fn start_instance(inner: &Arc<Inner>, pool: &Arc<Pool>) -> std::io::Result<Arc<I
     let stream = process::log_stream_name();
     let (jobs_tx, jobs_rx) = mpsc::channel(1);
     let (kill_tx, kill_rx) = oneshot::channel();
-    let group = log_group(inner, &spec).map(|g| Group {
-        stream: stream.clone(),
-        ..g
-    });
-    let group = Arc::new(group);
+    let group = Arc::new(log_group(inner, &spec, &stream));
     let on_end = {
         let group = group.clone();
         let memory = spec.memory_mb;
@@ -452,6 +456,7 @@ fn start_instance(inner: &Arc<Inner>, pool: &Arc<Pool>) -> std::io::Result<Arc<I
     ));
     let mut child = process::spawn(&spec, &api, inner.loops.path(), &stream)?;
     let pid = child.id().unwrap_or(0);
+    lock(&inner.pids).insert(pid);
     inner.log(&format!(
         "lambda {}: started instance {number} (pid {pid}, {})",
         spec.name, spec.runtime
@@ -493,6 +498,7 @@ fn start_instance(inner: &Arc<Inner>, pool: &Arc<Pool>) -> std::io::Result<Arc<I
         let slot = slot.clone();
         let alive = alive.clone();
         let name = spec.name.clone();
+        let weak = Arc::downgrade(inner);
         tokio::spawn(async move {
             let killed = tokio::select! {
                 status = child.wait() => Err(status),
@@ -515,12 +521,16 @@ fn start_instance(inner: &Arc<Inner>, pool: &Arc<Pool>) -> std::io::Result<Arc<I
                 }
             };
             alive.store(false, Ordering::SeqCst);
+            if let Some(inner) = weak.upgrade() {
+                lock(&inner.pids).remove(&pid);
+            }
             server.abort();
             slot.fail_all(&why, None);
         });
     }
     Ok(Arc::new(Instance {
         number,
+        group,
         jobs: jobs_tx,
         slot,
         alive,

@@ -11,6 +11,7 @@ pub mod code;
 pub mod function;
 pub mod host;
 pub mod invoke;
+mod once;
 mod process;
 pub mod remote;
 mod runtime_api;
@@ -19,6 +20,7 @@ mod zip;
 pub use function::{FunctionSpec, Launcher};
 pub use host::{Host, HostOptions};
 pub use invoke::{InvokeContext, InvokeError, Invoked, Invoker, LogSink};
+pub use once::{InvokeRequest, invoke_once};
 pub use remote::RemoteInvoker;
 
 /// Several invokers in turn: the first that knows the function runs it

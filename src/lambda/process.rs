@@ -86,6 +86,16 @@ pub fn spawn(spec: &FunctionSpec, api: &str, loops: &Path, stream: &str) -> std:
         .kill_on_drop(true);
     #[cfg(unix)]
     cmd.process_group(0);
+    #[cfg(target_os = "linux")]
+    // SAFETY: prctl is async-signal-safe and touches no memory of the
+    // parent; it asks the kernel to kill the instance when the thread that
+    // started it (the host's) ends, so no function outlives apigw.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+            Ok(())
+        });
+    }
     for name in PASSED {
         if let Some(v) = std::env::var_os(name) {
             cmd.env(name, v);
@@ -126,6 +136,15 @@ pub fn spawn(spec: &FunctionSpec, api: &str, loops: &Path, stream: &str) -> std:
             format!("cannot start {program} for function {}: {e}", spec.name),
         )
     })
+}
+
+/// Kills the process group `pid` leads.
+pub fn kill_pid_group(pid: u32) {
+    #[cfg(unix)]
+    // SAFETY: kill(2) on a process group apigw started; no memory is shared.
+    unsafe {
+        libc::kill(-(pid as i32), libc::SIGKILL);
+    }
 }
 
 /// Kills an instance's whole process group.

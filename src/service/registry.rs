@@ -213,6 +213,7 @@ pub const REGISTRY: &[Operation] = &[
     Operation { name: "UpdateFunctionCode", access: Write, needs: NoChildren, run: |ws, i, _| Ok(Some(ops::update_function_code(ws, req(i)?)?)) },
     Operation { name: "UpdateFunctionConfiguration", access: Write, needs: NoChildren, run: |ws, i, _| Ok(Some(ops::update_function_configuration(ws, req(i)?)?)) },
     Operation { name: "DeleteFunction", access: Write, needs: NoChildren, run: |ws, i, _| { ops::delete_function(ws, req(i)?)?; Ok(None) } },
+    Operation { name: "Invoke", access: Read, needs: NoChildren, run: |ws, i, _| Ok(Some(crate::lambda::invoke_once(ws, req(i)?)?)) },
     Operation { name: "PutFunctionConcurrency", access: Write, needs: NoChildren, run: |ws, i, _| Ok(Some(ops::put_function_concurrency(ws, req(i)?)?)) },
     Operation { name: "GetFunctionConcurrency", access: Read, needs: NoChildren, run: |ws, i, _| Ok(Some(ops::get_function_concurrency(ws, req(i)?)?)) },
     Operation { name: "DeleteFunctionConcurrency", access: Write, needs: NoChildren, run: |ws, i, _| { ops::delete_function_concurrency(ws, req(i)?)?; Ok(None) } },

@@ -314,6 +314,25 @@ pub const LAMBDA: &[ModelOperation] = &[
         output: &[],
     },
     ModelOperation {
+        name: "Invoke",
+        paginated: false,
+        input: &[
+            FUNCTION_NAME,
+            m("InvocationType", Kind::String, false),
+            m("LogType", Kind::String, false),
+            m("ClientContext", Kind::String, false),
+            blob("Payload"),
+            m("Qualifier", Kind::String, false),
+        ],
+        output: &[
+            m("StatusCode", Kind::Integer, false),
+            m("FunctionError", Kind::String, false),
+            m("LogResult", Kind::String, false),
+            m("Payload", Kind::Blob, false),
+            m("ExecutedVersion", Kind::String, false),
+        ],
+    },
+    ModelOperation {
         name: "PutFunctionConcurrency",
         paginated: false,
         input: &[
@@ -361,6 +380,10 @@ pub const GROUPS: &[(&str, &str, &[ModelOperation])] = &[
     ),
 ];
 
+/// The stand-ins' answers that are a blob written to OUTFILE, as
+/// [`super::wire::PAYLOADS`] (`lambda invoke`'s `Payload`).
+pub const PAYLOADS: &[(&str, &str)] = &[("Invoke", "Payload")];
+
 /// The values of the stand-ins' enumerated members, as [`super::model::ENUMS`]
 /// (Cloud Map's `HealthStatusFilter` and `CustomHealthStatus`).
 pub const ENUMS: &[(&str, &[&str])] = &[
@@ -369,4 +392,6 @@ pub const ENUMS: &[(&str, &[&str])] = &[
         &["HEALTHY", "UNHEALTHY", "ALL", "HEALTHY_OR_ELSE_ALL"],
     ),
     ("Status", &["HEALTHY", "UNHEALTHY"]),
+    ("InvocationType", &["Event", "RequestResponse", "DryRun"]),
+    ("LogType", &["None", "Tail"]),
 ];
