@@ -91,6 +91,8 @@ struct Inner {
     numbers: AtomicU64,
     /// The process ids of running instances, killed when the host goes.
     pids: Mutex<std::collections::HashSet<u32>>,
+    /// How many output streams of instances are still being read.
+    readers: std::sync::atomic::AtomicUsize,
 }
 
 /// See the module documentation. Dropping it stops every instance.
@@ -150,6 +152,7 @@ impl Host {
             loops,
             numbers: AtomicU64::new(0),
             pids: Mutex::new(std::collections::HashSet::new()),
+            readers: std::sync::atomic::AtomicUsize::new(0),
         });
         inner.runtime.spawn(housekeeping(Arc::downgrade(&inner)));
         Ok(Host {
@@ -195,6 +198,19 @@ impl Host {
             retire(&gone);
         }
         *pools = next;
+    }
+
+    /// Stops every instance and waits (up to `limit`) until what they wrote
+    /// has been read, so that the last lines of their output are logged.
+    pub fn stop(self, limit: Duration) {
+        self.set_functions(Vec::new());
+        for pid in lock(&self.inner.pids).drain() {
+            process::kill_pid_group(pid);
+        }
+        let until = Instant::now() + limit;
+        while self.inner.readers.load(Ordering::SeqCst) > 0 && Instant::now() < until {
+            std::thread::sleep(Duration::from_millis(5));
+        }
     }
 
     /// Whether a function of this name is defined here.
@@ -482,6 +498,8 @@ fn start_instance(inner: &Arc<Inner>, pool: &Arc<Pool>) -> std::io::Result<Arc<I
         let slot = slot.clone();
         let group = group.clone();
         let name = spec.name.clone();
+        let weak = Arc::downgrade(inner);
+        inner.readers.fetch_add(1, Ordering::SeqCst);
         tokio::spawn(async move {
             let mut lines = BufReader::new(out).lines();
             while let Ok(Some(line)) = lines.next_line().await {
@@ -490,6 +508,9 @@ fn start_instance(inner: &Arc<Inner>, pool: &Arc<Pool>) -> std::io::Result<Arc<I
                 if let Some(g) = group.as_ref() {
                     g.write(&line);
                 }
+            }
+            if let Some(inner) = weak.upgrade() {
+                inner.readers.fetch_sub(1, Ordering::SeqCst);
             }
         });
     }

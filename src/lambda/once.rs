@@ -104,7 +104,8 @@ pub fn invoke_once(ws: &Workspace, r: InvokeRequest) -> Result<Value, ApiError> 
     let started = Instant::now();
     let result = runtime.block_on(host.invoke(&arn, bytes::Bytes::from(payload), &context));
     let elapsed = started.elapsed();
-    drop(host);
+    // Every line the function wrote is read before LogResult is made.
+    host.stop(Duration::from_secs(2));
     let mut out = Map::new();
     let (status, body, function_error) = match result {
         Ok(invoked) => (200, invoked.payload.to_vec(), invoked.function_error),

@@ -47,7 +47,9 @@ pub struct Slot {
     pub timeout: Duration,
     jobs: tokio::sync::Mutex<mpsc::Receiver<Job>>,
     current: Mutex<Option<Current>>,
-    /// The gateway's request id of the running invocation, for log lines.
+    /// The gateway's request id of the running (or last) invocation, for
+    /// log lines: the output of an invocation may be read after it ended,
+    /// so the id stays until the next one starts.
     caller: Mutex<Option<String>>,
     /// Set when the instance must go: its timeout passed, or it failed to
     /// start. The host's supervisor kills the process.
@@ -104,7 +106,6 @@ impl Slot {
         };
         match current {
             Some(cur) => {
-                *lock(&self.caller) = None;
                 (self.on_end)(
                     &cur.request_id,
                     cur.started.elapsed().as_secs_f64() * 1000.0,
@@ -128,7 +129,6 @@ impl Slot {
             None => Err(InvokeError::Failed(why.to_string())),
         };
         if let Some(cur) = lock(&self.current).take() {
-            *lock(&self.caller) = None;
             (self.on_end)(
                 &cur.request_id,
                 cur.started.elapsed().as_secs_f64() * 1000.0,
