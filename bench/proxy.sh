@@ -196,10 +196,31 @@ pids+=($apigw1_pid)
 apigw1_url=$(wait_for_line "$tmp/apigw1.out" 'listening on' | awk '{print $NF}')
 
 # --- the runs
+# CPU time (user + system, in clock ticks) a process and its children
+# (nginx's worker) have used so far.
+cpu_ticks() {
+  local total=0 p
+  for p in "$1" $(pgrep -P "$1" || true); do
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$total"
+}
+# Each run also records the CPU time the serving process spent on it: on a
+# machine where wrk, the backend and the gateway share the CPUs, and other
+# work comes and goes, CPU time per request is the steadier figure of what
+# a feature costs (requests/s of one round can move by a quarter).
 run() {
-  local name=$1 url=$2 round=$3
+  local name=$1 url=$2 round=$3 pid=
   shift 3
+  case $name in
+    apigw-1) pid=$apigw1_pid ;;
+    apigw*) pid=$apigw_pid ;;
+    nginx) pid=$(cat "$tmp/nginx/nginx.pid" 2>/dev/null || true) ;;
+  esac
+  local before=0
+  [ -z "$pid" ] || before=$(cpu_ticks "$pid")
   wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "$@" "$url" >"$tmp/$name.$round.wrk" 2>&1
+  [ -z "$pid" ] || echo $(($(cpu_ticks "$pid") - before)) >"$tmp/$name.$round.cpu"
 }
 echo "# wrk -t$threads -c$connections -d${seconds}s, $rounds rounds, $(nproc) CPUs" >&2
 for url in "http://$backend/bench" "http://127.0.0.1:$nginx_port/bench" "$apigw1_url/bench"; do
@@ -222,12 +243,14 @@ rss1_kib=$(awk '/^VmHWM/ {print $2}' "/proc/$apigw1_pid/status")
 
 
 python3 - "$tmp" "$rss_kib" "$rss1_kib" "$(nproc)" "$threads" "$connections" "$seconds" "$rounds" <<'PY'
-import re, statistics, sys
+import os, re, statistics, sys
 tmp, rss, rss1, cpus, threads, conns, secs, rounds = sys.argv[1:]
 def ms(v):
     m = re.match(r"([\d.]+)(us|ms|s|m)$", v)
     return float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[m.group(2)]
 rows = {}
+cpu = {}
+ticks_per_s = os.sysconf("SC_CLK_TCK")
 for name in ("direct", "nginx", "apigw", "apigw-featured", "apigw-domain", "apigw-1", "apigw-jwt"):
     samples = []
     for r in range(1, int(rounds) + 1):
@@ -237,6 +260,12 @@ for name in ("direct", "nginx", "apigw", "apigw-featured", "apigw-domain", "apig
         p99 = ms(re.search(r"^\s+99%\s+(\S+)", text, re.M).group(1))
         bad = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
         samples.append((rps, p50, p99, int(bad.group(1)) if bad else 0))
+        done = int(re.search(r"(\d+) requests in", text).group(1))
+        try:
+            ticks = int(open(f"{tmp}/{name}.{r}.cpu").read())
+            cpu.setdefault(name, []).append(ticks * 1e6 / ticks_per_s / max(done, 1))
+        except FileNotFoundError:
+            pass
     rows[name] = [statistics.median(s[i] for s in samples) for i in range(3)] + [sum(s[3] for s in samples)]
     rows[name].append(", ".join(f"{s[0]:.0f}" for s in samples))
 print(f"nproc {cpus}; wrk -t{threads} -c{conns} -d{secs}s on loopback; medians of {rounds} rounds")
@@ -246,6 +275,14 @@ for name, (rps, p50, p99, bad, each) in rows.items():
 for name in ("apigw", "apigw-1"):
     a, n = rows[name], rows["nginx"]
     print(f"{name}/nginx: requests/s x{a[0] / n[0]:.2f}, p50 x{a[1] / n[1]:.2f}, p99 x{a[2] / n[2]:.2f}")
+print("CPU time of the serving process per request (user + system, median of the rounds):")
+for name, each in cpu.items():
+    print(f"  {name:14} {statistics.median(each):6.1f} us   rounds: " + ", ".join(f"{c:.1f}" for c in each))
+def cpu_ratio(a, b):
+    return statistics.median(cpu[a]) / statistics.median(cpu[b])
+if "apigw-featured" in cpu and "apigw" in cpu:
+    print(f"CPU per request, CORS + throttling + access log vs plain route: x{cpu_ratio('apigw-featured', 'apigw'):.3f}; "
+          f"custom domain vs own endpoint: x{cpu_ratio('apigw-domain', 'apigw'):.3f}; apigw-1 vs nginx: x{cpu_ratio('apigw-1', 'nginx'):.3f}")
 f, a = rows["apigw-featured"], rows["apigw"]
 print(f"CORS + throttling + access log vs plain route (apigw): requests/s x{f[0] / a[0]:.3f} ({(f[0] / a[0] - 1) * 100:+.1f}%), p50 +{f[1] - a[1]:.3f} ms, p99 +{f[2] - a[2]:.3f} ms")
 d = rows["apigw-domain"]
