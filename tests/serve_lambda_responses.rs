@@ -181,7 +181,7 @@ async fn a_dead_endpoint_or_none_answers_500() {
     let r = send("GET", &plain.url("/x"), &[], b"").await;
     assert_eq!((r.status, r.body.as_str()), (500, INTERNAL));
     common::eventually("the reason", std::time::Duration::from_secs(5), || async {
-        plain.stderr_has("no function host runs")
+        plain.stderr_has("function not found: f: the workspace defines no such function")
     })
     .await;
 }

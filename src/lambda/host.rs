@@ -300,7 +300,10 @@ impl Invoker for Host {
         let name = name.to_string();
         Box::pin(async move {
             let Some(pool) = pool else {
-                return Err(InvokeError::NotFound(name));
+                return Err(InvokeError::NotFound(format!(
+                    "{name}: the workspace defines no such function (apigw lambda create-function), \
+                     and serve was given no --lambda-endpoint-url for functions served elsewhere"
+                )));
             };
             let task = inner
                 .runtime
