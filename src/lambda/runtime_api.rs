@@ -34,6 +34,9 @@ pub struct Job {
     pub reply: oneshot::Sender<Result<Invoked, InvokeError>>,
 }
 
+/// Called with (request id, milliseconds) when an invocation ends.
+pub type OnEnd = Box<dyn Fn(&str, f64) + Send + Sync>;
+
 /// The invocation an instance is running.
 struct Current {
     request_id: String,
@@ -56,7 +59,7 @@ pub struct Slot {
     kill: Mutex<Option<oneshot::Sender<()>>>,
     /// Called with (request id, milliseconds) when an invocation ends, for
     /// the log group's END and REPORT lines.
-    on_end: Box<dyn Fn(&str, f64) + Send + Sync>,
+    on_end: OnEnd,
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -69,7 +72,7 @@ impl Slot {
         timeout: Duration,
         jobs: mpsc::Receiver<Job>,
         kill: oneshot::Sender<()>,
-        on_end: Box<dyn Fn(&str, f64) + Send + Sync>,
+        on_end: OnEnd,
     ) -> Slot {
         Slot {
             function_arn,

@@ -26,30 +26,6 @@ use std::ops::Range;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 
-/// The top tables, in the order of the file (the fields of `Workspace`).
-const TABLES: [&str; 13] = [
-    "workspace",
-    "vpc-links",
-    "apis",
-    "integrations",
-    "routes",
-    "stages",
-    "authorizers",
-    "deployments",
-    "domain-names",
-    "api-mappings",
-    "elbv2",
-    "servicediscovery",
-    "functions",
-];
-
-/// The top tables whose tables are per API, by their place in `TABLES`.
-const PER_API: Range<u8> = 3..8;
-const INTEGRATIONS: u8 = 3;
-const ROUTES: u8 = 4;
-const STAGES: u8 = 5;
-const AUTHORIZERS: u8 = 6;
-
 /// Kept text is checked in pieces of about this size, so that a thread
 /// holds one small piece's resources at a time.
 const UNIT: usize = 64 * 1024;
@@ -59,7 +35,7 @@ const UNIT: usize = 64 * 1024;
 #[derive(Debug)]
 struct Section<'t> {
     span: Range<usize>,
-    /// The place of the top table in `TABLES` (`u8::MAX` for a name this
+    /// The place of the top table in `tables::TABLES` (`u8::MAX` for a name this
     /// reader does not know: the model refuses it when it is read).
     rank: u8,
     /// How many keys the header has.
@@ -76,7 +52,7 @@ struct Section<'t> {
 impl Section<'_> {
     /// Where the section goes in the file: by table, then API.
     fn place(&self) -> (u8, &str) {
-        if PER_API.contains(&self.rank) {
+        if tables::is_per_api(self.rank) {
             (self.rank, &self.api)
         } else {
             (self.rank, "")
@@ -146,13 +122,7 @@ fn is_blank(text: &[u8]) -> bool {
         .all(|line| line.is_empty() || line.starts_with(b"#") || line == b"\r")
 }
 
-/// The place of a top table in `TABLES`; `u8::MAX` for another name.
-fn rank(top: &str) -> u8 {
-    TABLES
-        .iter()
-        .position(|t| *t == top)
-        .map_or(u8::MAX, |r| r as u8)
-}
+use super::tables::{self, rank};
 
 fn is_bare(key: &str) -> bool {
     !key.is_empty()
@@ -239,7 +209,7 @@ impl<'t> Kept<'t> {
         typed.extend_from_slice(&bytes[prelude]);
         let mut kept = Vec::new();
         for s in sections {
-            if PER_API.contains(&s.rank) {
+            if tables::is_per_api(s.rank) {
                 if s.depth < 2 || (s.depth == 2 && !is_blank(body(bytes, &s.span))) {
                     return None;
                 }
@@ -268,7 +238,7 @@ impl<'t> Kept<'t> {
     pub fn checker(&self) -> Checker<'_> {
         let mut items: Vec<(u8, &str, &str)> = Vec::new();
         for s in &self.sections {
-            if s.depth == 3 && PER_API.contains(&s.rank) {
+            if s.depth == 3 && tables::is_per_api(s.rank) {
                 items.push((s.rank, &s.api, &s.id));
             }
         }
@@ -336,7 +306,7 @@ impl<'t> Kept<'t> {
             while let Some((_, k)) = next.next_if(|(p, _)| *p < place) {
                 push(true, &k.span);
             }
-            if next.peek().is_some_and(|(p, _)| *p == place) && PER_API.contains(&s.rank) {
+            if next.peek().is_some_and(|(p, _)| *p == place) && tables::is_per_api(s.rank) {
                 // The command changed an API whose sections were kept.
                 return None;
             }
@@ -395,11 +365,11 @@ struct Deferred {
 
 /// The most resources of the per-API table of `rank` an API may have.
 fn per_api_quota(rank: u8) -> usize {
-    match rank {
-        INTEGRATIONS => quota::INTEGRATIONS_PER_API,
-        ROUTES => quota::ROUTES_PER_API,
-        STAGES => quota::STAGES_PER_API,
-        AUTHORIZERS => quota::AUTHORIZERS_PER_API,
+    match tables::name(rank) {
+        "integrations" => quota::INTEGRATIONS_PER_API,
+        "routes" => quota::ROUTES_PER_API,
+        "stages" => quota::STAGES_PER_API,
+        "authorizers" => quota::AUTHORIZERS_PER_API,
         _ => usize::MAX,
     }
 }
@@ -469,7 +439,7 @@ impl Checker<'_> {
                 .get(at)
                 .is_some_and(|(a, i, t)| a == api && i == id && kind.is_none_or(|k| k == t))
         };
-        let integration = |api: &str, id: &str| self.has(INTEGRATIONS, api, id);
+        let integration = |api: &str, id: &str| self.has(rank("integrations"), api, id);
         let known = Known {
             settings,
             apis,

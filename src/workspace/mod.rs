@@ -8,6 +8,7 @@ mod file;
 mod focus;
 mod locate;
 mod split;
+mod tables;
 mod target;
 
 pub use definition::{Definition, Served};

@@ -15,25 +15,7 @@ const MIN_LEN: usize = 256 * 1024;
 /// How far past the middle a cut is looked for.
 const MAX_LOOK: usize = 64 * 1024;
 
-/// The tables of `Workspace` taken whole from the part that holds them.
-const WHOLE: &[&str] = &[
-    "workspace",
-    "domain-names",
-    "api-mappings",
-    "elbv2",
-    "servicediscovery",
-    "functions",
-];
-/// The tables of `Workspace` whose values are resources, by their file names.
-const RESOURCES: &[&str] = &["vpc-links", "apis"];
-/// The tables of `Workspace` whose values are tables of resources per API.
-const PER_API: &[&str] = &[
-    "integrations",
-    "routes",
-    "stages",
-    "authorizers",
-    "deployments",
-];
+use super::tables::{Shape, has_shape, of_shape};
 
 /// Reads `text` on two threads, when it is long and can be cut.
 pub(crate) fn read(text: &str) -> Option<Workspace> {
@@ -59,8 +41,8 @@ fn cut_after(bytes: &[u8], mut from: usize) -> Option<usize> {
         if let Some((_, outline)) = line.and_then(codec::from_str_part::<IgnoredAny>) {
             let keys = &outline.first_header;
             let top = keys.first().map_or("", |k| k.as_ref());
-            if (keys.len() == 2 && RESOURCES.contains(&top))
-                || (keys.len() == 3 && PER_API.contains(&top))
+            if (keys.len() == 2 && has_shape(top, Shape::Resources))
+                || (keys.len() == 3 && has_shape(top, Shape::PerApi))
             {
                 return Some(at);
             }
@@ -174,9 +156,7 @@ fn join(
     // The key, at `depth`, of the table that goes on one level down.
     let on = |depth: usize| (shared > depth).then(|| next[depth].as_ref());
     for key in &o.top_keys {
-        let known = WHOLE.contains(&key.as_ref())
-            || RESOURCES.contains(&key.as_ref())
-            || PER_API.contains(&key.as_ref());
+        let known = super::tables::rank(key.as_ref()) != u8::MAX;
         if !known || (on(0) != Some(key.as_ref()) && a.top_keys.contains(key)) {
             return None;
         }
@@ -208,7 +188,7 @@ fn join(
         location: _,
     } = b;
     // The tables that are never cut: the second part may only bring them whole.
-    if WHOLE.iter().any(|name| in_b(name) && across(name).0) {
+    if of_shape(Shape::Whole).any(|name| in_b(name) && across(name).0) {
         return None;
     }
     if in_b("workspace") {
