@@ -133,6 +133,10 @@ static TRACE_ID: HeaderName = HeaderName::from_static("x-amzn-trace-id");
 static FORWARDED_FOR: HeaderName = HeaderName::from_static("x-forwarded-for");
 static FORWARDED_PROTO: HeaderName = HeaderName::from_static("x-forwarded-proto");
 static FORWARDED_PORT: HeaderName = HeaderName::from_static("x-forwarded-port");
+// A backend's own request ids, for `$context.awsEndpointRequestId(2)`.
+static AMZ_REQUEST_ID: HeaderName = HeaderName::from_static("x-amz-request-id");
+static AMZN_REQUEST_ID: HeaderName = HeaderName::from_static("x-amzn-requestid");
+static AMZ_ID_2: HeaderName = HeaderName::from_static("x-amz-id-2");
 
 /// What the access log line says about a request, filled in on the way.
 #[derive(Default)]
@@ -327,7 +331,7 @@ fn access_log_step(access_log: &crate::logs::StageLog, v: &AccessLogView<'_>) {
     });
     let by_authorizer = matches!(trail.answered, Some(Kind::Unauthorized | Kind::Forbidden));
     // The backend's own request ids, when it answered with them.
-    let backend_header = |names: &[&str]| {
+    let backend_header = |names: &[&HeaderName]| {
         trail.integration_status?;
         names
             .iter()
@@ -357,8 +361,8 @@ fn access_log_step(access_log: &crate::logs::StageLog, v: &AccessLogView<'_>) {
         integration_latency_ms: trail.integration_latency_us.map(|us| us / 1000),
         integration_status: trail.integration_status,
         integration_error: trail.integration_error.as_deref(),
-        aws_endpoint_request_id: backend_header(&["x-amz-request-id", "x-amzn-requestid"]),
-        aws_endpoint_request_id2: backend_header(&["x-amz-id-2"]),
+        aws_endpoint_request_id: backend_header(&[&AMZ_REQUEST_ID, &AMZN_REQUEST_ID]),
+        aws_endpoint_request_id2: backend_header(&[&AMZ_ID_2]),
         error_message: answered.and_then(|r| r.message),
         error_response_type: answered.map(|r| r.response_type).filter(|t| *t != "-"),
         authorizer_error: if by_authorizer {

@@ -323,12 +323,8 @@ async fn invoke_in(
     context: InvokeContext,
 ) -> Result<Invoked, InvokeError> {
     let deadline = tokio::time::Instant::from_std(context.deadline);
-    let waited_ms = || {
-        context
-            .deadline
-            .saturating_duration_since(Instant::now())
-            .as_millis() as u64
-    };
+    let started = Instant::now();
+    let waited_ms = || started.elapsed().as_millis() as u64;
     if pool.spec.max_instances == 0 {
         return Err(InvokeError::Failed(format!(
             "function {} has a reserved concurrency of 0: every invocation is throttled (TooManyRequestsException)",
@@ -340,26 +336,38 @@ async fn invoke_in(
         Ok(Err(_)) => return Err(InvokeError::Failed("the function was removed".into())),
         Err(_) => return Err(InvokeError::Timeout(waited_ms())),
     };
-    let instance = match take_idle(&pool) {
-        Some(i) => i,
-        None => start_instance(&inner, &pool).map_err(|e| InvokeError::Failed(e.to_string()))?,
-    };
     let (reply, answer) = oneshot::channel();
-    let job = Job {
+    let mut job = Job {
         request_id: request_id(),
         caller_id: context.request_id.clone(),
         event,
         reply,
     };
     let id = job.request_id.clone();
-    if let Some(group) = instance.group.as_ref() {
-        group.write(&format!("START RequestId: {id} Version: $LATEST"));
-    }
-    if instance.jobs.send(job).await.is_err() {
-        return Err(InvokeError::Failed(
-            "the function's instance stopped before the invocation reached it".into(),
-        ));
-    }
+    // An idle instance may have ended since it was put back (its process
+    // crashed, the idle limit passed): then the next one, or a new one.
+    let mut tries = 0;
+    let instance = loop {
+        tries += 1;
+        if tries > 3 {
+            return Err(InvokeError::Failed(
+                "the function's instances stopped before the invocation reached one".into(),
+            ));
+        }
+        let instance = match take_idle(&pool) {
+            Some(i) => i,
+            None => {
+                start_instance(&inner, &pool).map_err(|e| InvokeError::Failed(e.to_string()))?
+            }
+        };
+        if let Some(group) = instance.group.as_ref() {
+            group.write(&format!("START RequestId: {id} Version: $LATEST"));
+        }
+        match instance.jobs.send(job).await {
+            Ok(()) => break instance,
+            Err(mpsc::error::SendError(back)) => job = back,
+        }
+    };
     let result = match tokio::time::timeout_at(deadline, answer).await {
         Ok(Ok(r)) => r,
         Ok(Err(_)) => Err(InvokeError::Failed(

@@ -277,9 +277,7 @@ impl Pieces {
             _ => out.push('-'),
         };
         let number = |out: &mut String, v: Option<u64>| match v {
-            Some(n) => {
-                let _ = write!(out, "{n}");
-            }
+            Some(n) => out.push_str(super::decimal(n, &mut [0; 20])),
             None => out.push('-'),
         };
         match field {
@@ -329,9 +327,12 @@ impl Pieces {
             Field::Protocol => text(out, Some(ctx.protocol)),
             Field::RequestId => text(out, Some(ctx.request_id)),
             Field::RequestTime => super::time::push_clf(out, ctx.request_time_ms),
-            Field::RequestTimeEpoch => {
-                let _ = write!(out, "{}", ctx.request_time_ms);
-            }
+            Field::RequestTimeEpoch => match u64::try_from(ctx.request_time_ms) {
+                Ok(ms) => out.push_str(super::decimal(ms, &mut [0; 20])),
+                Err(_) => {
+                    let _ = write!(out, "{}", ctx.request_time_ms);
+                }
+            },
             Field::ResponseLatency => number(out, ctx.response_latency_ms),
             Field::ResponseLength => number(out, ctx.response_length),
             Field::RouteKey => text(out, ctx.route_key),
