@@ -287,16 +287,27 @@ impl CorsPlan {
     /// was a preflight (a route took it): then the preflight set is added.
     pub fn decorate(&self, request: &HeaderMap, preflight: bool, response: &mut HeaderMap) {
         drop_backend_cors(response);
-        let mut out = Vec::with_capacity(6);
+        let mut out = Vec::new();
         if preflight {
             if let Ok(h) = self.preflight_headers(request) {
                 out = h;
             }
         } else if let Some(origin) = self.allowed_origin(request) {
-            self.origin_headers(origin, &mut out);
-            if let Some(v) = &self.expose_headers {
-                out.push((header::ACCESS_CONTROL_EXPOSE_HEADERS, v.clone()));
+            // The common case, on every answer to a browser: straight into
+            // the map, with no list in between.
+            response.reserve(4);
+            let allow = if self.star_origin { &STAR } else { origin };
+            response.insert(ALLOW_ORIGIN.clone(), allow.clone());
+            if self.credentials {
+                response.insert(header::ACCESS_CONTROL_ALLOW_CREDENTIALS, TRUE.clone());
             }
+            if let Some(v) = &self.expose_headers {
+                response.insert(header::ACCESS_CONTROL_EXPOSE_HEADERS, v.clone());
+            }
+            if self.varies() {
+                add_vary_origin(response);
+            }
+            return;
         }
         // One growth of the map at most, not one per header (HeaderMap
         // doubles its table as it fills: a profile showed try_grow here).
@@ -319,17 +330,25 @@ impl CorsPlan {
 /// Adds `Vary: Origin` unless the response already varies on it (or on
 /// everything).
 fn add_vary_origin(response: &mut HeaderMap) {
-    let present = response
-        .get_all(header::VARY)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .any(|t| {
-            let t = t.trim();
-            t == "*" || t.eq_ignore_ascii_case("origin")
-        });
-    if !present {
-        response.append(header::VARY, ORIGIN.clone());
+    use http::header::Entry;
+    // One lookup of the name whether or not the backend sent a Vary.
+    match response.entry(header::VARY) {
+        Entry::Vacant(e) => {
+            e.insert(ORIGIN.clone());
+        }
+        Entry::Occupied(mut e) => {
+            let present = e
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .flat_map(|v| v.split(','))
+                .any(|t| {
+                    let t = t.trim();
+                    t == "*" || t.eq_ignore_ascii_case("origin")
+                });
+            if !present {
+                e.append(ORIGIN.clone());
+            }
+        }
     }
 }
 
