@@ -54,6 +54,43 @@ impl CertInfo {
     }
 }
 
+/// What `$context.identity.clientCert.*` shows of the certificate a
+/// client gave in a mutual TLS handshake, written once per connection.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientCert {
+    pub pem: String,
+    pub subject_dn: String,
+    pub issuer_dn: String,
+    pub serial_number: String,
+    pub not_before: String,
+    pub not_after: String,
+}
+
+impl ClientCert {
+    /// The client's (end-entity) certificate, DER; `None` when unreadable
+    /// (rustls has verified it by then, so this is not expected).
+    pub fn from_der(der: &[u8]) -> Option<ClientCert> {
+        use base64::Engine;
+        let info = parse(der).ok()?;
+        let body = base64::engine::general_purpose::STANDARD.encode(der);
+        let mut pem = String::with_capacity(body.len() + 64);
+        pem.push_str("-----BEGIN CERTIFICATE-----\n");
+        for line in body.as_bytes().chunks(64) {
+            pem.push_str(std::str::from_utf8(line).unwrap_or_default());
+            pem.push('\n');
+        }
+        pem.push_str("-----END CERTIFICATE-----");
+        Some(ClientCert {
+            pem,
+            subject_dn: info.subject.clone(),
+            issuer_dn: info.issuer.clone(),
+            serial_number: info.serial_colons(),
+            not_before: openssl_date(info.not_before),
+            not_after: openssl_date(info.not_after),
+        })
+    }
+}
+
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];

@@ -39,6 +39,12 @@ pub fn local_commands() -> Vec<Command> {
                     .help("Where to listen: an address or host name and a port; port 0 picks a free port (the address is printed)"),
             )
             .arg(
+                Arg::new("tls-listen")
+                    .long("tls-listen")
+                    .value_name("HOST:PORT")
+                    .help("Also serve HTTPS here (TLS 1.2+): custom domains with their ACM stand-in certificates by SNI, with mutual TLS where a domain asks for it, and execute-api hosts with a certificate from the local CA"),
+            )
+            .arg(
                 Arg::new("ca-bundle")
                     .long("ca-bundle")
                     .value_name("FILE")

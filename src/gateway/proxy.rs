@@ -183,6 +183,10 @@ pub struct Connection {
     ip_header: HeaderValue,
     /// The last `Forwarded` value made for this connection.
     forwarded: super::forwarded::Cache,
+    /// `https` for connections to the TLS listener, else `http`.
+    pub scheme: &'static str,
+    /// The certificate a mutual TLS client gave.
+    pub client_cert: Option<crate::acm::x509::ClientCert>,
 }
 
 impl Connection {
@@ -193,6 +197,21 @@ impl Connection {
             ip_header: HeaderValue::from_str(&ip).unwrap_or_else(|_| HeaderValue::from_static("")),
             ip: ip.into(),
             forwarded: Default::default(),
+            scheme: "http",
+            client_cert: None,
+        }
+    }
+
+    /// A connection that came over TLS, with the client's certificate.
+    pub fn over_tls(
+        shared: Arc<Shared>,
+        peer: std::net::SocketAddr,
+        client_cert: Option<crate::acm::x509::ClientCert>,
+    ) -> Self {
+        Connection {
+            scheme: "https",
+            client_cert,
+            ..Connection::new(shared, peer)
         }
     }
 }
@@ -344,6 +363,7 @@ fn access_log_step(access_log: &crate::logs::StageLog, v: &AccessLogView<'_>) {
             _ => "HTTP/1.1",
         },
         source_ip: Some(&v.conn.ip),
+        client_cert: v.conn.client_cert.as_ref(),
         user_agent: trail.user_agent.as_ref().and_then(|u| u.to_str().ok()),
         domain_name: domain,
         base_path_matched: trail.base_path,
@@ -842,6 +862,7 @@ impl<'a> Forward<'_, 'a> {
             request_time_epoch_ms: self.call.epoch_ms,
             claims: self.claims,
             lambda: self.granted.lambda.as_deref(),
+            client_cert: self.call.conn.client_cert.as_ref(),
         }
     }
 
@@ -859,8 +880,12 @@ impl<'a> Forward<'_, 'a> {
                 .await;
         }
         // `Forwarded` describes the request as the client sent it.
-        let forwarded =
-            super::forwarded::value(&headers, &self.call.conn.ip, &self.call.conn.forwarded);
+        let forwarded = super::forwarded::value_for(
+            &headers,
+            &self.call.conn.ip,
+            self.call.conn.scheme,
+            &self.call.conn.forwarded,
+        );
         let (scheme, upstream, host, client) = backend(integration)?;
         let pick = upstream.pick().ok_or_else(|| {
             Answer::new(
@@ -1197,7 +1222,10 @@ impl<'a> Forward<'_, 'a> {
         if let Some(v) = forwarded_for {
             headers.insert(FORWARDED_FOR.clone(), v);
         }
-        headers.insert(FORWARDED_PROTO.clone(), HeaderValue::from_static("http"));
+        headers.insert(
+            FORWARDED_PROTO.clone(),
+            HeaderValue::from_static(conn.scheme),
+        );
         headers.insert(
             FORWARDED_PORT.clone(),
             self.call.shared.forwarded_port.clone(),
