@@ -375,3 +375,82 @@ fn a_bad_tls_listen_address_is_refused() {
         "{err}"
     );
 }
+
+/// The README's and examples/domains.sh's curl line: `--resolve` and
+/// `--cacert` with the local CA's certificate.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn curl_reaches_a_domain_trusting_the_local_ca() {
+    if std::process::Command::new("curl")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        println!("skipped: curl is not installed");
+        return;
+    }
+    let backend = Backend::start("orders").await;
+    let setup = workspace(&backend, &[]);
+    let arn = apigw(
+        &setup.path,
+        &[
+            "acm",
+            "request-certificate",
+            "--domain-name",
+            "api.example.com",
+            "--query",
+            "CertificateArn",
+            "--output",
+            "text",
+        ],
+    );
+    domain(&setup, "api.example.com", &arn, "orders", &[]);
+    let (_gw, at) = serve(&setup, &[]);
+    let ca = setup.dir.path().join(".apigw/ca/ca-cert.pem");
+    let out = std::process::Command::new("curl")
+        .args([
+            "-sS",
+            "--resolve",
+            &format!("api.example.com:{}:127.0.0.1", at.port()),
+            "--cacert",
+        ])
+        .arg(&ca)
+        .arg(format!("https://api.example.com:{}/orders/list", at.port()))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let body: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(body["backend"], "orders");
+}
+
+/// A domain name created while serving is served over TLS with its
+/// certificate once the workspace is reloaded.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_domain_added_while_serving_gets_its_certificate() {
+    let backend = Backend::start("orders").await;
+    let setup = workspace(&backend, &[]);
+    let (gw, at) = serve(&setup, &[]);
+    let ca = TestCa::new("Test Root");
+    let arn = import(&setup.path, &ca.server(&["late.example.com"]), "late");
+    domain(&setup, "late.example.com", &arn, "orders", &[]);
+    let hello = Hello {
+        name: Some("late.example.com"),
+        roots: &ca.pem,
+        client: None,
+        tls12_only: false,
+    };
+    common::eventually(
+        "the new domain's certificate",
+        std::time::Duration::from_secs(10),
+        || async {
+            tls_client::get(at, &hello, "/orders/x")
+                .await
+                .is_ok_and(|a| a.status == 200)
+        },
+    )
+    .await;
+    assert!(gw.stderr_has("reloaded"), "{}", gw.stderr());
+}

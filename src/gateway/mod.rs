@@ -631,7 +631,8 @@ async fn work(
             let watcher = graceful.watcher();
             let (shared, tls, http) = (shared.clone(), tls.clone(), http.clone());
             tokio::spawn(async move {
-                let Some((stream, client_cert)) = handshake(stream, &tls).await else {
+                let Some((stream, client_cert)) = handshake(stream, peer, &tls, &shared.log).await
+                else {
                     return;
                 };
                 let conn = Arc::new(proxy::Connection::over_tls(shared, peer, client_cert));
@@ -662,10 +663,14 @@ async fn work(
 
 /// Reads the ClientHello, picks the settings for the name it asks for, and
 /// completes the handshake; the client's certificate, when it gave one.
-/// `None` when the client goes away, takes too long, or is refused.
+/// `None` when the client goes away, takes too long, or is refused; a
+/// refusal by TLS itself (an untrusted client certificate, no common
+/// version) is noted on stderr, since the client only sees an alert.
 async fn handshake(
     stream: tokio::net::TcpStream,
+    peer: SocketAddr,
     tls: &https::Tls,
+    log: &log::AccessLog,
 ) -> Option<(
     tokio_rustls::server::TlsStream<tokio::net::TcpStream>,
     Option<crate::acm::x509::ClientCert>,
@@ -676,11 +681,24 @@ async fn handshake(
         .await
         .ok()?
         .ok()?;
-    let settings = tls.settings_for(start.client_hello().server_name());
-    let stream = tokio::time::timeout(https::HANDSHAKE_LIMIT, start.into_stream(settings))
+    let sni = start.client_hello().server_name().map(str::to_string);
+    let settings = tls.settings_for(sni.as_deref());
+    let stream = match tokio::time::timeout(https::HANDSHAKE_LIMIT, start.into_stream(settings))
         .await
         .ok()?
-        .ok()?;
+    {
+        Ok(s) => s,
+        Err(e) => {
+            if e.get_ref().is_some_and(|inner| inner.is::<rustls::Error>()) {
+                log.note(&format!(
+                    "TLS handshake from {} for {} refused: {e}",
+                    peer.ip(),
+                    sni.as_deref().unwrap_or("(no SNI)")
+                ));
+            }
+            return None;
+        }
+    };
     let client_cert = stream
         .get_ref()
         .1
