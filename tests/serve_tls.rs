@@ -288,6 +288,35 @@ async fn mutual_tls_refuses_clients_without_a_trusted_certificate() {
         );
     }
     assert_eq!(backend.hits(), 0, "a refused client reached the backend");
+    // Nor is the domain reached around its handshake: over plain HTTP, or
+    // over TLS made for another name (no SNI here), it answers 403.
+    let plain = common::call(
+        &common::client(),
+        "GET",
+        &format!("http://{}/orders/x", gw.addr),
+        &[("host", "mtls.example.com")],
+    )
+    .await;
+    assert_eq!(
+        (plain.status, plain.body.as_str()),
+        (403, r#"{"message":"Forbidden"}"#)
+    );
+    let local_ca = std::fs::read_to_string(setup.dir.path().join(".apigw/ca/ca-cert.pem")).unwrap();
+    let around = Hello {
+        name: None,
+        roots: &local_ca,
+        client: None,
+        tls12_only: false,
+    };
+    let a = tls_client::get_as(at, &around, "mtls.example.com", "/orders/x")
+        .await
+        .unwrap();
+    assert_eq!(a.status, 403, "{}", a.body);
+    assert_eq!(
+        backend.hits(),
+        0,
+        "a request around the handshake reached the backend"
+    );
     let a = tls_client::get(at, &hello(roots, Some(&alice)), "/orders/x")
         .await
         .unwrap_or_else(|e| panic!("{e}\n{}", gw.stderr()));

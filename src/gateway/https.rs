@@ -51,9 +51,16 @@ pub struct Tls {
 /// The domains' settings by name.
 #[derive(Default)]
 struct Sites {
-    exact: HashMap<String, Arc<ServerConfig>>,
+    exact: HashMap<String, Site>,
     /// `*.example.com` under `example.com`.
-    wildcard: HashMap<String, Arc<ServerConfig>>,
+    wildcard: HashMap<String, Site>,
+}
+
+/// One domain's settings, and its name when they check client certificates.
+#[derive(Clone)]
+struct Site {
+    config: Arc<ServerConfig>,
+    mutual_tls: Option<String>,
 }
 
 /// Answers no certificate, so that the handshake fails: the settings of a
@@ -162,7 +169,7 @@ impl Tls {
                         ));
                         let refuse = settings(Arc::new(Refuse), None);
                         if let Ok(config) = refuse {
-                            insert(&mut sites, &name, config);
+                            insert(&mut sites, &name, config, true);
                         }
                         continue;
                     }
@@ -172,8 +179,9 @@ impl Tls {
                 Some(key) => fixed(key),
                 None => Arc::new(Refuse),
             };
+            let mutual_tls = roots.is_some();
             match settings(resolver, roots) {
-                Ok(config) => insert(&mut sites, &name, config),
+                Ok(config) => insert(&mut sites, &name, config, mutual_tls),
                 Err(e) => warnings.push(format!("domain {name}: {e}")),
             }
         }
@@ -231,28 +239,30 @@ impl Tls {
     }
 
     /// The settings for a ClientHello naming `sni`: the domain's (exact,
-    /// then wildcard), else the execute-api ones.
-    pub fn settings_for(&self, sni: Option<&str>) -> Arc<ServerConfig> {
+    /// then wildcard), else the execute-api ones; and the domain's name
+    /// when those settings check client certificates (mutual TLS).
+    pub fn settings_for(&self, sni: Option<&str>) -> (Arc<ServerConfig>, Option<String>) {
         let sites = self.sites.read().unwrap_or_else(|p| p.into_inner()).clone();
-        let Some(sni) = sni else {
-            return self.execute_api.clone();
-        };
-        let sni = sni.to_ascii_lowercase();
-        if let Some(c) = sites.exact.get(&sni) {
-            return c.clone();
+        let site = sni.map(str::to_ascii_lowercase).and_then(|sni| {
+            sites.exact.get(&sni).cloned().or_else(|| {
+                let (_, parent) = sni.split_once('.')?;
+                sites.wildcard.get(parent).cloned()
+            })
+        });
+        match site {
+            Some(s) => (s.config, s.mutual_tls),
+            None => (self.execute_api.clone(), None),
         }
-        if let Some((_, parent)) = sni.split_once('.')
-            && let Some(c) = sites.wildcard.get(parent)
-        {
-            return c.clone();
-        }
-        self.execute_api.clone()
     }
 }
 
-fn insert(sites: &mut Sites, name: &str, config: Arc<ServerConfig>) {
+fn insert(sites: &mut Sites, name: &str, config: Arc<ServerConfig>, mutual_tls: bool) {
+    let site = Site {
+        config,
+        mutual_tls: mutual_tls.then(|| name.to_string()),
+    };
     match name.strip_prefix("*.") {
-        Some(parent) => sites.wildcard.insert(parent.to_string(), config),
-        None => sites.exact.insert(name.to_string(), config),
+        Some(parent) => sites.wildcard.insert(parent.to_string(), site),
+        None => sites.exact.insert(name.to_string(), site),
     };
 }

@@ -631,11 +631,17 @@ async fn work(
             let watcher = graceful.watcher();
             let (shared, tls, http) = (shared.clone(), tls.clone(), http.clone());
             tokio::spawn(async move {
-                let Some((stream, client_cert)) = handshake(stream, peer, &tls, &shared.log).await
+                let Some((stream, client_cert, mtls_domain)) =
+                    handshake(stream, peer, &tls, &shared.log).await
                 else {
                     return;
                 };
-                let conn = Arc::new(proxy::Connection::over_tls(shared, peer, client_cert));
+                let conn = Arc::new(proxy::Connection::over_tls(
+                    shared,
+                    peer,
+                    client_cert,
+                    mtls_domain,
+                ));
                 let service = service_fn(move |req| proxy::handle(conn.clone(), req));
                 let _ = watcher
                     .watch(http.serve_connection(TokioIo::new(stream), service))
@@ -674,6 +680,7 @@ async fn handshake(
 ) -> Option<(
     tokio_rustls::server::TlsStream<tokio::net::TcpStream>,
     Option<crate::acm::x509::ClientCert>,
+    Option<String>,
 )> {
     let acceptor =
         tokio_rustls::LazyConfigAcceptor::new(rustls::server::Acceptor::default(), stream);
@@ -682,7 +689,7 @@ async fn handshake(
         .ok()?
         .ok()?;
     let sni = start.client_hello().server_name().map(str::to_string);
-    let settings = tls.settings_for(sni.as_deref());
+    let (settings, mtls_domain) = tls.settings_for(sni.as_deref());
     let stream = match tokio::time::timeout(https::HANDSHAKE_LIMIT, start.into_stream(settings))
         .await
         .ok()?
@@ -705,7 +712,9 @@ async fn handshake(
         .peer_certificates()
         .and_then(|c| c.first())
         .and_then(|der| crate::acm::x509::ClientCert::from_der(der));
-    Some((stream, client_cert))
+    // A certificate counts only where a truststore checked it.
+    let client_cert = client_cert.filter(|_| mtls_domain.is_some());
+    Some((stream, client_cert, mtls_domain))
 }
 
 /// Set when `run` (or the endpoint's) stopped because of SIGINT (Ctrl-C),

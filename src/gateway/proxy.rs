@@ -187,6 +187,8 @@ pub struct Connection {
     pub scheme: &'static str,
     /// The certificate a mutual TLS client gave.
     pub client_cert: Option<crate::acm::x509::ClientCert>,
+    /// The mutual TLS domain whose truststore checked that certificate.
+    pub mtls_domain: Option<String>,
 }
 
 impl Connection {
@@ -199,6 +201,7 @@ impl Connection {
             forwarded: Default::default(),
             scheme: "http",
             client_cert: None,
+            mtls_domain: None,
         }
     }
 
@@ -207,10 +210,12 @@ impl Connection {
         shared: Arc<Shared>,
         peer: std::net::SocketAddr,
         client_cert: Option<crate::acm::x509::ClientCert>,
+        mtls_domain: Option<String>,
     ) -> Self {
         Connection {
             scheme: "https",
             client_cert,
+            mtls_domain,
             ..Connection::new(shared, peer)
         }
     }
@@ -523,6 +528,14 @@ impl<'a> Call<'a> {
         // API, stage and route.
         let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
         let selected = self.plan.select(host, self.path)?;
+        // A mutual TLS domain only for a client its truststore checked:
+        // not over plain HTTP, nor over a handshake made for another name.
+        if selected.mutual_tls && self.conn.mtls_domain.as_deref() != selected.domain {
+            return Err(Answer::new(
+                Kind::Forbidden,
+                "the domain name has mutual TLS, and this connection's handshake did not check a client certificate for it",
+            ));
+        }
         let (api, stage, rest) = (selected.api, selected.stage, selected.rest);
         trail.domain = selected.domain;
         trail.base_path = selected.base_path;

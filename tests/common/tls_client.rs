@@ -73,6 +73,17 @@ fn config(hello: &Hello<'_>) -> Arc<rustls::ClientConfig> {
 /// with `Host: name`. Any failure (refused handshake, closed connection)
 /// is an `Err` with its reason.
 pub async fn get(addr: SocketAddr, hello: &Hello<'_>, path: &str) -> Result<Answer, String> {
+    let host = hello.name.map_or_else(|| addr.to_string(), str::to_string);
+    get_as(addr, hello, &host, path).await
+}
+
+/// [`get`] with another `Host` than the SNI name.
+pub async fn get_as(
+    addr: SocketAddr,
+    hello: &Hello<'_>,
+    host: &str,
+    path: &str,
+) -> Result<Answer, String> {
     let connector = tokio_rustls::TlsConnector::from(config(hello));
     let tcp = tokio::net::TcpStream::connect(addr)
         .await
@@ -97,7 +108,6 @@ pub async fn get(addr: SocketAddr, hello: &Hello<'_>, path: &str) -> Result<Answ
         .await
         .map_err(|e| format!("http handshake: {e}"))?;
     tokio::spawn(conn);
-    let host = hello.name.map_or_else(|| addr.to_string(), str::to_string);
     let req = http::Request::get(path)
         .header("host", host)
         .body(Empty::<bytes::Bytes>::new())
