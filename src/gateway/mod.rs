@@ -15,7 +15,10 @@
 //! [`view`] tells `describe-target-health` which targets are still
 //! initial, [`params`] runs parameter mappings, [`auth`] is the seam for
 //! JWT authorizers, `forwarded` builds the `Forwarded` header, and `proxy`
-//! moves each request; clients are always answered in HTTP/1.1.
+//! moves each request; clients are always answered in HTTP/1.1. With
+//! `--tls-listen`, [`https`] chooses each TLS connection's certificate and
+//! client check by SNI, and the handshake runs on the worker that then
+//! serves the connection.
 //!
 //! Threads: one accepts connections, watches the file and runs the health
 //! checks; connections are handed in turn to worker threads (one per CPU,
