@@ -70,7 +70,7 @@ pub fn local_commands() -> Vec<Command> {
                     .help("Call the functions of Lambda integrations and authorizers over the Lambda Invoke API at this http:// URL (a Lambda RIE container, another emulator)"),
             ),
         Command::new("endpoint")
-            .about("Serve the workspace as the AWS apigatewayv2 (and Cloud Map) API, for the aws CLI, SDKs and Terraform, until Ctrl-C")
+            .about("Serve the workspace as the AWS apigatewayv2 API, with the Cloud Map and ACM stand-ins, for the aws CLI, SDKs and Terraform, until Ctrl-C")
             .arg(
                 Arg::new("listen")
                     .long("listen")
