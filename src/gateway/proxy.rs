@@ -699,6 +699,7 @@ impl<'a> Call<'a> {
             protocol: protocol(self.version),
             domain_name: domain_name(headers),
             authorizer,
+            client_cert: self.conn.client_cert.as_ref(),
         }
     }
 
