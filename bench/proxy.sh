@@ -22,6 +22,16 @@
 # log in JSON to a local log group. Its row is compared with the plain
 # route's, in the same run. The workspace also has 18 more APIs and 5
 # custom domains; the domain row reaches the plain route through a mapping.
+#
+# TLS rows: apigw (`serve --tls-listen`) and nginx terminate TLS with the
+# same ECDSA P-256 certificate, one for *.bench.test from apigw's local CA
+# (nginx reads its files from .apigw/acm). The handshake rate is full
+# handshakes per second with SNI api.bench.test (examples/tls_handshakes.rs:
+# CONNECTIONS at a time on one thread, no resumption; openssl s_time cannot
+# send SNI); requests/s over kept-alive TLS is wrk on
+# https://127.0.0.1 (no SNI, so apigw answers with its execute-api
+# certificate from the same CA; the handshake is done once per connection).
+# nginx runs one worker, so its TLS rows are set beside apigw-1's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
@@ -38,7 +48,7 @@ fi
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 
 echo "# building (release)" >&2
-cargo build --release --quiet --bin apigw --example bench_backend
+cargo build --release --quiet --bin apigw --example bench_backend --example tls_handshakes
 bin=$PWD/target/release
 tmp=$(mktemp -d)
 pids=()
@@ -161,7 +171,8 @@ apigw create-stage --api-id "$featured" --stage-name '$default' --auto-deploy \
 # 18 more APIs and 5 custom domains, so that the plan is not a toy; the
 # domain row goes through api.bench.test's mapping "orders" to the plain
 # API's $default stage.
-cert=arn:aws:acm:us-east-2:123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666
+# A domain's certificate must exist: one from the local CA for them all.
+cert=$(apigw acm request-certificate --domain-name '*.bench.test' --query CertificateArn --output text 2>/dev/null)
 others=()
 for i in $(seq 1 18); do
   other=$(apigw create-api --name "other-$i" --protocol-type HTTP --query ApiId --output text)
@@ -183,17 +194,32 @@ for d in 1 2 3 4 5; do
   done
 done
 apigw create-api-mapping --domain-name api.bench.test --api-id "$api" --stage '$default' --api-mapping-key orders --output off
+# nginx terminating TLS with that certificate (and its chain), as a proxy
+# to the backend like the plain nginx.
+cert_dir=$tmp/.apigw/acm/${cert##*/}
+cat "$cert_dir/certificate.pem" "$cert_dir/chain.pem" >"$tmp/nginx/fullchain.pem"
+nginx_tls_port=$(free_port)
+mkdir -p "$tmp/nginx-tls"
+sed -e "s|listen 127.0.0.1:$nginx_port;|listen 127.0.0.1:$nginx_tls_port ssl;\n    ssl_certificate $tmp/nginx/fullchain.pem;\n    ssl_certificate_key $cert_dir/private-key.pem;\n    ssl_protocols TLSv1.2 TLSv1.3;|" \
+  -e "s|$tmp/nginx/|$tmp/nginx-tls/|g" \
+  -e "s|ssl_certificate $tmp/nginx-tls/fullchain.pem|ssl_certificate $tmp/nginx/fullchain.pem|" \
+  "$tmp/nginx/nginx.conf" >"$tmp/nginx-tls/nginx.conf"
+"$nginx_bin" -p "$tmp/nginx-tls" -c "$tmp/nginx-tls/nginx.conf" >"$tmp/nginx-tls/out" 2>&1 &
+pids+=($!)
+wait_for_port "$nginx_tls_port"
 # With several APIs, serve chooses by Host.
 plain_host="Host: $api.execute-api.localhost:$apigw_port"
 featured_host="Host: $featured.execute-api.localhost:$apigw_port"
-"$bin/apigw" serve --workspace "$ws" --listen "127.0.0.1:$apigw_port" --local-issuer >"$tmp/apigw.out" 2>"$tmp/apigw.log" &
+"$bin/apigw" serve --workspace "$ws" --listen "127.0.0.1:$apigw_port" --tls-listen 127.0.0.1:0 --local-issuer >"$tmp/apigw.out" 2>"$tmp/apigw.log" &
 apigw_pid=$!
 pids+=($apigw_pid)
-apigw_url=$(wait_for_line "$tmp/apigw.out" 'listening on' | awk '{print $NF}')
-APIGW_SERVE_THREADS=1 "$bin/apigw" serve --workspace "$ws" --api-id "$api" --listen 127.0.0.1:0 >"$tmp/apigw1.out" 2>"$tmp/apigw1.log" &
+apigw_url=$(wait_for_line "$tmp/apigw.out" 'listening on http:' | awk '{print $NF}')
+apigw_tls=$(wait_for_line "$tmp/apigw.out" 'listening on https:' | grep -o '127.0.0.1:[0-9]*')
+APIGW_SERVE_THREADS=1 "$bin/apigw" serve --workspace "$ws" --api-id "$api" --listen 127.0.0.1:0 --tls-listen 127.0.0.1:0 >"$tmp/apigw1.out" 2>"$tmp/apigw1.log" &
 apigw1_pid=$!
 pids+=($apigw1_pid)
-apigw1_url=$(wait_for_line "$tmp/apigw1.out" 'listening on' | awk '{print $NF}')
+apigw1_url=$(wait_for_line "$tmp/apigw1.out" 'listening on http:' | awk '{print $NF}')
+apigw1_tls=$(wait_for_line "$tmp/apigw1.out" 'listening on https:' | grep -o '127.0.0.1:[0-9]*')
 
 # --- the runs
 # CPU time (user + system, in clock ticks) a process and its children
@@ -213,8 +239,9 @@ run() {
   local name=$1 url=$2 round=$3 pid=
   shift 3
   case $name in
-    apigw-1) pid=$apigw1_pid ;;
+    apigw-1 | apigw-1-*) pid=$apigw1_pid ;;
     apigw*) pid=$apigw_pid ;;
+    nginx-tls) pid=$(cat "$tmp/nginx-tls/nginx.pid" 2>/dev/null || true) ;;
     nginx) pid=$(cat "$tmp/nginx/nginx.pid" 2>/dev/null || true) ;;
   esac
   local before=0
@@ -229,6 +256,15 @@ done
 wrk -t"$threads" -c"$connections" -d2s -H "$plain_host" "$apigw_url/bench" >/dev/null 2>&1
 wrk -t"$threads" -c"$connections" -d2s -H "Host: api.bench.test" "$apigw_url/orders/bench" >/dev/null 2>&1
 wrk -t"$threads" -c"$connections" -d2s -H "$featured_host" -H "Origin: https://app.example.com" "$apigw_url/bench" >/dev/null 2>&1
+# Full TLS handshakes per second with SNI api.bench.test, verified against
+# the local CA.
+handshakes() {
+  "$bin/examples/tls_handshakes" "$2" api.bench.test "$tmp/.apigw/ca/ca-cert.pem" "$seconds" "$connections" \
+    >"$tmp/$1.$3.hs" 2>&1 || true
+}
+for url in "https://127.0.0.1:$nginx_tls_port/bench" "https://$apigw1_tls/bench"; do
+  wrk -t"$threads" -c"$connections" -d2s "$url" >/dev/null 2>&1 # warm up
+done
 for round in $(seq 1 "$rounds"); do
   run direct "http://$backend/bench" "$round"
   run nginx "http://127.0.0.1:$nginx_port/bench" "$round"
@@ -237,6 +273,12 @@ for round in $(seq 1 "$rounds"); do
   run apigw-domain "$apigw_url/orders/bench" "$round" -H "Host: api.bench.test"
   run apigw-1 "$apigw1_url/bench" "$round"
   run apigw-jwt "$apigw_url/jwt/bench" "$round" -H "$plain_host" -H "Authorization: Bearer $token"
+  run nginx-tls "https://127.0.0.1:$nginx_tls_port/bench" "$round"
+  run apigw-tls "https://$apigw_tls/bench" "$round" -H "$plain_host"
+  run apigw-1-tls "https://$apigw1_tls/bench" "$round"
+  handshakes nginx-tls "127.0.0.1:$nginx_tls_port" "$round"
+  handshakes apigw-tls "$apigw_tls" "$round"
+  handshakes apigw-1-tls "$apigw1_tls" "$round"
 done
 rss_kib=$(awk '/^VmHWM/ {print $2}' "/proc/$apigw_pid/status")
 rss1_kib=$(awk '/^VmHWM/ {print $2}' "/proc/$apigw1_pid/status")
@@ -251,7 +293,8 @@ def ms(v):
 rows = {}
 cpu = {}
 ticks_per_s = os.sysconf("SC_CLK_TCK")
-for name in ("direct", "nginx", "apigw", "apigw-featured", "apigw-domain", "apigw-1", "apigw-jwt"):
+for name in ("direct", "nginx", "apigw", "apigw-featured", "apigw-domain", "apigw-1", "apigw-jwt",
+             "nginx-tls", "apigw-tls", "apigw-1-tls"):
     samples = []
     for r in range(1, int(rounds) + 1):
         text = open(f"{tmp}/{name}.{r}.wrk").read()
@@ -289,5 +332,23 @@ d = rows["apigw-domain"]
 print(f"custom domain mapping vs the API's own endpoint (20 APIs, 5 domains): requests/s x{d[0] / a[0]:.3f} ({(d[0] / a[0] - 1) * 100:+.1f}%)")
 j, a = rows["apigw-jwt"], rows["apigw"]
 print(f"JWT route vs open route (apigw): p50 +{j[1] - a[1]:.3f} ms, p99 +{j[2] - a[2]:.3f} ms, requests/s x{j[0] / a[0]:.2f}")
+for name in ("apigw-tls", "apigw-1-tls"):
+    a, n = rows[name], rows["nginx-tls"]
+    print(f"{name}/nginx-tls (kept-alive TLS): requests/s x{a[0] / n[0]:.2f}, p50 x{a[1] / n[1]:.2f}, p99 x{a[2] / n[2]:.2f}")
+def handshake_rate(name):
+    rates = []
+    for r in range(1, int(rounds) + 1):
+        text = open(f"{tmp}/{name}.{r}.hs").read()
+        m = re.search(r"handshakes (\d+) in ([\d.]+) s: [\d.]+/s, failed (\d+)", text)
+        rates.append((int(m.group(1)) / float(m.group(2)), int(m.group(3))) if m else (0.0, -1))
+    return statistics.median(x for x, _ in rates), rates
+print(f"{'TLS handshakes':14} {'per second':>11} {'failed':>7}  per round (full handshakes, SNI api.bench.test, {conns} at a time)")
+hs = {}
+for name in ("nginx-tls", "apigw-tls", "apigw-1-tls"):
+    hs[name], each = handshake_rate(name)
+    print(f"{name:14} {hs[name]:11.0f} {sum(f for _, f in each):7d}  " + ", ".join(f"{x:.0f}" for x, _ in each))
+for name in ("apigw-tls", "apigw-1-tls"):
+    if hs["nginx-tls"]:
+        print(f"{name}/nginx-tls handshakes/s: x{hs[name] / hs['nginx-tls']:.2f}")
 print(f"apigw peak RSS (VmHWM): {int(rss) / 1024:.1f} MiB (default threads), {int(rss1) / 1024:.1f} MiB (one worker)")
 PY

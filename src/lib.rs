@@ -1,6 +1,7 @@
 //! apigw: the Amazon API Gateway v2 control plane and gateway, run locally
 //! against a workspace file.
 
+pub mod acm;
 pub mod cli;
 pub mod endpoint;
 pub mod error;

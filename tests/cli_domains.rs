@@ -8,11 +8,31 @@ mod cli;
 use cli::*;
 use serde_json::json;
 
-const CERT: &str = "CertificateArn=arn:aws:acm:us-east-2:123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666";
+/// `CertificateArn=…` of a certificate for example.com and *.example.com
+/// from the local CA (the one already issued, after the first call):
+/// domain names need a certificate that exists and covers them.
+fn cert(ws: &Ws) -> String {
+    let listed = ws.ok(&["acm", "list-certificates"]);
+    let arn = match listed["CertificateSummaryList"][0]["CertificateArn"].as_str() {
+        Some(arn) => arn.to_string(),
+        None => ws.ok(&[
+            "acm",
+            "request-certificate",
+            "--domain-name",
+            "example.com",
+            "--subject-alternative-names",
+            "*.example.com",
+        ])["CertificateArn"]
+            .as_str()
+            .unwrap()
+            .to_string(),
+    };
+    format!("CertificateArn={arn}")
+}
 
 /// A domain name with one regional TLS 1.2 configuration.
 fn domain(ws: &Ws, name: &str) -> serde_json::Value {
-    let config = format!("{CERT},EndpointType=REGIONAL,SecurityPolicy=TLS_1_2");
+    let config = format!("{},EndpointType=REGIONAL,SecurityPolicy=TLS_1_2", cert(ws));
     ws.ok(&[
         "create-domain-name",
         "--domain-name",
@@ -65,6 +85,7 @@ fn a_domain_name_is_made_regional_with_the_service_s_members() {
 fn domain_name_rules() {
     let ws = Ws::new();
     domain(&ws, "api.example.com");
+    let cert = cert(&ws);
     let before = read(&ws.path);
     let cases: &[(&[&str], i32, &str)] = &[
         (
@@ -73,7 +94,7 @@ fn domain_name_rules() {
                 "--domain-name",
                 "api.example.com",
                 "--domain-name-configurations",
-                CERT,
+                &cert,
             ],
             254,
             "(ConflictException) when calling the CreateDomainName operation: The domain name you provided already exists.",
@@ -84,7 +105,7 @@ fn domain_name_rules() {
                 "--domain-name",
                 "edge.example.com",
                 "--domain-name-configurations",
-                &format!("{CERT},EndpointType=EDGE"),
+                &format!("{cert},EndpointType=EDGE"),
             ],
             254,
             "Only REGIONAL domain names are supported for HTTP APIs",
@@ -95,7 +116,7 @@ fn domain_name_rules() {
                 "--domain-name",
                 "old.example.com",
                 "--domain-name-configurations",
-                &format!("{CERT},SecurityPolicy=TLS_1_0"),
+                &format!("{cert},SecurityPolicy=TLS_1_0"),
             ],
             254,
             "HTTP APIs support only the TLS_1_2 security policy",
@@ -122,7 +143,7 @@ fn domain_name_rules() {
                 "--domain-name",
                 "not a name",
                 "--domain-name-configurations",
-                CERT,
+                &cert,
             ],
             254,
             "Invalid domain name",

@@ -149,7 +149,22 @@ async fn world() -> World {
             ],
         );
     }
-    // A custom domain whose key v1 maps to the json stage.
+    // A custom domain whose key v1 maps to the json stage, with a
+    // certificate from the local CA (a domain's certificate must exist).
+    let cert = apigw(
+        &ws,
+        &[
+            "acm",
+            "request-certificate",
+            "--domain-name",
+            "api.example.com",
+            "--query",
+            "CertificateArn",
+            "--output",
+            "text",
+        ],
+    );
+    let config = format!("CertificateArn={cert},EndpointType=REGIONAL,SecurityPolicy=TLS_1_2");
     apigw(
         &ws,
         &[
@@ -157,7 +172,7 @@ async fn world() -> World {
             "--domain-name",
             "api.example.com",
             "--domain-name-configurations",
-            "CertificateArn=arn:aws:acm:us-east-2:123456789012:certificate/0a1b2c3d,EndpointType=REGIONAL,SecurityPolicy=TLS_1_2",
+            &config,
         ],
     );
     apigw(

@@ -39,6 +39,12 @@ pub fn local_commands() -> Vec<Command> {
                     .help("Where to listen: an address or host name and a port; port 0 picks a free port (the address is printed)"),
             )
             .arg(
+                Arg::new("tls-listen")
+                    .long("tls-listen")
+                    .value_name("HOST:PORT")
+                    .help("Also serve HTTPS here (TLS 1.2+): custom domains with their ACM stand-in certificates by SNI, with mutual TLS where a domain asks for it, and execute-api hosts with a certificate from the local CA"),
+            )
+            .arg(
                 Arg::new("ca-bundle")
                     .long("ca-bundle")
                     .value_name("FILE")
@@ -64,7 +70,7 @@ pub fn local_commands() -> Vec<Command> {
                     .help("Call the functions of Lambda integrations and authorizers over the Lambda Invoke API at this http:// URL (a Lambda RIE container, another emulator)"),
             ),
         Command::new("endpoint")
-            .about("Serve the workspace as the AWS apigatewayv2 (and Cloud Map) API, for the aws CLI, SDKs and Terraform, until Ctrl-C")
+            .about("Serve the workspace as the AWS apigatewayv2 API, with the Cloud Map and ACM stand-ins, for the aws CLI, SDKs and Terraform, until Ctrl-C")
             .arg(
                 Arg::new("listen")
                     .long("listen")

@@ -750,6 +750,14 @@ fn run_operation(op: &'static ModelOperation, m: &ArgMatches, g: &Globals) -> Re
         )
     });
     let answer = answer?;
+    if op.name == "RequestCertificate" {
+        // The CA's certificate, never its key: what a client must trust.
+        let ca = crate::acm::apigw_dir(&g.workspace.path).join("ca/ca-cert.pem");
+        eprintln!(
+            "apigw acm: issued by the local CA; to trust it: curl --cacert {}",
+            ca.display()
+        );
+    }
     match (answer, payload_of(op.name)) {
         (Some(Value::Object(mut rest)), Some(member)) => {
             // The AWS CLI writes the blob to OUTFILE and prints what else the

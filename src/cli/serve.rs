@@ -59,6 +59,14 @@ pub fn run(m: &ArgMatches) -> Result<i32> {
             m.get_one::<String>("listen")
                 .map_or("127.0.0.1:8080", String::as_str),
         )?,
+        tls_listen: m
+            .get_one::<String>("tls-listen")
+            .map(|v| {
+                listen_address(v).map_err(|e| {
+                    Error::InvalidInput(e.to_string().replace("--listen", "--tls-listen"))
+                })
+            })
+            .transpose()?,
         ca_bundle,
         log_format: match m.get_one::<String>("log-format").map(String::as_str) {
             Some("json") => LogFormat::Json,

@@ -1,7 +1,7 @@
 //! `apigw endpoint`: the workspace behind an AWS-compatible API, so that the
 //! aws CLI, the SDKs and Terraform drive it unchanged. Each request becomes
 //! the input object the CLI would build (`rest` for apigatewayv2's rest-json
-//! protocol, `cloud_map` for servicediscovery's JSON protocol), runs through
+//! protocol, `cloud_map` for the JSON protocol of servicediscovery and ACM), runs through
 //! the same `service::invoke` (same checks, same workspace lock and atomic
 //! replace) and goes back in the wire's shape (`shape`).
 

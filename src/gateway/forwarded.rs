@@ -26,7 +26,8 @@ pub struct Cache(Mutex<Option<(Option<HeaderValue>, HeaderValue)>>);
 
 /// The `Forwarded` value for a request with these (client's) headers,
 /// from a client at `ip`.
-pub fn value(headers: &HeaderMap, ip: &str, cache: &Cache) -> Option<HeaderValue> {
+/// `proto` is how the client connected: `http`, or `https`.
+pub fn value_for(headers: &HeaderMap, ip: &str, proto: &str, cache: &Cache) -> Option<HeaderValue> {
     let host = headers.get(header::HOST);
     let earlier = !headers.contains_key(header::FORWARDED)
         && !headers.contains_key(&FORWARDED_FOR)
@@ -39,7 +40,7 @@ pub fn value(headers: &HeaderMap, ip: &str, cache: &Cache) -> Option<HeaderValue
         {
             return Some(v.clone());
         }
-        let v = HeaderValue::from_str(&own_element(ip, host)).ok()?;
+        let v = HeaderValue::from_str(&own_element(ip, host, proto)).ok()?;
         *cached = Some((host.cloned(), v.clone()));
         return Some(v);
     }
@@ -59,7 +60,7 @@ pub fn value(headers: &HeaderMap, ip: &str, cache: &Cache) -> Option<HeaderValue
     if !out.is_empty() {
         out.push_str(", ");
     }
-    out.push_str(&own_element(ip, host));
+    out.push_str(&own_element(ip, host, proto));
     HeaderValue::from_str(&out).ok()
 }
 
@@ -106,13 +107,14 @@ fn translate(headers: &HeaderMap, out: &mut String) {
 }
 
 /// The gateway's element: `for=<ip>;host=<host>;proto=http`.
-fn own_element(ip: &str, host: Option<&HeaderValue>) -> String {
+fn own_element(ip: &str, host: Option<&HeaderValue>, proto: &str) -> String {
     let mut s = format!("for={}", node(ip));
     if let Some(h) = host.and_then(|h| h.to_str().ok()).filter(|h| !h.is_empty()) {
         s.push_str(";host=");
         s.push_str(&quoted_if_needed(h));
     }
-    s.push_str(";proto=http");
+    s.push_str(";proto=");
+    s.push_str(proto);
     s
 }
 
@@ -161,13 +163,13 @@ mod tests {
     fn the_gateway_hop_alone() {
         let cache = Cache::default();
         let h = headers(&[("host", "127.0.0.1:8080")]);
-        let v = value(&h, "10.0.0.7", &cache).unwrap();
+        let v = value_for(&h, "10.0.0.7", "http", &cache).unwrap();
         assert_eq!(v, "for=10.0.0.7;host=\"127.0.0.1:8080\";proto=http");
         // The same host again comes from the cache; another host does not.
-        assert_eq!(value(&h, "10.0.0.7", &cache).unwrap(), v);
+        assert_eq!(value_for(&h, "10.0.0.7", "http", &cache).unwrap(), v);
         let other = headers(&[("host", "api.example.com")]);
         assert_eq!(
-            value(&other, "::1", &cache).unwrap(),
+            value_for(&other, "::1", "http", &cache).unwrap(),
             "for=\"[::1]\";host=api.example.com;proto=http"
         );
     }
@@ -181,7 +183,7 @@ mod tests {
             ("x-forwarded-host", "shop.example.com"),
         ]);
         assert_eq!(
-            value(&h, "127.0.0.1", &Cache::default()).unwrap(),
+            value_for(&h, "127.0.0.1", "http", &Cache::default()).unwrap(),
             "for=203.0.113.9;host=shop.example.com;proto=https, for=\"[2001:db8::1]\", \
              for=127.0.0.1;host=gw.test;proto=http"
         );
@@ -195,7 +197,7 @@ mod tests {
             ("x-forwarded-for", "198.51.100.1"),
         ]);
         assert_eq!(
-            value(&h, "127.0.0.1", &Cache::default()).unwrap(),
+            value_for(&h, "127.0.0.1", "http", &Cache::default()).unwrap(),
             "for=192.0.2.1;proto=https, for=127.0.0.1;host=gw.test;proto=http"
         );
     }
@@ -204,7 +206,7 @@ mod tests {
     fn odd_values_are_quoted() {
         let h = headers(&[("host", "gw"), ("x-forwarded-for", "a\"b;c")]);
         assert_eq!(
-            value(&h, "127.0.0.1", &Cache::default()).unwrap(),
+            value_for(&h, "127.0.0.1", "http", &Cache::default()).unwrap(),
             "for=\"a\\\"b;c\", for=127.0.0.1;host=gw;proto=http"
         );
     }

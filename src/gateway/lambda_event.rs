@@ -58,6 +58,20 @@ pub struct Request<'a> {
     /// The `Host` without its port (or the custom domain name).
     pub domain_name: &'a str,
     pub authorizer: Authorizer<'a>,
+    /// The mutual TLS client's certificate.
+    pub client_cert: Option<&'a crate::acm::x509::ClientCert>,
+}
+
+/// `clientCert`, as both payload versions show a mutual TLS client's
+/// certificate.
+fn client_cert(c: &crate::acm::x509::ClientCert) -> Value {
+    serde_json::json!({
+        "clientCertPem": c.pem,
+        "subjectDN": c.subject_dn,
+        "issuerDN": c.issuer_dn,
+        "serialNumber": c.serial_number,
+        "validity": {"notBefore": c.not_before, "notAfter": c.not_after},
+    })
 }
 
 /// The body and whether it went in base64.
@@ -209,6 +223,12 @@ fn request_context_v2(r: &Request<'_>) -> Map<String, Value> {
     let mut c = Map::with_capacity(12);
     c.insert("accountId".into(), r.account_id.into());
     c.insert("apiId".into(), r.api_id.into());
+    if let Some(cert) = r.client_cert {
+        c.insert(
+            "authentication".into(),
+            serde_json::json!({ "clientCert": client_cert(cert) }),
+        );
+    }
     c.insert("domainName".into(), r.domain_name.into());
     c.insert("domainPrefix".into(), domain_prefix(r.domain_name).into());
     let mut http = Map::with_capacity(5);
@@ -385,10 +405,13 @@ fn request_context_v1(r: &Request<'_>) -> Map<String, Value> {
     c.insert("extendedRequestId".into(), r.request_id.into());
     c.insert("httpMethod".into(), r.method.into());
     let mut identity = Map::with_capacity(12);
+    for k in ["accessKey", "accountId", "caller"] {
+        identity.insert(k.into(), Value::Null);
+    }
+    if let Some(cert) = r.client_cert {
+        identity.insert("clientCert".into(), client_cert(cert));
+    }
     for k in [
-        "accessKey",
-        "accountId",
-        "caller",
         "cognitoAuthenticationProvider",
         "cognitoAuthenticationType",
         "cognitoIdentityId",
@@ -578,6 +601,7 @@ mod tests {
             protocol: "HTTP/1.1",
             domain_name: "abc.execute-api.localhost",
             authorizer: Authorizer::None,
+            client_cert: None,
         }
     }
 
@@ -631,5 +655,35 @@ mod tests {
         assert!(is_text("application/json; charset=utf-8"));
         assert!(is_text("text/plain"));
         assert!(!is_text("application/octet-stream"));
+    }
+
+    #[test]
+    fn a_mutual_tls_client_s_certificate_is_in_both_payloads() {
+        let h = HeaderMap::new();
+        let vars = StringMap::new();
+        let cert = crate::acm::x509::ClientCert {
+            pem: "PEM".into(),
+            subject_dn: "CN=alice".into(),
+            issuer_dn: "CN=Clients".into(),
+            serial_number: "0a:1b".into(),
+            not_before: "May 28 12:30:02 2026 GMT".into(),
+            not_after: "May 28 12:30:02 2027 GMT".into(),
+        };
+        let r = Request {
+            client_cert: Some(&cert),
+            ..request(&h, &vars)
+        };
+        let v2: Value = serde_json::from_slice(&integration_v2(&r, b"")).unwrap();
+        let c = &v2["requestContext"]["authentication"]["clientCert"];
+        assert_eq!(c["subjectDN"], "CN=alice");
+        assert_eq!(c["validity"]["notAfter"], "May 28 12:30:02 2027 GMT");
+        let v1: Value = serde_json::from_slice(&integration_v1(&r, b"")).unwrap();
+        assert_eq!(
+            v1["requestContext"]["identity"]["clientCert"]["serialNumber"],
+            "0a:1b"
+        );
+        let plain: Value =
+            serde_json::from_slice(&integration_v2(&request(&h, &vars), b"")).unwrap();
+        assert!(plain["requestContext"].get("authentication").is_none());
     }
 }

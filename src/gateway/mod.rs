@@ -15,7 +15,10 @@
 //! [`view`] tells `describe-target-health` which targets are still
 //! initial, [`params`] runs parameter mappings, [`auth`] is the seam for
 //! JWT authorizers, `forwarded` builds the `Forwarded` header, and `proxy`
-//! moves each request; clients are always answered in HTTP/1.1.
+//! moves each request; clients are always answered in HTTP/1.1. With
+//! `--tls-listen`, [`https`] chooses each TLS connection's certificate and
+//! client check by SNI, and the handshake runs on the worker that then
+//! serves the connection.
 //!
 //! Threads: one accepts connections, watches the file and runs the health
 //! checks; connections are handed in turn to worker threads (one per CPU,
@@ -24,8 +27,8 @@
 //! CPU ([`affinity`]). Behaviour chosen where the service's is
 //! not known: `TimeoutInMillis` bounds the wait for the backend's response
 //! head (a streamed body may take longer); a private integration without
-//! `TlsConfig` keeps the client's `Host`; `x-forwarded-proto` is `http`, as
-//! that is what `serve` listens with; JWT routes are forwarded unchecked
+//! `TlsConfig` keeps the client's `Host`; `x-forwarded-proto` is `http`, or
+//! `https` on the `--tls-listen` listener ([`https`]); JWT routes are forwarded unchecked
 //! until an [`auth::Authorizer`] is given in [`Hooks`].
 
 mod affinity;
@@ -36,6 +39,7 @@ pub mod cors;
 mod forwarded;
 mod h1;
 pub mod health;
+pub mod https;
 pub mod lambda_auth;
 pub mod lambda_event;
 pub mod lambda_response;
@@ -82,6 +86,8 @@ pub struct ServeOptions {
     pub api_id: Option<String>,
     /// Where to listen; port 0 takes a free port (the real one is printed).
     pub listen: SocketAddr,
+    /// Where to listen for HTTPS as well (`--tls-listen`), if anywhere.
+    pub tls_listen: Option<SocketAddr>,
     /// CA certificates (PEM) for HTTPS backends; the system's when absent.
     pub ca_bundle: Option<PathBuf>,
     pub log_format: LogFormat,
@@ -143,7 +149,8 @@ fn serve_here(
             }
         };
         gateway.announce();
-        let workers = match Workers::start(worker_threads(), &gateway.shared) {
+        let tls = gateway.tls.as_ref().map(|(_, _, t)| t.clone());
+        let workers = match Workers::start(worker_threads(), &gateway.shared, tls) {
             Ok(w) => w,
             Err(e) => {
                 started(Err(e.to_string()));
@@ -243,6 +250,10 @@ impl Drop for Handle {
 struct Prepared {
     listener: TcpListener,
     addr: SocketAddr,
+    /// The HTTPS listener, its address, and the certificates it serves.
+    tls: Option<(TcpListener, SocketAddr, Arc<https::Tls>)>,
+    /// What reading the certificates found wrong, printed at start.
+    tls_warnings: Vec<String>,
     shared: Arc<Shared>,
     workspace: PathBuf,
     api_id: Option<String>,
@@ -296,17 +307,17 @@ impl Prepared {
         let access_logs = Arc::new(crate::logs::Groups::new(&opts.workspace));
         let plan =
             Plan::compile(&ws, &api_ids, &clients, &access_logs, None).map_err(Error::Workspace)?;
-        let std_listener = std::net::TcpListener::bind(opts.listen)
-            .map_err(|e| Error::io(format!("cannot listen on {}", opts.listen), e))?;
-        widen_backlog(&std_listener);
-        std_listener
-            .set_nonblocking(true)
-            .map_err(|e| Error::io("cannot set up the listening socket", e))?;
-        let listener = TcpListener::from_std(std_listener)
-            .map_err(|e| Error::io("cannot set up the listening socket", e))?;
-        let addr = listener
-            .local_addr()
-            .map_err(|e| Error::io("cannot read the listening address", e))?;
+        let (listener, addr) = bind(opts.listen)?;
+        let mut tls_warnings = Vec::new();
+        let tls = match opts.tls_listen {
+            Some(at) => {
+                let (tls, warnings) = https::Tls::new(&opts.workspace, &ws)?;
+                tls_warnings = warnings;
+                let (listener, addr) = bind(at)?;
+                Some((listener, addr, Arc::new(tls)))
+            }
+            None => None,
+        };
         let mut shared = Shared::new(
             plan,
             log,
@@ -331,6 +342,8 @@ impl Prepared {
         Ok(Prepared {
             listener,
             addr,
+            tls,
+            tls_warnings,
             shared,
             workspace: opts.workspace.clone(),
             api_id: opts.api_id.clone(),
@@ -350,10 +363,26 @@ impl Prepared {
             eprintln!("{warning}");
         }
         let plan = self.shared.plan();
-        for a in plan.alarms.iter().chain(&self.shared.plan_notes) {
+        for a in plan
+            .alarms
+            .iter()
+            .chain(&self.shared.plan_notes)
+            .chain(&self.tls_warnings)
+        {
             eprintln!("apigw serve: warning: {a}");
         }
-        let mut out = format!("apigw serve: listening on {}\n", self.base_url());
+        let mut out = String::new();
+        if let Some((_, addr, tls)) = &self.tls {
+            if let Some(warning) = exposure_warning(*addr) {
+                eprintln!("{warning}");
+            }
+            // Before the plain address, which scripts wait for.
+            out.push_str(&format!(
+                "apigw serve: listening on https://{addr} (TLS 1.2+; trust {})\n",
+                tls.ca_cert_path().display()
+            ));
+        }
+        out.push_str(&format!("apigw serve: listening on {}\n", self.base_url()));
         out.push_str(&plan.table(&self.base_url()));
         if plan.has_jwt_routes() && !self.shared.has_authorizer() {
             out.push_str(
@@ -386,7 +415,9 @@ impl Prepared {
             self.shared.clone(),
             self.base_url(),
             self.loaded,
+            self.tls.as_ref().map(|(_, _, t)| t.clone()),
         ));
+        let tls_listener = self.tls.as_ref().map(|(l, _, _)| l);
         tokio::pin!(shutdown);
         // Whether accepting is failing (said once, not every 50 ms).
         let mut starved = false;
@@ -398,10 +429,20 @@ impl Prepared {
                             starved = false;
                             self.shared.log.note("accepting connections again");
                         }
-                        workers.hand_over(stream, peer);
+                        workers.hand_over(stream, peer, false);
                     }
                     Err(e) => {
                         // Out of file descriptors and the like: wait a little.
+                        if !starved {
+                            starved = true;
+                            self.shared.log.note(&format!("cannot accept a connection: {e}"));
+                        }
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                    }
+                },
+                accepted = accept_if(tls_listener) => match accepted {
+                    Ok((stream, peer)) => workers.hand_over(stream, peer, true),
+                    Err(e) => {
                         if !starved {
                             starved = true;
                             self.shared.log.note(&format!("cannot accept a connection: {e}"));
@@ -413,6 +454,7 @@ impl Prepared {
             }
         }
         drop(self.listener);
+        drop(self.tls);
         publisher.abort();
         view::withdraw(&self.workspace);
         watcher.abort();
@@ -432,6 +474,32 @@ impl Prepared {
             }
         }
         self.shared.log.note("stopped");
+    }
+}
+
+/// Binds a listening socket with the system's widest backlog.
+fn bind(at: SocketAddr) -> Result<(TcpListener, SocketAddr)> {
+    let std_listener = std::net::TcpListener::bind(at)
+        .map_err(|e| Error::io(format!("cannot listen on {at}"), e))?;
+    widen_backlog(&std_listener);
+    std_listener
+        .set_nonblocking(true)
+        .map_err(|e| Error::io("cannot set up the listening socket", e))?;
+    let listener = TcpListener::from_std(std_listener)
+        .map_err(|e| Error::io("cannot set up the listening socket", e))?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| Error::io("cannot read the listening address", e))?;
+    Ok((listener, addr))
+}
+
+/// The next connection on `listener`; never, without one.
+async fn accept_if(
+    listener: Option<&TcpListener>,
+) -> std::io::Result<(tokio::net::TcpStream, SocketAddr)> {
+    match listener {
+        Some(l) => l.accept().await,
+        None => std::future::pending().await,
     }
 }
 
@@ -495,14 +563,18 @@ fn widen_backlog(listener: &std::net::TcpListener) {
 /// runtime: a connection, its requests and the pooled backend connections
 /// they use stay on one thread, with no work stealing and no locks between
 /// them.
+/// A connection handed to a worker: the socket, the peer, and whether it
+/// came to the HTTPS listener.
+type Handed = (std::net::TcpStream, SocketAddr, bool);
+
 struct Workers {
-    queues: Vec<mpsc::UnboundedSender<(std::net::TcpStream, SocketAddr)>>,
+    queues: Vec<mpsc::UnboundedSender<Handed>>,
     threads: Vec<std::thread::JoinHandle<()>>,
     next: usize,
 }
 
 impl Workers {
-    fn start(count: usize, shared: &Arc<Shared>) -> Result<Workers> {
+    fn start(count: usize, shared: &Arc<Shared>, tls: Option<Arc<https::Tls>>) -> Result<Workers> {
         let mut queues = Vec::with_capacity(count);
         let mut threads = Vec::with_capacity(count);
         let cpus = affinity::plan(count, &affinity::allowed_cpus());
@@ -514,13 +586,14 @@ impl Workers {
                 .build()
                 .map_err(|e| Error::io("cannot start a worker runtime", e))?;
             let shared = shared.clone();
+            let tls = tls.clone();
             let thread = std::thread::Builder::new()
                 .name(format!("apigw-serve-{i}"))
                 .spawn(move || {
                     if let Some(cpu) = cpu {
                         affinity::pin_current_thread(cpu);
                     }
-                    runtime.block_on(work(rx, shared))
+                    runtime.block_on(work(rx, shared, tls))
                 })
                 .map_err(|e| Error::io("cannot start a worker thread", e))?;
             queues.push(tx);
@@ -533,13 +606,13 @@ impl Workers {
         })
     }
 
-    fn hand_over(&mut self, stream: tokio::net::TcpStream, peer: SocketAddr) {
+    fn hand_over(&mut self, stream: tokio::net::TcpStream, peer: SocketAddr, tls: bool) {
         let Ok(stream) = stream.into_std() else {
             return;
         };
         let i = self.next % self.queues.len();
         self.next = self.next.wrapping_add(1);
-        let _ = self.queues[i].send((stream, peer));
+        let _ = self.queues[i].send((stream, peer, tls));
     }
 
     /// Closes the queues; each worker finishes its requests and ends.
@@ -552,8 +625,9 @@ impl Workers {
 }
 
 async fn work(
-    mut queue: mpsc::UnboundedReceiver<(std::net::TcpStream, SocketAddr)>,
+    mut queue: mpsc::UnboundedReceiver<Handed>,
     shared: Arc<Shared>,
+    tls: Option<Arc<https::Tls>>,
 ) {
     let graceful = GracefulShutdown::new();
     let mut http = http1::Builder::new();
@@ -561,11 +635,35 @@ async fn work(
     // Heads up to this size are read, so that the gateway answers one over
     // the service's limit itself ([`limits`]); hyper refuses larger ones.
     http.max_header_size(limits::READ_HEAD_CAP);
-    while let Some((stream, peer)) = queue.recv().await {
+    while let Some((stream, peer, over_tls)) = queue.recv().await {
         let Ok(stream) = tokio::net::TcpStream::from_std(stream) else {
             continue;
         };
         let _ = stream.set_nodelay(true);
+        if let (true, Some(tls)) = (over_tls, &tls) {
+            // The handshake runs in the connection's own task, so a slow
+            // client holds up no one else.
+            let watcher = graceful.watcher();
+            let (shared, tls, http) = (shared.clone(), tls.clone(), http.clone());
+            tokio::spawn(async move {
+                let Some((stream, client_cert, mtls_domain)) =
+                    handshake(stream, peer, &tls, &shared.log).await
+                else {
+                    return;
+                };
+                let conn = Arc::new(proxy::Connection::over_tls(
+                    shared,
+                    peer,
+                    client_cert,
+                    mtls_domain,
+                ));
+                let service = service_fn(move |req| proxy::handle(conn.clone(), req));
+                let _ = watcher
+                    .watch(http.serve_connection(TokioIo::new(stream), service))
+                    .await;
+            });
+            continue;
+        }
         let conn = Arc::new(proxy::Connection::new(shared.clone(), peer));
         let service = service_fn(move |req| proxy::handle(conn.clone(), req));
         let connection = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
@@ -582,6 +680,56 @@ async fn work(
             DRAIN_LIMIT.as_secs()
         ));
     }
+}
+
+/// Reads the ClientHello, picks the settings for the name it asks for, and
+/// completes the handshake; the client's certificate, when it gave one.
+/// `None` when the client goes away, takes too long, or is refused; a
+/// refusal by TLS itself (an untrusted client certificate, no common
+/// version) is noted on stderr, since the client only sees an alert.
+async fn handshake(
+    stream: tokio::net::TcpStream,
+    peer: SocketAddr,
+    tls: &https::Tls,
+    log: &log::AccessLog,
+) -> Option<(
+    tokio_rustls::server::TlsStream<tokio::net::TcpStream>,
+    Option<crate::acm::x509::ClientCert>,
+    Option<String>,
+)> {
+    let acceptor =
+        tokio_rustls::LazyConfigAcceptor::new(rustls::server::Acceptor::default(), stream);
+    let start = tokio::time::timeout(https::HANDSHAKE_LIMIT, acceptor)
+        .await
+        .ok()?
+        .ok()?;
+    let sni = start.client_hello().server_name().map(str::to_string);
+    let (settings, mtls_domain) = tls.settings_for(sni.as_deref());
+    let stream = match tokio::time::timeout(https::HANDSHAKE_LIMIT, start.into_stream(settings))
+        .await
+        .ok()?
+    {
+        Ok(s) => s,
+        Err(e) => {
+            if e.get_ref().is_some_and(|inner| inner.is::<rustls::Error>()) {
+                log.note(&format!(
+                    "TLS handshake from {} for {} refused: {e}",
+                    peer.ip(),
+                    sni.as_deref().unwrap_or("(no SNI)")
+                ));
+            }
+            return None;
+        }
+    };
+    let client_cert = stream
+        .get_ref()
+        .1
+        .peer_certificates()
+        .and_then(|c| c.first())
+        .and_then(|der| crate::acm::x509::ClientCert::from_der(der));
+    // A certificate counts only where a truststore checked it.
+    let client_cert = client_cert.filter(|_| mtls_domain.is_some());
+    Some((stream, client_cert, mtls_domain))
 }
 
 /// Set when `run` (or the endpoint's) stopped because of SIGINT (Ctrl-C),
@@ -672,6 +820,7 @@ async fn watch(
     shared: Arc<Shared>,
     base_url: String,
     loaded: Stamp,
+    tls: Option<Arc<https::Tls>>,
 ) {
     let mut last = loaded;
     let mut tick = tokio::time::interval(WATCH_INTERVAL);
@@ -692,14 +841,17 @@ async fn watch(
             let access_logs = shared.access_logs.clone();
             let current = current.clone();
             let invoker = shared.invoker.clone();
+            let tls = tls.clone();
             tokio::task::spawn_blocking(move || -> Result<(Plan, Vec<String>)> {
                 let ws = load(&path, region.as_ref())?;
                 let ids = choose_apis(&ws, api_id.as_deref())?;
                 let plan = Plan::compile(&ws, &ids, &clients, &access_logs, Some(&current))
                     .map_err(Error::Workspace)?;
-                let notes = invoker
+                let mut notes = invoker
                     .map(|i| i.workspace_changed(&ws))
                     .unwrap_or_default();
+                // Certificates follow the domain names they serve.
+                notes.extend(tls.map(|t| t.reload(&ws)).unwrap_or_default());
                 Ok((plan, notes))
             })
             .await

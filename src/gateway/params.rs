@@ -47,8 +47,47 @@ enum Context {
     /// `authorizer.KEY`: a key of a Lambda authorizer's context.
     AuthorizerKey(Box<str>),
     PrincipalId,
+    /// `identity.clientCert.*`: the mutual TLS client's certificate.
+    ClientCert(CertField),
     /// Any other variable: empty.
     Other,
+}
+
+/// Which part of the client certificate a `clientCert` variable shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CertField {
+    Pem,
+    SubjectDn,
+    IssuerDn,
+    SerialNumber,
+    NotBefore,
+    NotAfter,
+}
+
+impl CertField {
+    /// The variables, after `identity.clientCert.`.
+    pub fn named(name: &str) -> Option<CertField> {
+        Some(match name {
+            "clientCertPem" => CertField::Pem,
+            "subjectDN" => CertField::SubjectDn,
+            "issuerDN" => CertField::IssuerDn,
+            "serialNumber" => CertField::SerialNumber,
+            "validity.notBefore" => CertField::NotBefore,
+            "validity.notAfter" => CertField::NotAfter,
+            _ => return None,
+        })
+    }
+
+    pub fn of(self, c: &crate::acm::x509::ClientCert) -> &str {
+        match self {
+            CertField::Pem => &c.pem,
+            CertField::SubjectDn => &c.subject_dn,
+            CertField::IssuerDn => &c.issuer_dn,
+            CertField::SerialNumber => &c.serial_number,
+            CertField::NotBefore => &c.not_before,
+            CertField::NotAfter => &c.not_after,
+        }
+    }
 }
 
 fn context(name: &str) -> Context {
@@ -68,6 +107,10 @@ fn context(name: &str) -> Context {
         "identity.sourceIp" => Context::SourceIp,
         "identity.userAgent" => Context::UserAgent,
         "authorizer.principalId" => Context::PrincipalId,
+        other if other.starts_with("identity.clientCert.") => {
+            CertField::named(&other["identity.clientCert.".len()..])
+                .map_or(Context::Other, Context::ClientCert)
+        }
         other => match other.strip_prefix("authorizer.claims.") {
             Some(claim) => Context::Claim(claim.into()),
             None => match other.strip_prefix("authorizer.") {
@@ -200,6 +243,8 @@ pub struct RequestView<'a> {
     pub claims: &'a Claims,
     /// What a Lambda authorizer allowed the request with.
     pub lambda: Option<&'a super::lambda_auth::Allowed>,
+    /// The mutual TLS client's certificate.
+    pub client_cert: Option<&'a crate::acm::x509::ClientCert>,
 }
 
 impl RequestView<'_> {
@@ -239,6 +284,11 @@ impl RequestView<'_> {
                 let _ = write!(out, "{}", self.request_time_epoch_ms);
             }
             Context::SourceIp => out.push_str(self.source_ip),
+            Context::ClientCert(f) => {
+                if let Some(c) = self.client_cert {
+                    out.push_str(f.of(c));
+                }
+            }
             Context::UserAgent => out.push_str(self.header(http::header::USER_AGENT)),
             Context::Claim(name) => match self.claims.get(&**name) {
                 Some(serde_json::Value::String(s)) => out.push_str(s),
@@ -644,6 +694,7 @@ mod tests {
             request_time_epoch_ms: 0,
             claims,
             lambda: None,
+            client_cert: None,
         }
     }
 

@@ -178,6 +178,9 @@ pub struct DomainPlan {
     /// The name, or `*.example.com` for a wildcard one.
     pub name: String,
     mappings: Vec<MappingPlan>,
+    /// Whether it has mutual TLS: only clients whose certificate its
+    /// truststore checked in the handshake may use it.
+    pub mutual_tls: bool,
 }
 
 struct MappingPlan {
@@ -196,6 +199,8 @@ pub struct Selected<'p, 'r> {
     pub rest: &'r str,
     pub domain: Option<&'p str>,
     pub base_path: Option<&'p str>,
+    /// The domain has mutual TLS.
+    pub mutual_tls: bool,
 }
 
 pub struct Plan {
@@ -358,6 +363,7 @@ impl Plan {
                     rest,
                     domain: Some(&domain.name),
                     base_path: Some(&m.key),
+                    mutual_tls: domain.mutual_tls,
                 });
             }
             return Err(Answer::new(
@@ -383,6 +389,7 @@ impl Plan {
             rest,
             domain: None,
             base_path: None,
+            mutual_tls: false,
         })
     }
 
@@ -647,9 +654,15 @@ impl Build<'_> {
             }
             // Longest key first; the empty key last.
             plans.sort_by(|a, b| b.key.len().cmp(&a.key.len()).then(a.key.cmp(&b.key)));
+            let mutual_tls = self.ws.domain_names[name]
+                .mutual_tls_authentication
+                .as_ref()
+                .and_then(|m| m.truststore_uri.as_deref())
+                .is_some_and(|u| !u.is_empty());
             out.push(DomainPlan {
                 name: name.clone(),
                 mappings: plans,
+                mutual_tls,
             });
         }
         // An exact name wins over a wildcard that also matches.

@@ -190,6 +190,12 @@ pub struct Connection {
     ip_header: HeaderValue,
     /// The last `Forwarded` value made for this connection.
     forwarded: super::forwarded::Cache,
+    /// `https` for connections to the TLS listener, else `http`.
+    pub scheme: &'static str,
+    /// The certificate a mutual TLS client gave.
+    pub client_cert: Option<crate::acm::x509::ClientCert>,
+    /// The mutual TLS domain whose truststore checked that certificate.
+    pub mtls_domain: Option<String>,
 }
 
 impl Connection {
@@ -200,6 +206,24 @@ impl Connection {
             ip_header: HeaderValue::from_str(&ip).unwrap_or_else(|_| HeaderValue::from_static("")),
             ip: ip.into(),
             forwarded: Default::default(),
+            scheme: "http",
+            client_cert: None,
+            mtls_domain: None,
+        }
+    }
+
+    /// A connection that came over TLS, with the client's certificate.
+    pub fn over_tls(
+        shared: Arc<Shared>,
+        peer: std::net::SocketAddr,
+        client_cert: Option<crate::acm::x509::ClientCert>,
+        mtls_domain: Option<String>,
+    ) -> Self {
+        Connection {
+            scheme: "https",
+            client_cert,
+            mtls_domain,
+            ..Connection::new(shared, peer)
         }
     }
 }
@@ -351,6 +375,7 @@ fn access_log_step(access_log: &crate::logs::StageLog, v: &AccessLogView<'_>) {
             _ => "HTTP/1.1",
         },
         source_ip: Some(&v.conn.ip),
+        client_cert: v.conn.client_cert.as_ref(),
         user_agent: trail.user_agent.as_ref().and_then(|u| u.to_str().ok()),
         domain_name: domain,
         base_path_matched: trail.base_path,
@@ -510,6 +535,14 @@ impl<'a> Call<'a> {
         // API, stage and route.
         let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
         let selected = self.plan.select(host, self.path)?;
+        // A mutual TLS domain only for a client its truststore checked:
+        // not over plain HTTP, nor over a handshake made for another name.
+        if selected.mutual_tls && self.conn.mtls_domain.as_deref() != selected.domain {
+            return Err(Answer::new(
+                Kind::Forbidden,
+                "the domain name has mutual TLS, and this connection's handshake did not check a client certificate for it",
+            ));
+        }
         let (api, stage, rest) = (selected.api, selected.stage, selected.rest);
         trail.domain = selected.domain;
         trail.base_path = selected.base_path;
@@ -673,6 +706,7 @@ impl<'a> Call<'a> {
             protocol: protocol(self.version),
             domain_name: domain_name(headers),
             authorizer,
+            client_cert: self.conn.client_cert.as_ref(),
         }
     }
 
@@ -849,6 +883,7 @@ impl<'a> Forward<'_, 'a> {
             request_time_epoch_ms: self.call.epoch_ms,
             claims: self.claims,
             lambda: self.granted.lambda.as_deref(),
+            client_cert: self.call.conn.client_cert.as_ref(),
         }
     }
 
@@ -866,8 +901,12 @@ impl<'a> Forward<'_, 'a> {
                 .await;
         }
         // `Forwarded` describes the request as the client sent it.
-        let forwarded =
-            super::forwarded::value(&headers, &self.call.conn.ip, &self.call.conn.forwarded);
+        let forwarded = super::forwarded::value_for(
+            &headers,
+            &self.call.conn.ip,
+            self.call.conn.scheme,
+            &self.call.conn.forwarded,
+        );
         let (scheme, upstream, host, client) = backend(integration)?;
         let pick = upstream.pick().ok_or_else(|| {
             Answer::new(
@@ -1204,7 +1243,10 @@ impl<'a> Forward<'_, 'a> {
         if let Some(v) = forwarded_for {
             headers.insert(FORWARDED_FOR.clone(), v);
         }
-        headers.insert(FORWARDED_PROTO.clone(), HeaderValue::from_static("http"));
+        headers.insert(
+            FORWARDED_PROTO.clone(),
+            HeaderValue::from_static(conn.scheme),
+        );
         headers.insert(
             FORWARDED_PORT.clone(),
             self.call.shared.forwarded_port.clone(),

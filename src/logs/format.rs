@@ -14,6 +14,7 @@
 //! escaped as JSON string content (`"`, `\` and control characters), so a
 //! value holding a quote keeps each line valid JSON.
 
+use crate::gateway::params::CertField;
 use crate::jwt::Claims;
 use crate::rules::access_log::{self, ContextVariable};
 use std::fmt::Write as _;
@@ -41,6 +42,8 @@ pub enum Field {
     ErrorResponseType,
     HttpMethod,
     SourceIp,
+    /// `identity.clientCert.*`: a part of the mutual TLS client's certificate.
+    ClientCert(crate::gateway::params::CertField),
     UserAgent,
     IntegrationError,
     IntegrationLatency,
@@ -88,15 +91,15 @@ pub const FIELDS: &[(&str, bool, Field)] = &[
     ("error.responseType", false, Field::ErrorResponseType),
     ("extendedRequestId", false, Field::RequestId),
     ("httpMethod", false, Field::HttpMethod),
-    // IAM authorization and client certificates are not checked locally.
+    // IAM authorization is not checked locally.
     ("identity.accountId", false, Field::Absent),
     ("identity.caller", false, Field::Absent),
-    ("identity.clientCert.clientCertPem", false, Field::Absent),
-    ("identity.clientCert.issuerDN", false, Field::Absent),
-    ("identity.clientCert.serialNumber", false, Field::Absent),
-    ("identity.clientCert.subjectDN", false, Field::Absent),
-    ("identity.clientCert.validity.notAfter", false, Field::Absent),
-    ("identity.clientCert.validity.notBefore", false, Field::Absent),
+    ("identity.clientCert.clientCertPem", false, Field::ClientCert(CertField::Pem)),
+    ("identity.clientCert.issuerDN", false, Field::ClientCert(CertField::IssuerDn)),
+    ("identity.clientCert.serialNumber", false, Field::ClientCert(CertField::SerialNumber)),
+    ("identity.clientCert.subjectDN", false, Field::ClientCert(CertField::SubjectDn)),
+    ("identity.clientCert.validity.notAfter", false, Field::ClientCert(CertField::NotAfter)),
+    ("identity.clientCert.validity.notBefore", false, Field::ClientCert(CertField::NotBefore)),
     ("identity.principalOrgId", false, Field::Absent),
     ("identity.sourceIp", false, Field::SourceIp),
     ("identity.user", false, Field::Absent),
@@ -164,6 +167,8 @@ pub struct Context<'a> {
     /// `HTTP/1.1`, `HTTP/2.0`, …
     pub protocol: &'a str,
     pub source_ip: Option<&'a str>,
+    /// The certificate a mutual TLS client gave.
+    pub client_cert: Option<&'a crate::acm::x509::ClientCert>,
     pub user_agent: Option<&'a str>,
     /// The host the API was called on, without a port.
     pub domain_name: Option<&'a str>,
@@ -319,6 +324,7 @@ impl Pieces {
             Field::ErrorResponseType => text(out, ctx.error_response_type),
             Field::HttpMethod => text(out, Some(ctx.http_method)),
             Field::SourceIp => text(out, ctx.source_ip),
+            Field::ClientCert(f) => text(out, ctx.client_cert.map(|c| f.of(c))),
             Field::UserAgent => text(out, ctx.user_agent),
             Field::IntegrationError => text(out, ctx.integration_error),
             Field::IntegrationLatency => number(out, ctx.integration_latency_ms),

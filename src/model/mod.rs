@@ -5,6 +5,7 @@
 mod api;
 mod authorizer;
 mod backends;
+mod certificate;
 mod deployment;
 mod domain;
 mod function;
@@ -16,6 +17,7 @@ mod vpc_link;
 pub use api::*;
 pub use authorizer::*;
 pub use backends::*;
+pub use certificate::*;
 pub use deployment::*;
 pub use domain::*;
 pub use function::*;

@@ -75,6 +75,33 @@ fn mutual_tls(input: Option<MutualTlsAuthenticationInput>) -> Option<MutualTlsAu
     })
 }
 
+/// The certificate a configuration names must exist and cover the name
+/// (see [`super::certificates::check_domain_certificate`]).
+fn check_certificate(
+    ws: &Workspace,
+    c: &DomainNameConfiguration,
+    name: &str,
+) -> Result<(), ApiError> {
+    match c.certificate_arn.as_deref() {
+        Some(arn) => super::certificates::check_domain_certificate(ws, arn, name),
+        None => Ok(()),
+    }
+}
+
+/// A mutual TLS truststore must be readable, as the service reads it from
+/// S3 when the domain is created or updated; locally `s3://BUCKET/KEY` is
+/// the file `.apigw/truststores/BUCKET/KEY` (see `crate::acm::truststore`).
+fn check_truststore(ws: &Workspace, uri: Option<&str>) -> Result<(), ApiError> {
+    let (Some(location), Some(uri)) = (ws.location.as_deref(), uri.filter(|u| !u.is_empty()))
+    else {
+        return Ok(());
+    };
+    let path = crate::acm::truststore::local_path(location, uri).map_err(ApiError::BadRequest)?;
+    crate::acm::truststore::load(&path)
+        .map(|_| ())
+        .map_err(|e| ApiError::bad_request(format!("Invalid truststore {uri}: {e}")))
+}
+
 pub fn create_domain_name(
     ws: &mut Workspace,
     req: CreateDomainNameRequest,
@@ -95,6 +122,10 @@ pub fn create_domain_name(
     // Each is checked as given, before the service's defaults fill it in.
     for c in &configurations {
         domain::check_configuration(c)?;
+        check_certificate(ws, c, &req.domain_name)?;
+    }
+    if let Some(m) = &req.mutual_tls_authentication {
+        check_truststore(ws, m.truststore_uri.as_deref())?;
     }
     let d = DomainName {
         api_mapping_selection_expression: "$request.basepath".into(),
@@ -138,6 +169,7 @@ pub fn update_domain_name(
     if let Some(configurations) = req.domain_name_configurations {
         for c in &configurations {
             domain::check_configuration(c)?;
+            check_certificate(ws, c, &req.domain_name)?;
         }
         // What the service made (its endpoint name, hosted zone) stays.
         let made = d.domain_name_configurations.first().cloned();
@@ -155,6 +187,7 @@ pub fn update_domain_name(
             .collect();
     }
     if let Some(m) = req.mutual_tls_authentication {
+        check_truststore(ws, m.truststore_uri.as_deref())?;
         d.mutual_tls_authentication = mutual_tls(Some(m));
     }
     if let Some(mode) = req.routing_mode {

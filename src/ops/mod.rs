@@ -5,6 +5,7 @@
 mod apis;
 mod authorizers;
 mod backends;
+mod certificates;
 mod cloud_map;
 mod deployments;
 mod domains;
@@ -19,6 +20,7 @@ mod vpc_links;
 pub use apis::*;
 pub use authorizers::*;
 pub use backends::*;
+pub use certificates::*;
 pub use cloud_map::*;
 pub use deployments::*;
 pub use domains::*;

@@ -170,6 +170,15 @@ pub fn matches(name: &str, host: &str) -> bool {
     }
 }
 
+/// Whether a certificate for `names` serves the domain name `domain`: a
+/// name equal to it, or a wildcard `*.parent` when the domain is one label
+/// more than `parent`. A wildcard domain needs the same wildcard.
+pub fn certificate_covers(names: &[String], domain: &str) -> bool {
+    names.iter().any(|n| {
+        n.eq_ignore_ascii_case(domain) || (!domain.starts_with("*.") && matches(n, domain))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,5 +227,22 @@ mod tests {
         assert!(matches("*.example.com", "shop.example.com"));
         assert!(!matches("*.example.com", "example.com"));
         assert!(!matches("*.example.com", "a.b.example.com"));
+    }
+
+    #[test]
+    fn certificates_cover_exact_and_one_label_names() {
+        let names = [
+            "api.example.com".to_string(),
+            "*.shop.example.com".to_string(),
+        ];
+        assert!(certificate_covers(&names, "api.example.com"));
+        assert!(certificate_covers(&names, "eu.shop.example.com"));
+        assert!(!certificate_covers(&names, "a.eu.shop.example.com"));
+        assert!(!certificate_covers(&names, "www.example.com"));
+        assert!(certificate_covers(&names, "*.shop.example.com"));
+        assert!(!certificate_covers(
+            &["api.example.com".into()],
+            "*.example.com"
+        ));
     }
 }

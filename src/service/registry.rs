@@ -205,6 +205,14 @@ pub const REGISTRY: &[Operation] = &[
     Operation { name: "DiscoverInstances", access: Read, needs: All, run: |ws, i, _| some(ops::discover_instances(ws, req(i)?)?) },
     Operation { name: "UpdateInstanceCustomHealthStatus", access: Write, needs: All, run: |ws, i, _| { ops::update_instance_custom_health_status(ws, req(i)?)?; Ok(None) } },
 
+    // The ACM stand-in: files beside the workspace, which it only reads.
+    Operation { name: "ImportCertificate", access: Read, needs: NoChildren, run: |ws, i, _| some(ops::import_certificate(ws, req(i)?)?) },
+    Operation { name: "RequestCertificate", access: Read, needs: NoChildren, run: |ws, i, _| some(ops::request_certificate(ws, req(i)?)?) },
+    Operation { name: "DescribeCertificate", access: Read, needs: NoChildren, run: |ws, i, _| some(ops::describe_certificate(ws, text(i, "CertificateArn"))?) },
+    Operation { name: "ListCertificates", access: Read, needs: NoChildren, run: |ws, i, _| some(ops::list_certificates(ws, req(i)?)?) },
+    Operation { name: "DeleteCertificate", access: Read, needs: NoChildren, run: |ws, i, _| { ops::delete_certificate(ws, text(i, "CertificateArn"))?; Ok(None) } },
+    Operation { name: "GetCertificate", access: Read, needs: NoChildren, run: |ws, i, _| some(ops::get_certificate(ws, text(i, "CertificateArn"))?) },
+
     // The Lambda stand-in: functions that Lambda integrations and authorizers run.
     Operation { name: "CreateFunction", access: Write, needs: NoChildren, run: |ws, i, _| Ok(Some(ops::create_function(ws, req(i)?)?)) },
     Operation { name: "GetFunction", access: Read, needs: NoChildren, run: |ws, i, _| Ok(Some(ops::get_function(ws, req(i)?)?)) },
@@ -256,6 +264,8 @@ pub fn invoke(
         }
         Access::Write => workspace::update_scoped(workspace, &scope, |ws| {
             ws.region_override = region.map(str::to_string);
+            // Domain names look beside the workspace for their certificates,
+            // functions keep their packages there.
             ws.location = Some(workspace.to_path_buf());
             // Auto-deploy stages follow every change of what a deployment
             // holds, whichever operation made it.

@@ -1,6 +1,8 @@
-//! The members of the commands that stand in for the resources behind a VPC
-//! link (`apigw elbv2 …`, `apigw servicediscovery …`), in the same table form
-//! as the AWS operations. Names follow the elbv2 and servicediscovery APIs;
+//! The members of the commands that stand in for the AWS resources an HTTP
+//! API leans on: what sits behind a VPC link (`apigw elbv2 …`, `apigw
+//! servicediscovery …`), the certificates of custom domains (`apigw acm …`)
+//! and the functions of Lambda integrations (`apigw lambda …`), in the same
+//! table form as the AWS operations. Names follow those services' APIs;
 //! targets are registered on a listener ARN, since that is what an
 //! integration names.
 
@@ -360,8 +362,104 @@ pub const LAMBDA: &[ModelOperation] = &[
     },
 ];
 
-/// The command groups: `apigw elbv2 …`, `apigw servicediscovery …` and
-/// `apigw lambda …`.
+const CERTIFICATE_ARN: &[Member] = &[m("CertificateArn", Kind::String, true)];
+const CERTIFICATE_DETAIL: &[Member] = &[
+    m("CertificateArn", Kind::String, false),
+    m("DomainName", Kind::String, false),
+    m("SubjectAlternativeNames", Kind::List(&Kind::String), false),
+    m("Serial", Kind::String, false),
+    m("Subject", Kind::String, false),
+    m("Issuer", Kind::String, false),
+    m("CreatedAt", Kind::String, false),
+    m("ImportedAt", Kind::String, false),
+    m("IssuedAt", Kind::String, false),
+    m("Status", Kind::String, false),
+    m("NotBefore", Kind::String, false),
+    m("NotAfter", Kind::String, false),
+    m("KeyAlgorithm", Kind::String, false),
+    m("InUseBy", Kind::List(&Kind::String), false),
+    m("Type", Kind::String, false),
+    m("RenewalEligibility", Kind::String, false),
+];
+const CERTIFICATE_SUMMARY: &[Member] = &[
+    m("CertificateArn", Kind::String, false),
+    m("DomainName", Kind::String, false),
+    m(
+        "SubjectAlternativeNameSummaries",
+        Kind::List(&Kind::String),
+        false,
+    ),
+    m("HasAdditionalSubjectAlternativeNames", Kind::Boolean, false),
+    m("Status", Kind::String, false),
+    m("Type", Kind::String, false),
+    m("KeyAlgorithm", Kind::String, false),
+    m("InUse", Kind::Boolean, false),
+    m("NotBefore", Kind::String, false),
+    m("NotAfter", Kind::String, false),
+    m("CreatedAt", Kind::String, false),
+];
+
+/// The ACM stand-in: certificates for custom domain names (`src/acm/`).
+/// PEM members are strings: `fileb://` reads them as the AWS CLI does.
+pub const ACM: &[ModelOperation] = &[
+    ModelOperation {
+        name: "ImportCertificate",
+        paginated: false,
+        input: &[
+            m("CertificateArn", Kind::String, false),
+            m("Certificate", Kind::String, true),
+            m("PrivateKey", Kind::String, true),
+            m("CertificateChain", Kind::String, false),
+        ],
+        output: &[m("CertificateArn", Kind::String, false)],
+    },
+    ModelOperation {
+        name: "RequestCertificate",
+        paginated: false,
+        input: &[
+            m("DomainName", Kind::String, true),
+            m("ValidationMethod", Kind::String, false),
+            m("SubjectAlternativeNames", Kind::List(&Kind::String), false),
+            m("IdempotencyToken", Kind::String, false),
+            m("KeyAlgorithm", Kind::String, false),
+        ],
+        output: &[m("CertificateArn", Kind::String, false)],
+    },
+    ModelOperation {
+        name: "DescribeCertificate",
+        paginated: false,
+        input: CERTIFICATE_ARN,
+        output: &[m("Certificate", Kind::Struct(CERTIFICATE_DETAIL), false)],
+    },
+    ModelOperation {
+        name: "ListCertificates",
+        paginated: false,
+        input: &[m("CertificateStatuses", Kind::List(&Kind::String), false)],
+        output: &[m(
+            "CertificateSummaryList",
+            Kind::List(&Kind::Struct(CERTIFICATE_SUMMARY)),
+            false,
+        )],
+    },
+    ModelOperation {
+        name: "DeleteCertificate",
+        paginated: false,
+        input: CERTIFICATE_ARN,
+        output: &[],
+    },
+    ModelOperation {
+        name: "GetCertificate",
+        paginated: false,
+        input: CERTIFICATE_ARN,
+        output: &[
+            m("Certificate", Kind::String, false),
+            m("CertificateChain", Kind::String, false),
+        ],
+    },
+];
+
+/// The command groups: `apigw elbv2 …`, `apigw servicediscovery …`,
+/// `apigw acm …` and `apigw lambda …`.
 pub const GROUPS: &[(&str, &str, &[ModelOperation])] = &[
     (
         "elbv2",
@@ -372,6 +470,11 @@ pub const GROUPS: &[(&str, &str, &[ModelOperation])] = &[
         "servicediscovery",
         "Instances of the Cloud Map services that private integrations name",
         SERVICEDISCOVERY,
+    ),
+    (
+        "acm",
+        "Certificates for custom domain names, imported or issued by a local CA",
+        ACM,
     ),
     (
         "lambda",

@@ -121,6 +121,20 @@ impl Endpoint {
         )
     }
 
+    /// An ACM JSON-protocol call (`CertificateManager.<operation>`).
+    pub fn acm(&self, operation: &str, body: &Value) -> Answer {
+        let target = format!("CertificateManager.{operation}");
+        self.send(
+            "POST",
+            "/",
+            &[
+                ("X-Amz-Target", target.as_str()),
+                ("Content-Type", "application/x-amz-json-1.1"),
+            ],
+            body.to_string().as_bytes(),
+        )
+    }
+
     /// A servicediscovery JSON-protocol call.
     pub fn cloud_map(&self, operation: &str, body: &Value) -> Answer {
         let target = format!("Route53AutoNaming_v20170314.{operation}");

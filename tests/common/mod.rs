@@ -629,6 +629,7 @@ impl Setup {
             region: None,
             api_id: None,
             listen: "127.0.0.1:0".parse().unwrap(),
+            tls_listen: None,
             ca_bundle: self.ca_bundle.clone(),
             log_format: LogFormat::Text,
         }

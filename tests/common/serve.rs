@@ -40,6 +40,8 @@ pub fn text(ws: &Path, args: &[&str]) -> String {
 pub struct Serve {
     child: Child,
     pub addr: SocketAddr,
+    /// Where `--tls-listen` listens, when given.
+    pub tls_addr: Option<SocketAddr>,
     stderr: Arc<Mutex<Vec<String>>>,
 }
 
@@ -101,8 +103,12 @@ impl Serve {
         });
         let mut stdout = BufReader::new(child.stdout.take().unwrap()).lines();
         let mut addr = None;
+        let mut tls_addr = None;
         for line in stdout.by_ref() {
             let line = line.unwrap();
+            if let Some(rest) = line.strip_prefix("apigw serve: listening on https://") {
+                tls_addr = rest.split_whitespace().next().and_then(|a| a.parse().ok());
+            }
             if let Some(url) = line.strip_prefix("apigw serve: listening on http://") {
                 addr = Some(url.trim().parse().unwrap());
                 break;
@@ -119,9 +125,20 @@ impl Serve {
         };
         Serve {
             addr,
+            tls_addr,
             child,
             stderr,
         }
+    }
+
+    /// Stops serve as Ctrl-C does (it drains and writes its access logs)
+    /// and waits for it to exit.
+    pub fn interrupt(mut self) {
+        // SAFETY: a signal to the child this value owns.
+        unsafe {
+            libc::kill(self.child.id() as libc::pid_t, libc::SIGINT);
+        }
+        let _ = self.child.wait();
     }
 
     pub fn stderr_has(&self, needle: &str) -> bool {
