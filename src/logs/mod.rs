@@ -49,6 +49,9 @@ pub(crate) fn decimal(n: u64, buf: &mut [u8; 20]) -> &str {
     std::str::from_utf8(&buf[i..]).unwrap_or("0")
 }
 
+pub use stage::{Groups, StageLog};
+pub use writer::{Line, Writer};
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -59,5 +62,3 @@ mod tests {
         }
     }
 }
-pub use stage::{Groups, StageLog};
-pub use writer::{Line, Writer};
