@@ -25,32 +25,7 @@ command -v python3 >/dev/null || { echo "skipped: python3 is not installed" >&2;
 echo "# building (release)" >&2
 cargo build --release --quiet --bin apigw
 bin=$PWD/target/release
-tmp=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
-}
-
-wait_for_line() {
-  local file=$1 pattern=$2
-  for _ in $(seq 1 200); do
-    if line=$(grep -m1 -E "$pattern" "$file" 2>/dev/null); then
-      echo "$line"
-      return 0
-    fi
-    sleep 0.05
-  done
-  echo "timed out waiting for '$pattern' in $file:" >&2
-  cat "$file" >&2
-  return 1
-}
+source bench/lib.sh
 
 # --- the handler, and the same handler behind a python HTTP server
 mkdir -p "$tmp/fn"

@@ -35,6 +35,21 @@ def handler(event, context):
     return {"statusCode": 200, "body": str(os.getpid())}
 "#;
 
+/// `put-function-concurrency` of the moody function.
+fn reserve(w: &World, n: &str) {
+    serve::apigw(
+        &w.ws,
+        &[
+            "lambda",
+            "put-function-concurrency",
+            "--function-name",
+            "moody",
+            "--reserved-concurrent-executions",
+            n,
+        ],
+    );
+}
+
 fn moody(w: &World, extra: &[&str]) {
     let dir = code(w, "moody", &[("app.py", MOODY)]);
     function(w, "moody", "python3.12", "app.handler", &dir, extra);
@@ -91,17 +106,7 @@ async fn ten_requests_at_once_use_at_most_the_reserved_concurrency() {
     }
     let w = World::new();
     moody(&w, &[]);
-    serve::apigw(
-        &w.ws,
-        &[
-            "lambda",
-            "put-function-concurrency",
-            "--function-name",
-            "moody",
-            "--reserved-concurrent-executions",
-            "3",
-        ],
-    );
+    reserve(&w, "3");
     let s = functions::serve(&w);
     let url = s.url("/moody/slow");
     let calls = (0..10).map(|_| {
@@ -130,17 +135,7 @@ async fn a_reserved_concurrency_of_zero_throttles_every_call() {
     }
     let w = World::new();
     moody(&w, &[]);
-    serve::apigw(
-        &w.ws,
-        &[
-            "lambda",
-            "put-function-concurrency",
-            "--function-name",
-            "moody",
-            "--reserved-concurrent-executions",
-            "0",
-        ],
-    );
+    reserve(&w, "0");
     let s = functions::serve(&w);
     let r = send("GET", &s.url("/moody/ok"), &[], b"").await;
     assert_eq!((r.status, r.body.as_str()), (500, ERROR));

@@ -106,16 +106,6 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
-/// A request id of the service's form (a UUID).
-pub(crate) fn request_id() -> String {
-    let hex = |n: usize| -> String {
-        (0..n)
-            .map(|_| char::from_digit(fastrand::u32(0..16), 16).unwrap_or('0'))
-            .collect()
-    };
-    format!("{}-{}-4{}-{}-{}", hex(8), hex(4), hex(3), hex(4), hex(12))
-}
-
 impl Host {
     /// Starts a host (no instance runs until a function is invoked).
     pub fn start(options: HostOptions) -> std::io::Result<Host> {
@@ -338,7 +328,7 @@ async fn invoke_in(
     };
     let (reply, answer) = oneshot::channel();
     let mut job = Job {
-        request_id: request_id(),
+        request_id: super::new_uuid(),
         caller_id: context.request_id.clone(),
         event,
         reply,

@@ -23,6 +23,27 @@ pub use invoke::{InvokeContext, InvokeError, Invoked, Invoker, LogSink};
 pub use once::{InvokeRequest, invoke_once};
 pub use remote::RemoteInvoker;
 
+/// `n` random lowercase hex digits (request ids, log streams, trace ids).
+pub(crate) fn random_hex(n: usize) -> String {
+    (0..n)
+        .map(|_| char::from_digit(fastrand::u32(0..16), 16).unwrap_or('0'))
+        .collect()
+}
+
+/// A random id of the form the service gives request and revision ids
+/// (a version 4 UUID).
+pub fn new_uuid() -> String {
+    let variant = char::from_digit(fastrand::u32(8..12), 16).unwrap_or('8');
+    format!(
+        "{}-{}-4{}-{variant}{}-{}",
+        random_hex(8),
+        random_hex(4),
+        random_hex(3),
+        random_hex(3),
+        random_hex(12)
+    )
+}
+
 /// Several invokers in turn: the first that knows the function runs it
 /// (`serve` asks the local host, then `--lambda-endpoint-url`).
 pub struct FirstOf(pub Vec<std::sync::Arc<dyn Invoker>>);

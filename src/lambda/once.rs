@@ -95,7 +95,7 @@ pub fn invoke_once(ws: &Workspace, r: InvokeRequest) -> Result<Value, ApiError> 
         .enable_all()
         .build()
         .map_err(|e| ApiError::named("ServiceException", format!("cannot start a runtime: {e}")))?;
-    let request_id = super::host::request_id();
+    let request_id = super::new_uuid();
     let context = InvokeContext {
         request_id: request_id.clone(),
         // The function's own timeout ends it; this only bounds the start.

@@ -39,10 +39,7 @@ pub fn log_stream_name() -> String {
         .unwrap_or(0);
     let date = crate::ops::format_timestamp((days * 86_400) as i64);
     let day = date.get(..10).unwrap_or("1970-01-01").replace('-', "/");
-    let hex: String = (0..32)
-        .map(|_| char::from_digit(fastrand::u32(0..16), 16).unwrap_or('0'))
-        .collect();
-    format!("{day}/[$LATEST]{hex}")
+    format!("{day}/[$LATEST]{}", super::random_hex(32))
 }
 
 /// Starts an instance of `spec` whose Runtime API is at `api`

@@ -177,11 +177,7 @@ fn epoch_ms(at: SystemTime) -> u128 {
 /// An X-Ray trace header of the kind the service passes, unsampled.
 fn trace_id() -> String {
     let secs = epoch_ms(SystemTime::now()) / 1000;
-    let hex = |n: usize| -> String {
-        (0..n)
-            .map(|_| char::from_digit(fastrand::u32(0..16), 16).unwrap_or('0'))
-            .collect()
-    };
+    let hex = super::random_hex;
     format!("Root=1-{secs:08x}-{};Parent={};Sampled=0", hex(24), hex(16))
 }
 

@@ -100,12 +100,7 @@ fn last_modified() -> String {
 }
 
 fn revision_id() -> String {
-    let hex = |n: usize| -> String {
-        (0..n)
-            .map(|_| char::from_digit(fastrand::u32(0..16), 16).unwrap_or('0'))
-            .collect()
-    };
-    format!("{}-{}-4{}-{}-{}", hex(8), hex(4), hex(3), hex(4), hex(12))
+    crate::lambda::new_uuid()
 }
 
 /// `FunctionConfiguration` as the service prints it.
