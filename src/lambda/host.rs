@@ -155,6 +155,19 @@ impl Host {
     /// Makes `specs` the functions this host runs: new ones are added,
     /// missing ones removed, changed ones get new instances.
     pub fn set_functions(&self, specs: Vec<FunctionSpec>) {
+        // The folders of new or changed functions are walked before the
+        // pools are locked: invocations look the pools up meanwhile.
+        let changed: Vec<&FunctionSpec> = {
+            let pools = self.inner.pools.read().unwrap_or_else(|p| p.into_inner());
+            specs
+                .iter()
+                .filter(|s| s.watched && pools.get(&s.name).is_none_or(|p| *p.spec != **s))
+                .collect()
+        };
+        let prints: HashMap<String, Option<u64>> = changed
+            .into_iter()
+            .map(|s| (s.name.clone(), fingerprint(&s.task_root)))
+            .collect();
         let mut pools = self.inner.pools.write().unwrap_or_else(|p| p.into_inner());
         let mut next = HashMap::new();
         for spec in specs {
@@ -170,7 +183,11 @@ impl Host {
                             spec.name
                         ));
                     }
-                    let fingerprint = spec.watched.then(|| fingerprint(&spec.task_root));
+                    let fingerprint = match prints.get(&spec.name) {
+                        Some(p) => *p,
+                        None if spec.watched => fingerprint(&spec.task_root),
+                        None => None,
+                    };
                     next.insert(
                         spec.name.clone(),
                         Arc::new(Pool {
@@ -178,7 +195,7 @@ impl Host {
                             spec: Arc::new(spec),
                             idle: Mutex::new(Vec::new()),
                             retired: AtomicBool::new(false),
-                            fingerprint: Mutex::new(fingerprint.flatten()),
+                            fingerprint: Mutex::new(fingerprint),
                         }),
                     );
                 }
