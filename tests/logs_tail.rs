@@ -6,7 +6,7 @@
 #[path = "common/cli.rs"]
 mod cli;
 
-use apigw::logs::{Line, Writer, group, time};
+use apigw::logs::{Writer, group, time};
 use cli::Ws;
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
@@ -24,11 +24,7 @@ fn write(ws: &Ws, group: &str, events: &[(i64, &str, &str)]) -> Vec<i64> {
     for (ago, stream, message) in events {
         let ts = now - ago;
         stamps.push(ts);
-        w.log(Line {
-            timestamp_ms: ts,
-            stream: (*stream).into(),
-            message: (*message).to_string(),
-        });
+        w.log(ts, stream, message);
     }
     assert_eq!(w.flush_and_stop(), 0);
     stamps

@@ -17,7 +17,6 @@
 use crate::gateway::params::CertField;
 use crate::jwt::Claims;
 use crate::rules::access_log::{self, ContextVariable};
-use std::fmt::Write as _;
 
 /// What one variable writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,6 +149,38 @@ pub struct Pieces {
     json: bool,
     /// The text's length, to size each line.
     text_len: usize,
+    /// No text piece holds a byte the log group file escapes.
+    text_plain: bool,
+    needs: Needs,
+}
+
+/// Which of the values that cost the request path a lookup or a copy the
+/// format writes: the gateway gathers only those (a format of ids and
+/// numbers costs no header lookups).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Needs {
+    /// `identity.userAgent`.
+    pub user_agent: bool,
+    /// `domainName`, `domainPrefix`.
+    pub domain: bool,
+    /// `responseLength`.
+    pub response_length: bool,
+    /// `awsEndpointRequestId`, `awsEndpointRequestId2`, `integration.requestId`.
+    pub endpoint_request_ids: bool,
+}
+
+impl Needs {
+    fn add(&mut self, field: Field) {
+        match field {
+            Field::UserAgent => self.user_agent = true,
+            Field::DomainName | Field::DomainPrefix => self.domain = true,
+            Field::ResponseLength => self.response_length = true,
+            Field::AwsEndpointRequestId | Field::AwsEndpointRequestId2 => {
+                self.endpoint_request_ids = true
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Everything the gateway knows about one request, for its access log line.
@@ -226,6 +257,7 @@ impl std::fmt::Display for UnknownVariable {
 impl Pieces {
     pub fn compile(format: &str) -> Result<Pieces, UnknownVariable> {
         let mut pieces = Vec::new();
+        let mut needs = Needs::default();
         let mut text_len = 0;
         let mut at = 0;
         let mut push_text = |pieces: &mut Vec<Piece>, text: &str| {
@@ -241,9 +273,11 @@ impl Pieces {
             let Some((v, property)) = access_log::lookup(r.name) else {
                 return Err(UnknownVariable(format[r.start..r.end].to_string()));
             };
+            let field = field_of(v);
+            needs.add(field);
             pieces.push(match property {
-                Some(p) => Piece::Property(field_of(v), p.into()),
-                None => Piece::Variable(field_of(v)),
+                Some(p) => Piece::Property(field, p.into()),
+                None => Piece::Variable(field),
             });
         }
         push_text(&mut pieces, &format[at..]);
@@ -251,6 +285,8 @@ impl Pieces {
             pieces,
             json: format.trim_start().starts_with('{'),
             text_len,
+            text_plain: !file_escapes(format.as_bytes()),
+            needs,
         })
     }
 
@@ -258,49 +294,79 @@ impl Pieces {
         &self.pieces
     }
 
+    /// The costly values this format writes.
+    pub fn needs(&self) -> Needs {
+        self.needs
+    }
+
     /// The line for `ctx`.
     pub fn render(&self, ctx: &Context<'_>) -> String {
-        let mut out = String::with_capacity(self.text_len + 24 * self.pieces.len());
+        let mut out = Vec::with_capacity(self.text_len + 24 * self.pieces.len());
         self.render_into(ctx, &mut out);
-        out
+        // Every piece written is a whole `str`.
+        String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into())
     }
 
-    /// Appends the line for `ctx` to `out`.
-    pub fn render_into(&self, ctx: &Context<'_>, out: &mut String) {
+    /// Appends the line for `ctx` to `out`, and says whether it is
+    /// *plain*: free of the bytes a log group file escapes (backslash,
+    /// tab, newline, carriage return), so that the writer can copy it as
+    /// it is. The check rides on the scan JSON escaping makes anyway, and
+    /// values that cannot hold such bytes (ids, addresses, methods,
+    /// numbers, times) are not scanned at all.
+    pub fn render_into(&self, ctx: &Context<'_>, out: &mut Vec<u8>) -> bool {
+        let mut plain = self.text_plain;
         for piece in &self.pieces {
-            match piece {
-                Piece::Text(t) => out.push_str(t),
+            plain &= match piece {
+                Piece::Text(t) => {
+                    out.extend_from_slice(t.as_bytes());
+                    true
+                }
                 Piece::Variable(f) => self.value(out, ctx, *f, ""),
                 Piece::Property(f, p) => self.value(out, ctx, *f, p),
-            }
+            };
         }
+        plain
     }
 
-    fn value(&self, out: &mut String, ctx: &Context<'_>, field: Field, property: &str) {
-        let text = |out: &mut String, v: Option<&str>| match v {
+    /// Writes one value; true when it is plain (see [`Self::render_into`]).
+    fn value(&self, out: &mut Vec<u8>, ctx: &Context<'_>, field: Field, property: &str) -> bool {
+        // A value from the request or the backend: scanned.
+        let text = |out: &mut Vec<u8>, v: Option<&str>| match v {
             Some(v) if !v.is_empty() => push_value(out, v, self.json),
-            _ => out.push('-'),
+            _ => dash(out),
         };
-        let number = |out: &mut String, v: Option<u64>| match v {
-            Some(n) => out.push_str(super::decimal(n, &mut [0; 20])),
-            None => out.push('-'),
+        // A value that holds none of `"`, `\` or control characters.
+        let safe = |out: &mut Vec<u8>, v: &str| {
+            if v.is_empty() {
+                dash(out)
+            } else {
+                out.extend_from_slice(v.as_bytes());
+                true
+            }
+        };
+        let number = |out: &mut Vec<u8>, v: Option<u64>| match v {
+            Some(n) => {
+                out.extend_from_slice(super::decimal(n, &mut [0; 20]));
+                true
+            }
+            None => dash(out),
+        };
+        let json_value = |out: &mut Vec<u8>, v: Option<&serde_json::Value>| match v {
+            None | Some(serde_json::Value::Null) => dash(out),
+            Some(serde_json::Value::String(s)) => text(out, Some(s)),
+            Some(other) => text(out, Some(&other.to_string())),
         };
         match field {
             Field::AccountId => text(out, Some(ctx.account_id)),
             Field::ApiId => text(out, Some(ctx.api_id)),
-            Field::ClaimsWhole => out.push_str("null"),
-            Field::Claim => match ctx.claims.and_then(|c| c.get(property)) {
-                None | Some(serde_json::Value::Null) => out.push('-'),
-                Some(serde_json::Value::String(s)) => text(out, Some(s)),
-                Some(other) => text(out, Some(&other.to_string())),
-            },
+            Field::ClaimsWhole => {
+                out.extend_from_slice(b"null");
+                true
+            }
+            Field::Claim => json_value(out, ctx.claims.and_then(|c| c.get(property))),
             Field::AuthorizerError => text(out, ctx.authorizer_error),
             Field::AuthorizerProperty => {
-                match ctx.authorizer_context.and_then(|c| c.get(property)) {
-                    None | Some(serde_json::Value::Null) => out.push('-'),
-                    Some(serde_json::Value::String(s)) => text(out, Some(s)),
-                    Some(other) => text(out, Some(&other.to_string())),
-                }
+                json_value(out, ctx.authorizer_context.and_then(|c| c.get(property)))
             }
             Field::PrincipalId => text(out, ctx.principal_id),
             Field::CustomDomainBasePath => text(out, ctx.base_path_matched),
@@ -314,31 +380,39 @@ impl Pieces {
                 // The quotes are the variable's own; inside a JSON string
                 // they are escaped like the rest of the value.
                 Some(m) => {
-                    let quote = if self.json { "\\\"" } else { "\"" };
-                    out.push_str(quote);
+                    let quote: &[u8] = if self.json { b"\\\"" } else { b"\"" };
+                    out.extend_from_slice(quote);
                     push_value(out, m, self.json);
-                    out.push_str(quote);
+                    out.extend_from_slice(quote);
+                    // An escaped quote is a backslash.
+                    false
                 }
-                None => out.push('-'),
+                None => dash(out),
             },
             Field::ErrorResponseType => text(out, ctx.error_response_type),
-            Field::HttpMethod => text(out, Some(ctx.http_method)),
-            Field::SourceIp => text(out, ctx.source_ip),
+            // An HTTP method is a token: no quotes, backslashes or controls.
+            Field::HttpMethod => safe(out, ctx.http_method),
+            Field::SourceIp => safe(out, ctx.source_ip.unwrap_or_default()),
             Field::ClientCert(f) => text(out, ctx.client_cert.map(|c| f.of(c))),
             Field::UserAgent => text(out, ctx.user_agent),
             Field::IntegrationError => text(out, ctx.integration_error),
             Field::IntegrationLatency => number(out, ctx.integration_latency_ms),
             Field::IntegrationStatus => number(out, ctx.integration_status.map(u64::from)),
             Field::Path => text(out, Some(ctx.path)),
-            Field::Protocol => text(out, Some(ctx.protocol)),
-            Field::RequestId => text(out, Some(ctx.request_id)),
-            Field::RequestTime => super::time::push_clf(out, ctx.request_time_ms),
-            Field::RequestTimeEpoch => match u64::try_from(ctx.request_time_ms) {
-                Ok(ms) => out.push_str(super::decimal(ms, &mut [0; 20])),
-                Err(_) => {
-                    let _ = write!(out, "{}", ctx.request_time_ms);
+            Field::Protocol => safe(out, ctx.protocol),
+            // The gateway's own ids: letters, digits, `=`, `+`, `/`, `-`.
+            Field::RequestId => safe(out, ctx.request_id),
+            Field::RequestTime => {
+                super::time::push_clf_bytes(out, ctx.request_time_ms);
+                true
+            }
+            Field::RequestTimeEpoch => {
+                match u64::try_from(ctx.request_time_ms) {
+                    Ok(ms) => out.extend_from_slice(super::decimal(ms, &mut [0; 20])),
+                    Err(_) => out.extend_from_slice(ctx.request_time_ms.to_string().as_bytes()),
                 }
-            },
+                true
+            }
             Field::ResponseLatency => number(out, ctx.response_latency_ms),
             Field::ResponseLength => number(out, ctx.response_length),
             Field::RouteKey => text(out, ctx.route_key),
@@ -346,40 +420,64 @@ impl Pieces {
             Field::Status => number(out, Some(u64::from(ctx.status))),
             Field::AwsEndpointRequestId => text(out, ctx.aws_endpoint_request_id),
             Field::AwsEndpointRequestId2 => text(out, ctx.aws_endpoint_request_id2),
-            Field::Absent => out.push('-'),
+            Field::Absent => dash(out),
         }
     }
 }
 
-/// A value, raw, or escaped as JSON string content in a JSON format.
-fn push_value(out: &mut String, value: &str, json: bool) {
+/// What a variable without a value writes.
+fn dash(out: &mut Vec<u8>) -> bool {
+    out.push(b'-');
+    true
+}
+
+/// Whether a log group file escapes any of `bytes` (see [`super::group`]).
+pub(crate) fn file_escapes(bytes: &[u8]) -> bool {
+    bytes
+        .iter()
+        .any(|&b| matches!(b, b'\\' | b'\t' | b'\n' | b'\r'))
+}
+
+/// A value, raw, or escaped as JSON string content in a JSON format; true
+/// when what it wrote is plain (see [`Pieces::render_into`]).
+fn push_value(out: &mut Vec<u8>, value: &str, json: bool) -> bool {
     // Most values (ids, routes, numbers, times) need no escaping: one scan
     // of the bytes, then one copy.
-    if !json || !value.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20) {
-        out.push_str(value);
-        return;
+    if !value.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20) {
+        out.extend_from_slice(value.as_bytes());
+        return true;
     }
+    if !json {
+        out.extend_from_slice(value.as_bytes());
+        return !file_escapes(value.as_bytes());
+    }
+    let bytes = value.as_bytes();
     let mut from = 0;
-    for (i, c) in value.char_indices() {
-        let escaped = match c {
-            '"' => "\\\"",
-            '\\' => "\\\\",
-            '\n' => "\\n",
-            '\r' => "\\r",
-            '\t' => "\\t",
-            c if (c as u32) < 0x20 => {
-                out.push_str(&value[from..i]);
-                let _ = write!(out, "\\u{:04x}", c as u32);
-                from = i + c.len_utf8();
+    for (i, &b) in bytes.iter().enumerate() {
+        let escaped: &[u8] = match b {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            b'\n' => b"\\n",
+            b'\r' => b"\\r",
+            b'\t' => b"\\t",
+            b if b < 0x20 => {
+                out.extend_from_slice(&bytes[from..i]);
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(b"\\u00");
+                out.push(HEX[usize::from(b >> 4)]);
+                out.push(HEX[usize::from(b & 0xf)]);
+                from = i + 1;
                 continue;
             }
             _ => continue,
         };
-        out.push_str(&value[from..i]);
-        out.push_str(escaped);
-        from = i + c.len_utf8();
+        out.extend_from_slice(&bytes[from..i]);
+        out.extend_from_slice(escaped);
+        from = i + 1;
     }
-    out.push_str(&value[from..]);
+    out.extend_from_slice(&bytes[from..]);
+    // The escapes are backslashes.
+    false
 }
 
 #[cfg(test)]
@@ -531,5 +629,63 @@ mod tests {
             UnknownVariable("$context.resourcePath".into())
         );
         assert_eq!(Pieces::compile("").unwrap().render(&Context::default()), "");
+    }
+
+    #[test]
+    fn a_format_names_the_costly_values_it_writes() {
+        assert_eq!(
+            Pieces::compile(CLF).unwrap().needs(),
+            Needs {
+                response_length: true,
+                ..Needs::default()
+            }
+        );
+        let all = "$context.identity.userAgent $context.domainPrefix $context.integration.requestId $context.responseLength";
+        assert_eq!(
+            Pieces::compile(all).unwrap().needs(),
+            Needs {
+                user_agent: true,
+                domain: true,
+                response_length: true,
+                endpoint_request_ids: true,
+            }
+        );
+        assert_eq!(
+            Pieces::compile("$context.requestId").unwrap().needs(),
+            Needs::default()
+        );
+    }
+
+    #[test]
+    fn a_line_says_whether_the_log_file_must_escape_it() {
+        let c = claims();
+        let mut out = Vec::new();
+        assert!(
+            Pieces::compile(CLF)
+                .unwrap()
+                .render_into(&context(&c), &mut out)
+        );
+        let ua = "$context.identity.userAgent";
+        let json_ua = r#"{"ua":"$context.identity.userAgent"}"#;
+        let plain = |format: &str, agent: &str| {
+            let ctx = Context {
+                user_agent: Some(agent),
+                ..context(&c)
+            };
+            Pieces::compile(format)
+                .unwrap()
+                .render_into(&ctx, &mut Vec::new())
+        };
+        for agent in ["tab\there", "back\\slash", "new\nline", "cr\r"] {
+            assert!(!plain(ua, agent), "{agent:?}");
+            assert!(!plain(json_ua, agent), "{agent:?}");
+        }
+        // A quote is plain as it is, and a backslash once JSON escapes it.
+        assert!(plain(ua, "say \"hi\""));
+        assert!(!plain(json_ua, "say \"hi\""));
+        // Other control characters are the file's to keep, but JSON's to escape.
+        assert!(plain(ua, "bell\u{7}"));
+        assert!(!plain(json_ua, "bell\u{7}"));
+        assert!(!plain("a\\b $context.requestId", "x"));
     }
 }

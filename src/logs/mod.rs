@@ -6,7 +6,7 @@
 //! tail` reads it back as `aws logs tail` does ([`tail`]).
 //!
 //! ```text
-//! request ─▶ Pieces::render(Context) ─▶ Writer::log ─▶ .apigw/logs/<group>.log ─▶ apigw logs tail
+//! request ─▶ Pieces::render_into(Context) ─▶ Writer::log ─▶ .apigw/logs/<group>.log ─▶ apigw logs tail
 //! ```
 
 pub mod format;
@@ -22,7 +22,9 @@ pub use format::{Context, Pieces, UnknownVariable};
 /// The decimal digits of `n`, written into `buf`: what `write!("{n}")`
 /// gives, without the formatting machinery (a line has several numbers,
 /// and the formatter costs more than the rest of a number's work).
-pub(crate) fn decimal(n: u64, buf: &mut [u8; 20]) -> &str {
+/// Bytes, since every caller writes into a byte buffer (a `str` would cost
+/// a UTF-8 check of digits).
+pub(crate) fn decimal(n: u64, buf: &mut [u8; 20]) -> &[u8] {
     // Two digits a step, from a table of the hundred pairs.
     const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
         2021222324252627282930313233343536373839\
@@ -45,12 +47,11 @@ pub(crate) fn decimal(n: u64, buf: &mut [u8; 20]) -> &str {
         i -= 1;
         buf[i] = b'0' + n as u8;
     }
-    // Only ASCII digits were written.
-    std::str::from_utf8(&buf[i..]).unwrap_or("0")
+    &buf[i..]
 }
 
 pub use stage::{Groups, StageLog};
-pub use writer::{Line, Writer};
+pub use writer::Writer;
 
 #[cfg(test)]
 mod tests {
@@ -58,7 +59,7 @@ mod tests {
     fn decimal_is_display() {
         let mut buf = [0; 20];
         for n in [0, 7, 10, 99, 1_796_216_400_123, u64::MAX] {
-            assert_eq!(super::decimal(n, &mut buf), n.to_string());
+            assert_eq!(super::decimal(n, &mut buf), n.to_string().as_bytes());
         }
     }
 }

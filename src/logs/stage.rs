@@ -5,7 +5,7 @@
 //! open) and flushes them all at shutdown.
 
 use super::format::{Context, Pieces};
-use super::writer::{Line, Writer};
+use super::writer::Writer;
 use super::{group, time};
 use crate::model::AccessLogSettings;
 use std::collections::HashMap;
@@ -80,6 +80,8 @@ pub struct StageLog {
     /// The log group's name, as the `DestinationArn` gives it.
     pub group: String,
     pub stream: Arc<str>,
+    /// The stream's name holds no byte the group file escapes.
+    stream_plain: bool,
     writer: Arc<Writer>,
 }
 
@@ -106,10 +108,12 @@ impl StageLog {
             .to_string();
         let pieces = Pieces::compile(format).map_err(|e| why(e.to_string()))?;
         let writer = groups.writer(&group).map_err(why)?;
+        let stream = group::stream_name(stage, &groups.run_id);
         Ok(Some(StageLog {
             pieces,
             group,
-            stream: group::stream_name(stage, &groups.run_id).into(),
+            stream_plain: !super::format::file_escapes(stream.as_bytes()),
+            stream: stream.into(),
             writer,
         }))
     }
@@ -117,10 +121,25 @@ impl StageLog {
     /// Renders the line for `ctx` and hands it to the group's writer; never
     /// waits.
     pub fn log(&self, ctx: &Context<'_>) {
-        self.writer.log(Line {
-            timestamp_ms: time::now_ms(),
-            stream: self.stream.clone(),
-            message: self.pieces.render(ctx),
+        thread_local! {
+            /// Each worker thread's line being rendered: no allocation per
+            /// request.
+            static LINE: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        LINE.with_borrow_mut(|line| {
+            line.clear();
+            let plain = self.pieces.render_into(ctx, line);
+            let now = time::now_ms();
+            if plain && self.stream_plain {
+                self.writer.log_plain(now, &self.stream, line);
+            } else {
+                // Rendered from whole `str`s, so this is no loss.
+                self.writer
+                    .log(now, &self.stream, &String::from_utf8_lossy(line));
+            }
+            if line.capacity() > 256 * 1024 {
+                *line = Vec::new();
+            }
         });
     }
 }
@@ -192,5 +211,57 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.contains("$context.resourcePath"), "{e}");
+    }
+
+    #[test]
+    fn lines_with_tabs_backslashes_and_quotes_come_back_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = dir.path().join("apigw.toml");
+        let groups = Groups::new(&ws);
+        let settings = |format: &str| AccessLogSettings {
+            destination_arn: Some("arn:aws:logs:us-east-2:123456789012:log-group:g".into()),
+            format: Some(format.into()),
+        };
+        let text = StageLog::compile(
+            &groups,
+            "prod",
+            Some(&settings("$context.identity.userAgent")),
+        )
+        .unwrap()
+        .unwrap();
+        let json = StageLog::compile(
+            &groups,
+            "dev",
+            Some(&settings(r#"{"ua":"$context.identity.userAgent"}"#)),
+        )
+        .unwrap()
+        .unwrap();
+        let agents = [
+            "plain/1.0",
+            "a\tb",
+            "tab\there",
+            "say \"hi\"",
+            "new\nline\r",
+        ];
+        for ua in agents {
+            let ctx = Context {
+                user_agent: Some(ua),
+                ..Context::default()
+            };
+            text.log(&ctx);
+            json.log(&ctx);
+        }
+        assert!(groups.flush_and_stop().is_empty());
+        let file = std::fs::read_to_string(group::group_path(&ws, "g").unwrap()).unwrap();
+        let events: Vec<_> = file
+            .lines()
+            .map(|l| group::parse_line(l).unwrap())
+            .collect();
+        assert_eq!(events.len(), 2 * agents.len(), "{file}");
+        for (i, ua) in agents.iter().enumerate() {
+            assert_eq!(events[2 * i].message, *ua);
+            let v: serde_json::Value = serde_json::from_str(&events[2 * i + 1].message).unwrap();
+            assert_eq!(v["ua"], *ua);
+        }
     }
 }

@@ -96,6 +96,16 @@ fn days_in_month(year: i64, month: u32) -> u32 {
 /// `$context.requestTime`: `02/Dec/2026:13:00:00 +0000`. Each thread
 /// formats a second once (requests come many to a second).
 pub fn push_clf(out: &mut String, ms: i64) {
+    with_clf(ms, |text| out.push_str(text));
+}
+
+/// [`push_clf`] into a byte buffer.
+pub fn push_clf_bytes(out: &mut Vec<u8>, ms: i64) {
+    with_clf(ms, |text| out.extend_from_slice(text.as_bytes()));
+}
+
+/// Calls `f` with the time's text, formatted once per second per thread.
+fn with_clf(ms: i64, f: impl FnOnce(&str)) {
     thread_local! {
         static LAST: std::cell::RefCell<(i64, String)> =
             const { std::cell::RefCell::new((i64::MIN, String::new())) };
@@ -109,7 +119,7 @@ pub fn push_clf(out: &mut String, ms: i64) {
             format_clf(&mut text, ms);
             *last = (second, text);
         }
-        out.push_str(&last.1);
+        f(&last.1);
     });
 }
 
