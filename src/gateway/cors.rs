@@ -58,17 +58,21 @@ struct Origins {
 }
 
 impl Origins {
-    fn allows(&self, origin: &str) -> bool {
+    /// Compares bytes: a header value that is not text matches no
+    /// configured origin, so it needs no check of its own.
+    fn allows(&self, origin: &[u8]) -> bool {
         if self.any {
             return true;
         }
         let scheme_is = |s: &str| {
-            origin.len() > s.len()
-                && origin.as_bytes()[..s.len()].eq_ignore_ascii_case(s.as_bytes())
+            origin.len() > s.len() && origin[..s.len()].eq_ignore_ascii_case(s.as_bytes())
         };
         (self.any_https && scheme_is("https://"))
             || (self.any_http && scheme_is("http://"))
-            || self.exact.iter().any(|o| o.eq_ignore_ascii_case(origin))
+            || self
+                .exact
+                .iter()
+                .any(|o| o.as_bytes().eq_ignore_ascii_case(origin))
     }
 }
 
@@ -176,9 +180,9 @@ impl CorsPlan {
     }
 
     /// The request's `Origin` when it is allowed.
-    fn allowed_origin<'h>(&self, request: &'h HeaderMap) -> Option<&'h HeaderValue> {
-        let origin = request.get(header::ORIGIN)?;
-        self.origins.allows(origin.to_str().ok()?).then_some(origin)
+    fn allowed_origin<'h>(&self, origin: Option<&'h HeaderValue>) -> Option<&'h HeaderValue> {
+        let origin = origin?;
+        self.origins.allows(origin.as_bytes()).then_some(origin)
     }
 
     /// The headers answering a preflight, or why it is refused.
@@ -187,7 +191,7 @@ impl CorsPlan {
         request: &HeaderMap,
     ) -> Result<Vec<(HeaderName, HeaderValue)>, &'static str> {
         let origin = self
-            .allowed_origin(request)
+            .allowed_origin(request.get(header::ORIGIN))
             .ok_or("the preflight's Origin is not in AllowOrigins")?;
         let method = request
             .get(header::ACCESS_CONTROL_REQUEST_METHOD)
@@ -283,32 +287,32 @@ impl CorsPlan {
 
     /// The CORS headers of an integration response: the backend's own
     /// `Access-Control-*` dropped, the configured ones added when the
-    /// request's origin is allowed. `preflight` says whether the request
-    /// was a preflight (a route took it): then the preflight set is added.
-    pub fn decorate(&self, request: &HeaderMap, preflight: bool, response: &mut HeaderMap) {
-        drop_backend_cors(response);
-        let mut out = Vec::new();
-        if preflight {
-            if let Ok(h) = self.preflight_headers(request) {
-                out = h;
+    /// request's origin is allowed. For a preflight a route took, the whole
+    /// preflight set is added.
+    pub fn decorate(&self, asked: &Asked, response: &mut HeaderMap) {
+        let backend_vary = drop_backend_cors(response);
+        let out = match asked {
+            Asked::Preflight(request) => self.preflight_headers(request).unwrap_or_default(),
+            Asked::Simple(origin) => {
+                if let Some(origin) = self.allowed_origin(origin.as_ref()) {
+                    // The common case, on every answer to a browser:
+                    // straight into the map, with no list in between.
+                    response.reserve(4);
+                    let allow = if self.star_origin { &STAR } else { origin };
+                    response.insert(ALLOW_ORIGIN.clone(), allow.clone());
+                    if self.credentials {
+                        response.insert(header::ACCESS_CONTROL_ALLOW_CREDENTIALS, TRUE.clone());
+                    }
+                    if let Some(v) = &self.expose_headers {
+                        response.insert(header::ACCESS_CONTROL_EXPOSE_HEADERS, v.clone());
+                    }
+                }
+                if self.varies() {
+                    add_vary_origin(response, backend_vary);
+                }
+                return;
             }
-        } else if let Some(origin) = self.allowed_origin(request) {
-            // The common case, on every answer to a browser: straight into
-            // the map, with no list in between.
-            response.reserve(4);
-            let allow = if self.star_origin { &STAR } else { origin };
-            response.insert(ALLOW_ORIGIN.clone(), allow.clone());
-            if self.credentials {
-                response.insert(header::ACCESS_CONTROL_ALLOW_CREDENTIALS, TRUE.clone());
-            }
-            if let Some(v) = &self.expose_headers {
-                response.insert(header::ACCESS_CONTROL_EXPOSE_HEADERS, v.clone());
-            }
-            if self.varies() {
-                add_vary_origin(response);
-            }
-            return;
-        }
+        };
         // One growth of the map at most, not one per header (HeaderMap
         // doubles its table as it fills: a profile showed try_grow here).
         response.reserve(out.len() + 1);
@@ -316,21 +320,53 @@ impl CorsPlan {
         for (name, value) in out {
             if name == header::VARY {
                 vary_added = true;
-                add_vary_origin(response);
+                add_vary_origin(response, backend_vary);
             } else {
                 response.insert(name, value);
             }
         }
         if self.varies() && !vary_added {
-            add_vary_origin(response);
+            add_vary_origin(response, backend_vary);
         }
     }
 }
 
+/// What CORS reads of a request, kept when its headers go to the backend:
+/// a preflight's headers, or else only its `Origin` (one cheap clone on
+/// the common path, not a map).
+#[derive(Debug)]
+pub enum Asked {
+    Preflight(HeaderMap),
+    Simple(Option<HeaderValue>),
+}
+
+impl Asked {
+    pub fn of(request: &HeaderMap, preflight: bool) -> Asked {
+        if !preflight {
+            return Asked::Simple(request.get(header::ORIGIN).cloned());
+        }
+        let mut out = HeaderMap::new();
+        for name in [
+            header::ORIGIN,
+            header::ACCESS_CONTROL_REQUEST_METHOD,
+            header::ACCESS_CONTROL_REQUEST_HEADERS,
+        ] {
+            for v in request.get_all(&name) {
+                out.append(name.clone(), v.clone());
+            }
+        }
+        Asked::Preflight(out)
+    }
+}
+
 /// Adds `Vary: Origin` unless the response already varies on it (or on
-/// everything).
-fn add_vary_origin(response: &mut HeaderMap) {
+/// everything). `backend_vary`: the response has a `Vary` of its own.
+fn add_vary_origin(response: &mut HeaderMap, backend_vary: bool) {
     use http::header::Entry;
+    if !backend_vary {
+        response.insert(header::VARY, ORIGIN.clone());
+        return;
+    }
     // One lookup of the name whether or not the backend sent a Vary.
     match response.entry(header::VARY) {
         Entry::Vacant(e) => {
@@ -352,17 +388,26 @@ fn add_vary_origin(response: &mut HeaderMap) {
     }
 }
 
-/// Removes every `Access-Control-*` header a backend sent.
-fn drop_backend_cors(response: &mut HeaderMap) {
-    // Usually there are none: look once before removing anything.
+/// Removes every `Access-Control-*` header a backend sent, and says
+/// whether it sent a `Vary` (one look at the names for both).
+fn drop_backend_cors(response: &mut HeaderMap) -> bool {
     let is_cors = |n: &HeaderName| n.as_str().starts_with("access-control-");
-    if !response.keys().any(is_cors) {
-        return;
+    let (mut cors, mut vary) = (false, false);
+    for n in response.keys() {
+        if *n == header::VARY {
+            vary = true;
+        } else if is_cors(n) {
+            cors = true;
+        }
     }
-    let names: Vec<HeaderName> = response.keys().filter(|n| is_cors(n)).cloned().collect();
-    for n in names {
-        response.remove(n);
+    // Usually there are none: nothing is collected then.
+    if cors {
+        let names: Vec<HeaderName> = response.keys().filter(|n| is_cors(n)).cloned().collect();
+        for n in names {
+            response.remove(n);
+        }
     }
+    vary
 }
 
 #[cfg(test)]
@@ -460,16 +505,16 @@ mod tests {
     #[test]
     fn origin_wildcards() {
         let p = plan(&["https://*"], &["*"], &["*"], false);
-        assert!(p.origins.allows("https://a.example.com"));
-        assert!(p.origins.allows("HTTPS://A.example.com"));
-        assert!(!p.origins.allows("http://a.example.com"));
-        assert!(!p.origins.allows("https://"));
+        assert!(p.origins.allows(b"https://a.example.com"));
+        assert!(p.origins.allows(b"HTTPS://A.example.com"));
+        assert!(!p.origins.allows(b"http://a.example.com"));
+        assert!(!p.origins.allows(b"https://"));
         let p = plan(&["http://*", "https://exact.example"], &[], &[], false);
-        assert!(p.origins.allows("http://localhost:3000"));
-        assert!(p.origins.allows("https://EXACT.example"));
-        assert!(!p.origins.allows("https://other.example"));
+        assert!(p.origins.allows(b"http://localhost:3000"));
+        assert!(p.origins.allows(b"https://EXACT.example"));
+        assert!(!p.origins.allows(b"https://other.example"));
         let p = plan(&["*"], &[], &[], false);
-        assert!(p.origins.allows("null"));
+        assert!(p.origins.allows(b"null"));
     }
 
     #[test]
@@ -536,8 +581,7 @@ mod tests {
             ("content-type", "text/plain"),
         ]);
         p.decorate(
-            &request(&[("origin", "https://app.example.com")]),
-            false,
+            &Asked::of(&request(&[("origin", "https://app.example.com")]), false),
             &mut response,
         );
         assert_eq!(
@@ -559,7 +603,7 @@ mod tests {
             request(&[("origin", "https://evil.example.com")]),
         ] {
             let mut response = request(&[("access-control-allow-origin", "*")]);
-            p.decorate(&r, false, &mut response);
+            p.decorate(&Asked::of(&r, false), &mut response);
             assert!(!response.contains_key("access-control-allow-origin"));
             assert_eq!(response["vary"], "Origin");
         }
@@ -573,7 +617,7 @@ mod tests {
             ("access-control-request-method", "POST"),
         ]);
         let mut response = HeaderMap::new();
-        p.decorate(&r, true, &mut response);
+        p.decorate(&Asked::of(&r, true), &mut response);
         assert_eq!(response["access-control-allow-methods"], "GET, POST");
         assert_eq!(response["access-control-max-age"], "300");
         assert!(!response.contains_key("access-control-expose-headers"));

@@ -270,7 +270,9 @@ fn build_head(
     } else {
         Version::HTTP_10
     };
-    let mut headers = HeaderMap::with_capacity(pieces.len());
+    // Room for what the gateway adds to an answer (its request id, CORS
+    // headers, Vary) without growing the table on the way out.
+    let mut headers = HeaderMap::with_capacity(pieces.len() + 6);
     let mut keep_alive = version == Version::HTTP_11;
     let mut saw_close = false;
     let mut length = ContentLength::default();

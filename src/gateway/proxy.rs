@@ -337,26 +337,34 @@ struct AccessLogView<'v> {
 fn access_log_step(access_log: &crate::logs::StageLog, v: &AccessLogView<'_>) {
     use hyper::body::Body as _;
     let trail = v.trail;
+    let needs = access_log.pieces.needs();
     let answered = trail.answered.map(Kind::row);
-    let domain =
-        trail
-            .host
-            .as_ref()
-            .and_then(|h| h.to_str().ok())
-            .map(|h| match h.rsplit_once(':') {
-                Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name,
-                _ => h,
-            });
-    let response_length = v.response.body().size_hint().exact().or_else(|| {
-        v.response
-            .headers()
-            .get(header::CONTENT_LENGTH)
-            .and_then(|l| l.to_str().ok()?.parse().ok())
-    });
+    let domain = trail
+        .host
+        .as_ref()
+        .filter(|_| needs.domain)
+        .and_then(|h| h.to_str().ok())
+        .map(|h| match h.rsplit_once(':') {
+            Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name,
+            _ => h,
+        });
+    let response_length = if needs.response_length {
+        v.response.body().size_hint().exact().or_else(|| {
+            v.response
+                .headers()
+                .get(header::CONTENT_LENGTH)
+                .and_then(|l| l.to_str().ok()?.parse().ok())
+        })
+    } else {
+        None
+    };
     let by_authorizer = matches!(trail.answered, Some(Kind::Unauthorized | Kind::Forbidden));
     // The backend's own request ids, when it answered with them.
     let backend_header = |names: &[&HeaderName]| {
         trail.integration_status?;
+        if !needs.endpoint_request_ids {
+            return None;
+        }
         names
             .iter()
             .find_map(|n| v.response.headers().get(*n)?.to_str().ok())
@@ -549,9 +557,16 @@ impl<'a> Call<'a> {
         trail.stage = Some(&stage.name);
         trail.api_id = Some(&api.api_id);
         trail.access_log = stage.access_log.as_ref();
-        if trail.access_log.is_some() {
-            trail.user_agent = headers.get(header::USER_AGENT).cloned();
-            trail.host = headers.get(header::HOST).cloned();
+        if let Some(log) = trail.access_log {
+            // Kept only when the format writes them: the headers are the
+            // backend's by the time the line is made.
+            let needs = log.pieces.needs();
+            if needs.user_agent {
+                trail.user_agent = headers.get(header::USER_AGENT).cloned();
+            }
+            if needs.domain {
+                trail.host = headers.get(header::HOST).cloned();
+            }
         }
         let found = stage.router.find(self.method, rest);
         // Throttle: the route's bucket, or the stage's for no route.
@@ -617,7 +632,10 @@ impl<'a> Call<'a> {
             parts: &parts,
         };
         // The request's headers are the backend's now: keep what CORS reads.
-        let cors_request = stage.cors.as_ref().map(|_| cors_request_headers(&headers));
+        let cors_request = stage
+            .cors
+            .as_ref()
+            .map(|_| super::cors::Asked::of(&headers, preflight));
         let mut response = request.send(integration, headers, body, trail).await;
         let Granted { claims, lambda, .. } = granted;
         if !claims.is_empty() {
@@ -626,7 +644,7 @@ impl<'a> Call<'a> {
         trail.lambda = lambda;
         // CORS headers on the integration's response.
         if let (Some(cors), Some(asked), Ok(r)) = (&stage.cors, &cors_request, &mut response) {
-            cors.decorate(asked, preflight, r.headers_mut());
+            cors.decorate(asked, r.headers_mut());
         }
         response
     }
@@ -835,21 +853,6 @@ fn token_scopes(claims: &Claims) -> Vec<String> {
         (_, Some(serde_json::Value::String(s))) => split(s),
         _ => Vec::new(),
     }
-}
-
-/// The request headers CORS reads after the backend has the request.
-fn cors_request_headers(headers: &HeaderMap) -> HeaderMap {
-    let mut out = HeaderMap::new();
-    for name in [
-        header::ORIGIN,
-        header::ACCESS_CONTROL_REQUEST_METHOD,
-        header::ACCESS_CONTROL_REQUEST_HEADERS,
-    ] {
-        for v in headers.get_all(&name) {
-            out.append(name.clone(), v.clone());
-        }
-    }
-    out
 }
 
 /// A request on its way to an integration.
