@@ -4,7 +4,7 @@
 # the same run. Prints requests/s, p50 and p99 for the backend direct, nginx
 # and apigw, the apigw/nginx ratios, and apigw's peak RSS.
 #
-# Usage: bench/proxy.sh [SECONDS] [CONNECTIONS] [WRK_THREADS] [ROUNDS]   (default 10 64 1 3)
+# Usage: bench/proxy.sh [SECONDS] [CONNECTIONS] [WRK_THREADS] [ROUNDS]   (default 6 64 1 5)
 #
 # The targets are measured in turn, ROUNDS times over, and the medians are
 # printed, so that a burst of other work on the machine skews one sample,
@@ -34,10 +34,10 @@
 # nginx runs one worker, so its TLS rows are set beside apigw-1's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seconds=${1:-10}
+seconds=${1:-6}
 connections=${2:-64}
 threads=${3:-1}
-rounds=${4:-3}
+rounds=${4:-5}
 
 if ! command -v nginx >/dev/null 2>&1 || ! command -v wrk >/dev/null 2>&1; then
   echo "# installing nginx-light and wrk" >&2
@@ -228,17 +228,32 @@ handshakes() {
 for url in "https://127.0.0.1:$nginx_tls_port/bench" "https://$apigw1_tls/bench"; do
   wrk -t"$threads" -c"$connections" -d2s "$url" >/dev/null 2>&1 # warm up
 done
+# Within a round the targets run one after the other, in reverse order
+# every other round, so that a drift of the machine's load over a round
+# does not favour whichever runs first; the ratios are also taken per
+# round (targets measured seconds apart) and their median printed.
+targets=(direct nginx apigw apigw-featured apigw-domain apigw-1 apigw-jwt nginx-tls apigw-tls apigw-1-tls)
+run_target() {
+  case $1 in
+    direct) run direct "http://$backend/bench" "$2" ;;
+    nginx) run nginx "http://127.0.0.1:$nginx_port/bench" "$2" ;;
+    apigw) run apigw "$apigw_url/bench" "$2" -H "$plain_host" ;;
+    apigw-featured) run apigw-featured "$apigw_url/bench" "$2" -H "$featured_host" -H "Origin: https://app.example.com" ;;
+    apigw-domain) run apigw-domain "$apigw_url/orders/bench" "$2" -H "Host: api.bench.test" ;;
+    apigw-1) run apigw-1 "$apigw1_url/bench" "$2" ;;
+    apigw-jwt) run apigw-jwt "$apigw_url/jwt/bench" "$2" -H "$plain_host" -H "Authorization: Bearer $token" ;;
+    nginx-tls) run nginx-tls "https://127.0.0.1:$nginx_tls_port/bench" "$2" ;;
+    apigw-tls) run apigw-tls "https://$apigw_tls/bench" "$2" -H "$plain_host" ;;
+    apigw-1-tls) run apigw-1-tls "https://$apigw1_tls/bench" "$2" ;;
+  esac
+}
 for round in $(seq 1 "$rounds"); do
-  run direct "http://$backend/bench" "$round"
-  run nginx "http://127.0.0.1:$nginx_port/bench" "$round"
-  run apigw "$apigw_url/bench" "$round" -H "$plain_host"
-  run apigw-featured "$apigw_url/bench" "$round" -H "$featured_host" -H "Origin: https://app.example.com"
-  run apigw-domain "$apigw_url/orders/bench" "$round" -H "Host: api.bench.test"
-  run apigw-1 "$apigw1_url/bench" "$round"
-  run apigw-jwt "$apigw_url/jwt/bench" "$round" -H "$plain_host" -H "Authorization: Bearer $token"
-  run nginx-tls "https://127.0.0.1:$nginx_tls_port/bench" "$round"
-  run apigw-tls "https://$apigw_tls/bench" "$round" -H "$plain_host"
-  run apigw-1-tls "https://$apigw1_tls/bench" "$round"
+  order=("${targets[@]}")
+  if [ $((round % 2)) = 0 ]; then
+    order=()
+    for ((i = ${#targets[@]} - 1; i >= 0; i--)); do order+=("${targets[$i]}"); done
+  fi
+  for target in "${order[@]}"; do run_target "$target" "$round"; done
   handshakes nginx-tls "127.0.0.1:$nginx_tls_port" "$round"
   handshakes apigw-tls "$apigw_tls" "$round"
   handshakes apigw-1-tls "$apigw1_tls" "$round"
@@ -255,6 +270,7 @@ def ms(v):
     return float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[m.group(2)]
 rows = {}
 cpu = {}
+per_round = {}
 ticks_per_s = os.sysconf("SC_CLK_TCK")
 for name in ("direct", "nginx", "apigw", "apigw-featured", "apigw-domain", "apigw-1", "apigw-jwt",
              "nginx-tls", "apigw-tls", "apigw-1-tls"):
@@ -272,6 +288,7 @@ for name in ("direct", "nginx", "apigw", "apigw-featured", "apigw-domain", "apig
             cpu.setdefault(name, []).append(ticks * 1e6 / ticks_per_s / max(done, 1))
         except FileNotFoundError:
             pass
+    per_round[name] = [x[0] for x in samples]
     rows[name] = [statistics.median(s[i] for s in samples) for i in range(3)] + [sum(s[3] for s in samples)]
     rows[name].append(", ".join(f"{s[0]:.0f}" for s in samples))
 print(f"nproc {cpus}; wrk -t{threads} -c{conns} -d{secs}s on loopback; medians of {rounds} rounds")
@@ -289,6 +306,12 @@ def cpu_ratio(a, b):
 if "apigw-featured" in cpu and "apigw" in cpu:
     print(f"CPU per request, CORS + throttling + access log vs plain route: x{cpu_ratio('apigw-featured', 'apigw'):.3f}; "
           f"custom domain vs own endpoint: x{cpu_ratio('apigw-domain', 'apigw'):.3f}; apigw-1 vs nginx: x{cpu_ratio('apigw-1', 'nginx'):.3f}")
+def round_ratios(a, b):
+    return [x / y for x, y in zip(per_round[a], per_round[b])]
+print("Ratios of requests/s within each round (the targets measured seconds apart), median and rounds:")
+for a, b in (("apigw-featured", "apigw"), ("apigw", "nginx"), ("apigw-1", "nginx"), ("apigw-domain", "apigw")):
+    r = round_ratios(a, b)
+    print(f"  {a}/{b}: x{statistics.median(r):.3f}   rounds: " + ", ".join(f"{x:.3f}" for x in r))
 f, a = rows["apigw-featured"], rows["apigw"]
 print(f"CORS + throttling + access log vs plain route (apigw): requests/s x{f[0] / a[0]:.3f} ({(f[0] / a[0] - 1) * 100:+.1f}%), p50 +{f[1] - a[1]:.3f} ms, p99 +{f[2] - a[2]:.3f} ms")
 d = rows["apigw-domain"]
