@@ -81,6 +81,14 @@ struct Pool {
     fingerprint: Mutex<Option<u64>>,
 }
 
+impl Pool {
+    /// Whether an instance runs: idle, or busy with a permit.
+    fn has_instances(&self) -> bool {
+        !lock(&self.idle).is_empty()
+            || self.slots.available_permits() < self.spec.max_instances as usize
+    }
+}
+
 struct Inner {
     options: HostOptions,
     log: RwLock<LogSink>,
@@ -623,7 +631,14 @@ async fn housekeeping(inner: std::sync::Weak<Inner>) {
                 keep
             });
         }
-        let watched: Vec<Arc<Pool>> = pools.into_iter().filter(|p| p.spec.watched).collect();
+        // A folder is walked only while its function has an instance: one
+        // started later reads the code as it is then. A change made while
+        // none ran is still seen at the next walk, against the print of
+        // the last one, and restarts the instances started since once.
+        let watched: Vec<Arc<Pool>> = pools
+            .into_iter()
+            .filter(|p| p.spec.watched && p.has_instances())
+            .collect();
         if watched.is_empty() {
             continue;
         }
