@@ -4,7 +4,7 @@
 # the same run. Prints requests/s, p50 and p99 for the backend direct, nginx
 # and apigw, the apigw/nginx ratios, and apigw's peak RSS.
 #
-# Usage: bench/proxy.sh [SECONDS] [CONNECTIONS] [WRK_THREADS] [ROUNDS]   (default 6 64 1 5)
+# Usage: [PAIRS=8] [PAIR_SECONDS=3] bench/proxy.sh [SECONDS] [CONNECTIONS] [WRK_THREADS] [ROUNDS]   (default 6 64 1 5)
 #
 # The targets are measured in turn, ROUNDS times over, and the medians are
 # printed, so that a burst of other work on the machine skews one sample,
@@ -17,7 +17,8 @@
 # upstream keepalive pool and its access log on. Both logs go to files.
 # A second API in the same serve ("featured", chosen by Host) has the same
 # route with what HTTP APIs add on the way: CORS (requests carry an allowed
-# Origin, so the CORS headers are added to every answer), throttling (limits
+# Origin, so the CORS headers are added to every answer; the other rows send
+# the same Origin, which they ignore), throttling (limits
 # far above the load, so every request takes a token) and a stage access
 # log in JSON to a local log group. Its row is compared with the plain
 # route's, in the same run. The workspace also has 18 more APIs and 5
@@ -233,15 +234,19 @@ done
 # does not favour whichever runs first; the ratios are also taken per
 # round (targets measured seconds apart) and their median printed.
 targets=(direct nginx apigw apigw-featured apigw-domain apigw-1 apigw-jwt nginx-tls apigw-tls apigw-1-tls)
+# Every plain-HTTP row sends the same request, with a browser's Origin, so
+# that the featured row differs from the plain one only in what the
+# gateway does with it.
+origin="Origin: https://app.example.com"
 run_target() {
   case $1 in
-    direct) run direct "http://$backend/bench" "$2" ;;
-    nginx) run nginx "http://127.0.0.1:$nginx_port/bench" "$2" ;;
-    apigw) run apigw "$apigw_url/bench" "$2" -H "$plain_host" ;;
-    apigw-featured) run apigw-featured "$apigw_url/bench" "$2" -H "$featured_host" -H "Origin: https://app.example.com" ;;
-    apigw-domain) run apigw-domain "$apigw_url/orders/bench" "$2" -H "Host: api.bench.test" ;;
-    apigw-1) run apigw-1 "$apigw1_url/bench" "$2" ;;
-    apigw-jwt) run apigw-jwt "$apigw_url/jwt/bench" "$2" -H "$plain_host" -H "Authorization: Bearer $token" ;;
+    direct) run direct "http://$backend/bench" "$2" -H "$origin" ;;
+    nginx) run nginx "http://127.0.0.1:$nginx_port/bench" "$2" -H "$origin" ;;
+    apigw) run apigw "$apigw_url/bench" "$2" -H "$plain_host" -H "$origin" ;;
+    apigw-featured) run apigw-featured "$apigw_url/bench" "$2" -H "$featured_host" -H "$origin" ;;
+    apigw-domain) run apigw-domain "$apigw_url/orders/bench" "$2" -H "Host: api.bench.test" -H "$origin" ;;
+    apigw-1) run apigw-1 "$apigw1_url/bench" "$2" -H "$origin" ;;
+    apigw-jwt) run apigw-jwt "$apigw_url/jwt/bench" "$2" -H "$plain_host" -H "Authorization: Bearer $token" -H "$origin" ;;
     nginx-tls) run nginx-tls "https://127.0.0.1:$nginx_tls_port/bench" "$2" ;;
     apigw-tls) run apigw-tls "https://$apigw_tls/bench" "$2" -H "$plain_host" ;;
     apigw-1-tls) run apigw-1-tls "https://$apigw1_tls/bench" "$2" ;;
@@ -258,11 +263,28 @@ for round in $(seq 1 "$rounds"); do
   handshakes apigw-tls "$apigw_tls" "$round"
   handshakes apigw-1-tls "$apigw1_tls" "$round"
 done
+# The two criteria (the featured route against the plain one, apigw
+# against nginx) are also measured in pairs: PAIRS runs of PAIR_SECONDS of
+# each side back to back, the side that goes first swapping every pair, so
+# that both sides of a ratio see the same load of the machine.
+pairs=${PAIRS:-8}
+pair_seconds=${PAIR_SECONDS:-3}
+pair() {
+  local label=$1 a=$2 b=$3 k side first second saved=$seconds
+  seconds=$pair_seconds
+  for k in $(seq 1 "$pairs"); do
+    if [ $((k % 2)) = 1 ]; then first=$a second=$b; else first=$b second=$a; fi
+    for side in "$first" "$second"; do run_target "$side" "pair-$label-$k"; done
+  done
+  seconds=$saved
+}
+pair featured apigw apigw-featured
+pair nginx nginx apigw
 rss_kib=$(awk '/^VmHWM/ {print $2}' "/proc/$apigw_pid/status")
 rss1_kib=$(awk '/^VmHWM/ {print $2}' "/proc/$apigw1_pid/status")
 
 
-python3 - "$tmp" "$rss_kib" "$rss1_kib" "$(nproc)" "$threads" "$connections" "$seconds" "$rounds" <<'PY'
+PAIRS=$pairs PAIR_SECONDS=$pair_seconds python3 - "$tmp" "$rss_kib" "$rss1_kib" "$(nproc)" "$threads" "$connections" "$seconds" "$rounds" <<'PY'
 import os, re, statistics, sys
 tmp, rss, rss1, cpus, threads, conns, secs, rounds = sys.argv[1:]
 def ms(v):
@@ -306,6 +328,22 @@ def cpu_ratio(a, b):
 if "apigw-featured" in cpu and "apigw" in cpu:
     print(f"CPU per request, CORS + throttling + access log vs plain route: x{cpu_ratio('apigw-featured', 'apigw'):.3f}; "
           f"custom domain vs own endpoint: x{cpu_ratio('apigw-domain', 'apigw'):.3f}; apigw-1 vs nginx: x{cpu_ratio('apigw-1', 'nginx'):.3f}")
+def pair_ratios(label, a, b):
+    out = []
+    k = 1
+    while os.path.exists(f"{tmp}/{a}.pair-{label}-{k}.wrk"):
+        rps = []
+        for name in (a, b):
+            text = open(f"{tmp}/{name}.pair-{label}-{k}.wrk").read()
+            rps.append(float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1)))
+        out.append(rps[0] / rps[1])
+        k += 1
+    return out
+print(f"Paired runs ({os.environ.get('PAIRS', '8')} pairs of {os.environ.get('PAIR_SECONDS', '3')} s, the first side swapping each pair), ratio of requests/s:")
+for label, a, b in (("featured", "apigw-featured", "apigw"), ("nginx", "apigw", "nginx")):
+    r = pair_ratios(label, a, b)
+    if r:
+        print(f"  {a}/{b}: median x{statistics.median(r):.3f}, mean x{statistics.mean(r):.3f}   pairs: " + ", ".join(f"{x:.3f}" for x in r))
 def round_ratios(a, b):
     return [x / y for x, y in zip(per_round[a], per_round[b])]
 print("Ratios of requests/s within each round (the targets measured seconds apart), median and rounds:")

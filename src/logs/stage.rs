@@ -5,8 +5,8 @@
 //! open) and flushes them all at shutdown.
 
 use super::format::{Context, Pieces};
+use super::group;
 use super::writer::Writer;
-use super::{group, time};
 use crate::model::AccessLogSettings;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -129,7 +129,8 @@ impl StageLog {
         LINE.with_borrow_mut(|line| {
             line.clear();
             let plain = self.pieces.render_into(ctx, line);
-            let now = time::now_ms();
+            // The event's time is the request's (read once per request).
+            let now = ctx.request_time_ms;
             if plain && self.stream_plain {
                 self.writer.log_plain(now, &self.stream, line);
             } else {
