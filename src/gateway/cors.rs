@@ -58,8 +58,8 @@ struct Origins {
 }
 
 impl Origins {
-    /// Compares bytes: a header value that is not text matches no
-    /// configured origin, so it needs no check of its own.
+    /// Compares bytes: a configured origin is ASCII, so a value that is not
+    /// text matches none without a text check first (and `*` allows any).
     fn allows(&self, origin: &[u8]) -> bool {
         if self.any {
             return true;
