@@ -119,6 +119,12 @@ impl Store {
         }
     }
 
+    /// The folder holding one folder per certificate: saving, replacing or
+    /// deleting a certificate changes its modification time.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
     fn dir_of(&self, arn: &str) -> Option<PathBuf> {
         id_of(arn).map(|id| self.root.join(id))
     }

@@ -811,8 +811,10 @@ fn stamp(path: &Path) -> Stamp {
     Some((meta.modified().ok()?, meta.len(), inode))
 }
 
-/// Reloads the plan whenever the workspace file changes. A change that
-/// does not load or compile is reported and the running plan kept.
+/// Reloads the plan whenever the workspace file changes, or (when serving
+/// TLS) the certificate store beside it: a certificate re-imported while
+/// serving (a renewal) is served from then on. A change that does not load
+/// or compile is reported and the running plan kept.
 async fn watch(
     path: PathBuf,
     api_id: Option<String>,
@@ -822,12 +824,16 @@ async fn watch(
     loaded: Stamp,
     tls: Option<Arc<https::Tls>>,
 ) {
-    let mut last = loaded;
+    let certificates = tls
+        .is_some()
+        .then(|| crate::acm::store::Store::beside(&path).root().to_path_buf());
+    let certificates_stamp = || certificates.as_deref().and_then(stamp);
+    let mut last = (loaded, certificates_stamp());
     let mut tick = tokio::time::interval(WATCH_INTERVAL);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         tick.tick().await;
-        let now = stamp(&path);
+        let now = (stamp(&path), certificates_stamp());
         if now == last {
             continue;
         }
