@@ -435,7 +435,7 @@ impl Group {
             &mut line,
             crate::logs::time::now_ms(),
             &self.stream,
-            message,
+            message.as_bytes(),
         );
         let appended = std::fs::OpenOptions::new()
             .create(true)

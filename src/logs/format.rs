@@ -285,7 +285,7 @@ impl Pieces {
             pieces,
             json: format.trim_start().starts_with('{'),
             text_len,
-            text_plain: !file_escapes(format.as_bytes()),
+            text_plain: !super::group::escapes(format.as_bytes()),
             needs,
         })
     }
@@ -431,13 +431,6 @@ fn dash(out: &mut Vec<u8>) -> bool {
     true
 }
 
-/// Whether a log group file escapes any of `bytes` (see [`super::group`]).
-pub(crate) fn file_escapes(bytes: &[u8]) -> bool {
-    bytes
-        .iter()
-        .any(|&b| matches!(b, b'\\' | b'\t' | b'\n' | b'\r'))
-}
-
 /// A value, raw, or escaped as JSON string content in a JSON format; true
 /// when what it wrote is plain (see [`Pieces::render_into`]).
 fn push_value(out: &mut Vec<u8>, value: &str, json: bool) -> bool {
@@ -449,7 +442,7 @@ fn push_value(out: &mut Vec<u8>, value: &str, json: bool) -> bool {
     }
     if !json {
         out.extend_from_slice(value.as_bytes());
-        return !file_escapes(value.as_bytes());
+        return !super::group::escapes(value.as_bytes());
     }
     let bytes = value.as_bytes();
     let mut from = 0;

@@ -104,12 +104,18 @@ pub struct Event<'a> {
 }
 
 /// Appends one event's line (with its `\n`) to `out`.
-pub fn push_line(out: &mut Vec<u8>, timestamp_ms: i64, stream: &str, message: &str) {
+pub fn push_line(out: &mut Vec<u8>, timestamp_ms: i64, stream: &str, message: &[u8]) {
     push_timestamp(out, timestamp_ms);
-    push_escaped(out, stream);
+    push_escaped(out, stream.as_bytes());
     out.push(b'\t');
     push_escaped(out, message);
     out.push(b'\n');
+}
+
+/// Whether `bytes` hold a byte the file escapes: backslash, tab, newline
+/// or carriage return.
+pub fn escapes(bytes: &[u8]) -> bool {
+    memchr::memchr3(b'\\', b'\t', b'\n', bytes).is_some() || memchr::memchr(b'\r', bytes).is_some()
 }
 
 /// [`push_line`] for a stream and message the caller knows hold no byte
@@ -132,12 +138,9 @@ fn push_timestamp(out: &mut Vec<u8>, timestamp_ms: i64) {
     out.push(b'\t');
 }
 
-fn push_escaped(out: &mut Vec<u8>, text: &str) {
-    let bytes = text.as_bytes();
+fn push_escaped(out: &mut Vec<u8>, bytes: &[u8]) {
     // Most lines hold none of the four: two vectorised scans, one copy.
-    if memchr::memchr3(b'\\', b'\t', b'\n', bytes).is_none()
-        && memchr::memchr(b'\r', bytes).is_none()
-    {
+    if !escapes(bytes) {
         out.extend_from_slice(bytes);
         return;
     }
@@ -223,8 +226,8 @@ mod tests {
     fn lines_keep_tabs_newlines_and_backslashes_in_messages() {
         let mut out = Vec::new();
         let message = "a\tb\nc\\n\r\\";
-        push_line(&mut out, 1_796_216_400_123, "prod/k3v9", message);
-        push_line(&mut out, 5, "s", "");
+        push_line(&mut out, 1_796_216_400_123, "prod/k3v9", message.as_bytes());
+        push_line(&mut out, 5, "s", b"");
         let text = String::from_utf8(out).unwrap();
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 2, "{text:?}");

@@ -112,7 +112,7 @@ impl StageLog {
         Ok(Some(StageLog {
             pieces,
             group,
-            stream_plain: !super::format::file_escapes(stream.as_bytes()),
+            stream_plain: !group::escapes(stream.as_bytes()),
             stream: stream.into(),
             writer,
         }))
@@ -134,9 +134,7 @@ impl StageLog {
             if plain && self.stream_plain {
                 self.writer.log_plain(now, &self.stream, line);
             } else {
-                // Rendered from whole `str`s, so this is no loss.
-                self.writer
-                    .log(now, &self.stream, &String::from_utf8_lossy(line));
+                self.writer.log(now, &self.stream, line.as_slice());
             }
             if line.capacity() > 256 * 1024 {
                 *line = Vec::new();

@@ -524,7 +524,7 @@ mod tests {
         let mut data = Vec::new();
         let lines = (READ_AT_MOST as usize / 1000) + 500;
         for i in 0..lines {
-            group::push_line(&mut data, NOW + i as i64, "s", &message);
+            group::push_line(&mut data, NOW + i as i64, "s", message.as_bytes());
         }
         std::fs::write(&path, &data).unwrap();
         let options = TailOptions {

@@ -116,7 +116,8 @@ impl Writer {
     /// Adds the event `message` of `stream` at `timestamp_ms`; never waits
     /// for the file. A line that finds the buffer full (or the writer
     /// stopped) is dropped and counted.
-    pub fn log(&self, timestamp_ms: i64, stream: &str, message: &str) {
+    pub fn log(&self, timestamp_ms: i64, stream: &str, message: impl AsRef<[u8]>) {
+        let message = message.as_ref();
         self.append(stream.len() + message.len(), |out| {
             group::push_line(out, timestamp_ms, stream, message)
         });
@@ -273,7 +274,7 @@ mod tests {
         w.log(
             1_796_216_400_000 + i as i64,
             stream,
-            &format!("line {i}\twith a tab"),
+            format!("line {i}\twith a tab"),
         );
     }
 
