@@ -1,36 +1,51 @@
 //! Writes one log group's events without ever holding up a request: a
-//! request appends its line, already in the file's form, to the group's
-//! pending buffer and goes on, waking nobody; a thread of the group takes
-//! the buffer every [`FLUSH_EVERY`] (or sooner, once a quarter of it is
-//! full) and appends it in one write. When the buffer is full (the disk
-//! cannot keep up) the line is dropped and counted, never waited for; the
-//! count is noted on stderr as it grows and returned at shutdown.
+//! request appends its line, already in the file's form, to its thread's
+//! share of the group's pending buffer and goes on, waking nobody; a
+//! thread of the group takes every share every [`FLUSH_EVERY`] (or sooner,
+//! once a share is a quarter full) and appends them, one write each. When
+//! a share is full (the disk cannot keep up) the line is dropped and
+//! counted, never waited for; the count is noted on stderr as it grows and
+//! returned at shutdown.
 //!
 //! ```text
-//! request ─ lock, copy ─▶ [ pending: QUEUE_LINES, QUEUE_BYTES ] ─ swap ─▶ thread ─ one write ─▶ group file
-//!              └─ full: dropped += 1                         every 100 ms   (O_APPEND, whole lines)
+//! worker 0 ─ lock, copy ─▶ [ share 0: QUEUE_LINES, QUEUE_BYTES / shares ] ─┐
+//! worker 1 ─ lock, copy ─▶ [ share 1                                  ] ─┴ swap ─▶ thread ─ writes ─▶ group file
+//!                  └─ full: dropped += 1                                 every 100 ms   (O_APPEND, whole lines)
 //! ```
 //!
-//! The lock is held for the copy of one line (a request) or for swapping
+//! A lock is held for the copy of one line (a request) or for swapping
 //! two buffers (the thread), never across a write. A line travels as
 //! bytes, not as an owned message: an earlier queue of `String`s cost each
 //! request an allocation freed on another thread, a channel send and a
 //! second pass over the line, about 1,500 instructions in callgrind.
+//!
+//! Shares: serve's workers run one per CPU, and with one buffer for all of
+//! them every line moved the lock's and the buffer's cache lines from one
+//! CPU to the other (a miss each, on every request). Each thread that logs
+//! takes a share by the order it first logged in (one per CPU, up to
+//! [`MAX_SHARES`]; threads past that share a share, which costs only the
+//! misses again), and each share sits on its own cache lines. Lines of
+//! different shares reach the file in batches, not in time order: `logs
+//! tail` prints by time, as it does for several writers.
 
 use super::group;
 use std::fs::{File, OpenOptions};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::Receiver;
 use std::sync::{Arc, Mutex};
 use std::thread::{JoinHandle, Thread};
 use std::time::{Duration, Instant};
 
-/// How many lines may wait for the writer before new ones are dropped.
+/// How many lines may wait in one share before its new ones are dropped.
 pub const QUEUE_LINES: usize = 16 * 1024;
-/// How many bytes of lines may wait (a line may be up to 256 KB).
+/// How many bytes of lines may wait in all the shares of a group (a line
+/// may be up to 256 KB; a share holds at least [`MIN_SHARE_BYTES`]).
 pub const QUEUE_BYTES: usize = 16 * 1024 * 1024;
+const MIN_SHARE_BYTES: usize = 1024 * 1024;
+/// The most shares a group has.
+pub const MAX_SHARES: usize = 16;
 /// How long a line may wait before it is written.
 pub const FLUSH_EVERY: Duration = Duration::from_millis(100);
 /// How often a growing drop count is noted on stderr.
@@ -45,24 +60,50 @@ struct Pending {
     stopped: bool,
 }
 
-/// What the requests and the thread share.
-struct Shared {
+/// One thread's share of the pending lines, on cache lines of its own.
+#[repr(align(128))]
+#[derive(Default)]
+struct Share {
     pending: Mutex<Pending>,
-    dropped: AtomicU64,
-    /// The most lines that may wait.
-    lines: usize,
 }
 
-impl Shared {
+impl Share {
     fn lock(&self) -> std::sync::MutexGuard<'_, Pending> {
         self.pending.lock().unwrap_or_else(|p| p.into_inner())
     }
 }
 
+/// What the requests and the thread share.
+struct Shared {
+    shares: Box<[Share]>,
+    dropped: AtomicU64,
+    /// The most lines and bytes that may wait in one share.
+    lines: usize,
+    bytes: usize,
+}
+
+impl Shared {
+    /// The calling thread's share.
+    fn mine(&self) -> &Share {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        thread_local! {
+            static ORDER: usize = NEXT.fetch_add(1, Ordering::Relaxed);
+        }
+        &self.shares[ORDER.with(|o| *o) % self.shares.len()]
+    }
+}
+
+/// One share per CPU, as serve runs one worker per CPU.
+fn share_count() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, MAX_SHARES)
+}
+
 /// The writer of one log group's file.
 pub struct Writer {
     shared: Arc<Shared>,
-    /// Past this many waiting lines the thread is woken early.
+    /// Past this many waiting lines in a share the thread is woken early.
     wake_at: usize,
     waker: Thread,
     thread: Mutex<Option<JoinHandle<()>>>,
@@ -82,15 +123,24 @@ impl Writer {
     /// Opens (or creates) the group file at `path`, creating the logs
     /// folder if needed, and starts its thread.
     pub fn new(path: &Path) -> std::io::Result<Writer> {
-        Self::start(path, QUEUE_LINES, None)
+        Self::start(path, QUEUE_LINES, share_count(), None)
     }
 
-    fn start(path: &Path, lines: usize, gate: Option<Receiver<()>>) -> std::io::Result<Writer> {
+    /// A writer whose `shares` shares hold `lines` lines each; its thread
+    /// drains nothing before `gate` (when given) opens.
+    fn start(
+        path: &Path,
+        lines: usize,
+        shares: usize,
+        gate: Option<Receiver<()>>,
+    ) -> std::io::Result<Writer> {
         let file = open(path)?;
+        let shares = shares.max(1);
         let shared = Arc::new(Shared {
-            pending: Mutex::new(Pending::default()),
+            shares: (0..shares).map(|_| Share::default()).collect(),
             dropped: AtomicU64::new(0),
             lines,
+            bytes: (QUEUE_BYTES / shares).max(MIN_SHARE_BYTES),
         });
         let thread = {
             let shared = shared.clone();
@@ -114,7 +164,7 @@ impl Writer {
     }
 
     /// Adds the event `message` of `stream` at `timestamp_ms`; never waits
-    /// for the file. A line that finds the buffer full (or the writer
+    /// for the file. A line that finds its share full (or the writer
     /// stopped) is dropped and counted.
     pub fn log(&self, timestamp_ms: i64, stream: &str, message: impl AsRef<[u8]>) {
         let message = message.as_ref();
@@ -133,8 +183,9 @@ impl Writer {
 
     fn append(&self, len: usize, push: impl FnOnce(&mut Vec<u8>)) {
         let waiting = {
-            let mut pending = self.shared.lock();
-            let room = pending.lines < self.shared.lines && pending.bytes.len() + len < QUEUE_BYTES;
+            let mut pending = self.shared.mine().lock();
+            let room =
+                pending.lines < self.shared.lines && pending.bytes.len() + len < self.shared.bytes;
             if pending.stopped || !room {
                 drop(pending);
                 self.shared.dropped.fetch_add(1, Ordering::Relaxed);
@@ -164,7 +215,11 @@ impl Writer {
     pub fn flush_and_stop(&self) -> u64 {
         let thread = self.thread.lock().unwrap_or_else(|p| p.into_inner()).take();
         if let Some(thread) = thread {
-            self.shared.lock().stopped = true;
+            // In order: the thread stops once it has seen every share
+            // stopped, so no line comes in after its share was last taken.
+            for share in &self.shared.shares {
+                share.lock().stopped = true;
+            }
             self.waker.unpark();
             let _ = thread.join();
         }
@@ -178,30 +233,39 @@ impl Drop for Writer {
     }
 }
 
-/// The thread: every [`FLUSH_EVERY`] (or when woken), takes what waits and
-/// appends it in one write; until told to stop.
+/// The thread: every [`FLUSH_EVERY`] (or when woken), takes what waits in
+/// every share and appends it, a write per share; until told to stop.
 fn drain(shared: &Shared, mut file: File, path: &Path) {
-    let mut batch = Vec::with_capacity(64 * 1024);
+    // A batch per share, swapped with it: (bytes, lines).
+    let mut batches: Vec<(Vec<u8>, usize)> = (0..shared.shares.len())
+        .map(|_| (Vec::with_capacity(64 * 1024), 0))
+        .collect();
     let mut noted = 0;
     let mut last_note = Instant::now();
     let mut write_failed = false;
     loop {
         std::thread::park_timeout(FLUSH_EVERY);
-        let (lines, stop) = {
-            let mut pending = shared.lock();
-            std::mem::swap(&mut pending.bytes, &mut batch);
-            (std::mem::take(&mut pending.lines), pending.stopped)
-        };
-        if !batch.is_empty() {
-            if moved_away(&file, path)
-                && let Ok(new) = open(path)
-            {
-                file = new;
+        let mut stop = true;
+        for (share, (bytes, lines)) in shared.shares.iter().zip(&mut batches) {
+            let mut pending = share.lock();
+            std::mem::swap(&mut pending.bytes, bytes);
+            *lines = std::mem::take(&mut pending.lines);
+            stop &= pending.stopped;
+        }
+        if batches.iter().any(|(bytes, _)| !bytes.is_empty())
+            && moved_away(&file, path)
+            && let Ok(new) = open(path)
+        {
+            file = new;
+        }
+        for (bytes, lines) in &mut batches {
+            if bytes.is_empty() {
+                continue;
             }
-            match file.write_all(&batch) {
+            match file.write_all(bytes) {
                 Ok(()) => write_failed = false,
                 Err(e) => {
-                    shared.dropped.fetch_add(lines as u64, Ordering::Relaxed);
+                    shared.dropped.fetch_add(*lines as u64, Ordering::Relaxed);
                     if !write_failed {
                         eprintln!(
                             "apigw serve: cannot write the access log {}: {e}; its lines are dropped until it can",
@@ -211,10 +275,10 @@ fn drain(shared: &Shared, mut file: File, path: &Path) {
                     write_failed = true;
                 }
             }
-            batch.clear();
+            bytes.clear();
             // A burst's buffer is not kept for ever.
-            if batch.capacity() > 1024 * 1024 {
-                batch.shrink_to(64 * 1024);
+            if bytes.capacity() > 1024 * 1024 {
+                bytes.shrink_to(64 * 1024);
             }
         }
         if last_note.elapsed() >= NOTE_EVERY {
@@ -297,7 +361,9 @@ mod tests {
     fn lines_from_many_threads_arrive_whole_and_are_flushed_at_stop() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(".apigw/logs/demo.log");
-        let w = Arc::new(Writer::new(&path).unwrap());
+        // Four shares for four threads (some may share one: the order a
+        // thread takes is counted across every test of the process).
+        let w = Arc::new(Writer::start(&path, QUEUE_LINES, 4, None).unwrap());
         let threads: Vec<_> = (0..4)
             .map(|t| {
                 let w = w.clone();
@@ -331,7 +397,7 @@ mod tests {
         let (open, gate) = std::sync::mpsc::channel();
         // The thread does not drain until the gate opens: the queue of 3
         // fills and the rest are dropped, each call returning at once.
-        let w = Writer::start(&path, 3, Some(gate)).unwrap();
+        let w = Writer::start(&path, 3, 1, Some(gate)).unwrap();
         for i in 0..10 {
             put(&w, "prod/run1", i);
         }
@@ -367,7 +433,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(".apigw/logs/g.log");
         let (open, gate) = std::sync::mpsc::channel();
-        let w = Writer::start(&path, 8, Some(gate)).unwrap();
+        let w = Writer::start(&path, 8, 1, Some(gate)).unwrap();
         std::fs::remove_dir_all(dir.path().join(".apigw")).unwrap();
         put(&w, "prod/run1", 1);
         open.send(()).unwrap();
