@@ -148,6 +148,16 @@ async fn function_output_reaches_the_serve_log_and_the_log_group() {
         w.ws.parent()
             .unwrap()
             .join(".apigw/logs/%2Faws%2Flambda%2Ftalk.log");
+    // The group's writer appends in batches, a tenth of a second apart.
+    common::eventually(
+        "the invocation's REPORT line in the log group",
+        std::time::Duration::from_secs(10),
+        || {
+            let text = std::fs::read_to_string(&group).unwrap_or_default();
+            async move { text.contains("REPORT RequestId: ") }
+        },
+    )
+    .await;
     let text = std::fs::read_to_string(&group).unwrap();
     assert!(text.contains("START RequestId: "), "{text}");
     assert!(text.contains("working on /talk"), "{text}");

@@ -24,7 +24,6 @@ use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper_util::rt::TokioIo;
 use std::collections::HashMap;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
@@ -101,6 +100,9 @@ struct Inner {
     pids: Mutex<std::collections::HashSet<u32>>,
     /// How many output streams of instances are still being read.
     readers: std::sync::atomic::AtomicUsize,
+    /// The functions' log groups (with a workspace), flushed when the
+    /// host goes.
+    groups: Option<crate::logs::Groups>,
 }
 
 /// See the module documentation. Dropping it stops every instance.
@@ -142,8 +144,10 @@ impl Host {
         let runtime = handle
             .recv()
             .map_err(|_| std::io::Error::other("the Lambda host thread stopped"))?;
+        let groups = options.workspace.as_deref().map(crate::logs::Groups::new);
         let inner = Arc::new(Inner {
             log: RwLock::new(options.log.clone()),
+            groups,
             options,
             runtime,
             pools: RwLock::new(HashMap::new()),
@@ -259,6 +263,14 @@ impl Drop for Host {
         }
         if let Some(t) = self.thread.take() {
             let _ = t.join();
+        }
+        // The instances' readers are gone with the thread: what they
+        // logged is all queued.
+        if let Some(groups) = &self.inner.groups {
+            for (group, n) in groups.flush_and_stop() {
+                self.inner
+                    .log(&format!("lambda: log group {group}: {n} lines dropped"));
+            }
         }
     }
 }
@@ -422,46 +434,37 @@ fn take_idle(pool: &Pool) -> Option<Arc<Instance>> {
     None
 }
 
-/// A log group file of the workspace, appended one whole line at a time.
+/// An instance's stream of its function's `/aws/lambda/NAME` log group,
+/// written through the group's writer (batched off the caller's thread,
+/// as the stages' access logs are: a line never waits for the file).
 struct Group {
-    path: PathBuf,
+    writer: Arc<crate::logs::Writer>,
     stream: String,
 }
 
 impl Group {
     fn write(&self, message: &str) {
-        let mut line = Vec::with_capacity(message.len() + 64);
-        crate::logs::group::push_line(
-            &mut line,
-            crate::logs::time::now_ms(),
-            &self.stream,
-            message.as_bytes(),
-        );
-        let appended = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&self.path)
-            .and_then(|mut f| f.write_all(&line));
-        if appended.is_err()
-            && let Some(dir) = self.path.parent()
-            && crate::logs::group::create_logs_dir(dir).is_ok()
-            && let Ok(mut f) = std::fs::OpenOptions::new()
-                .create(true)
-                .append(true)
-                .open(&self.path)
-        {
-            let _ = f.write_all(&line);
-        }
+        self.writer
+            .log(crate::logs::time::now_ms(), &self.stream, message);
     }
 }
 
 fn log_group(inner: &Inner, spec: &FunctionSpec, stream: &str) -> Option<Group> {
-    let workspace = inner.options.workspace.as_deref()?;
-    let path = crate::logs::group::group_path(workspace, &spec.log_group()).ok()?;
-    Some(Group {
-        path,
-        stream: stream.to_string(),
-    })
+    let writer = inner.groups.as_ref()?.writer(&spec.log_group());
+    match writer {
+        Ok(writer) => Some(Group {
+            writer,
+            stream: stream.to_string(),
+        }),
+        Err(e) => {
+            inner.log(&format!(
+                "lambda {}: no log group {}: {e}",
+                spec.name,
+                spec.log_group()
+            ));
+            None
+        }
+    }
 }
 
 /// Starts an instance: its Runtime API listener, its process, and the
