@@ -4,7 +4,7 @@
 # the same run. Prints requests/s, p50 and p99 for the backend direct, nginx
 # and apigw, the apigw/nginx ratios, and apigw's peak RSS.
 #
-# Usage: [PAIRS=8] [PAIR_SECONDS=3] bench/proxy.sh [SECONDS] [CONNECTIONS] [WRK_THREADS] [ROUNDS]   (default 6 64 1 5)
+# Usage: [PAIRS=20] [PAIR_SECONDS=2] bench/proxy.sh [SECONDS] [CONNECTIONS] [WRK_THREADS] [ROUNDS]   (default 6 64 1 5)
 #
 # The targets are measured in turn, ROUNDS times over, and the medians are
 # printed, so that a burst of other work on the machine skews one sample,
@@ -267,8 +267,8 @@ done
 # against nginx) are also measured in pairs: PAIRS runs of PAIR_SECONDS of
 # each side back to back, the side that goes first swapping every pair, so
 # that both sides of a ratio see the same load of the machine.
-pairs=${PAIRS:-8}
-pair_seconds=${PAIR_SECONDS:-3}
+pairs=${PAIRS:-20}
+pair_seconds=${PAIR_SECONDS:-2}
 pair() {
   local label=$1 a=$2 b=$3 k side first second saved=$seconds
   seconds=$pair_seconds
@@ -339,7 +339,7 @@ def pair_ratios(label, a, b):
         out.append(rps[0] / rps[1])
         k += 1
     return out
-print(f"Paired runs ({os.environ.get('PAIRS', '8')} pairs of {os.environ.get('PAIR_SECONDS', '3')} s, the first side swapping each pair), ratio of requests/s:")
+print(f"Paired runs ({os.environ.get('PAIRS', '20')} pairs of {os.environ.get('PAIR_SECONDS', '2')} s, the first side swapping each pair), ratio of requests/s:")
 for label, a, b in (("featured", "apigw-featured", "apigw"), ("nginx", "apigw", "nginx")):
     r = pair_ratios(label, a, b)
     if r:
@@ -375,4 +375,19 @@ for name in ("apigw-tls", "apigw-1-tls"):
     if hs["nginx-tls"]:
         print(f"{name}/nginx-tls handshakes/s: x{hs[name] / hs['nginx-tls']:.2f}")
 print(f"apigw peak RSS (VmHWM): {int(rss) / 1024:.1f} MiB (default threads), {int(rss1) / 1024:.1f} MiB (one worker)")
+# The two criteria, each by the three measures; the paired runs are the
+# most careful (both sides under the same load), so they come first, with
+# the quartiles of their ratios to show the machine's noise.
+def quartiles(r):
+    q = statistics.quantiles(r, n=4) if len(r) > 1 else [r[0]] * 3
+    return f"quartiles x{q[0]:.3f}..x{q[2]:.3f}"
+print("Criteria (requests/s): paired median / per-round median / medians of rounds")
+for label, a, b, test, want in (("featured", "apigw-featured", "apigw", lambda x: abs(x - 1) <= 0.05, "within 5%"),
+                                ("nginx", "apigw", "nginx", lambda x: x >= 1, "at or above 1")):
+    r = pair_ratios(label, a, b)
+    paired = statistics.median(r) if r else float("nan")
+    each = statistics.median(round_ratios(a, b))
+    whole = rows[a][0] / rows[b][0]
+    print(f"  {a}/{b}: x{paired:.3f} / x{each:.3f} / x{whole:.3f}  ({want}: "
+          f"{'holds' if test(paired) else 'does not hold'} paired; {quartiles(r) if r else 'no pairs'})")
 PY
