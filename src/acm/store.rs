@@ -5,7 +5,9 @@
 //! `chain.pem` when there is a chain, `private-key.pem` and `record.json`
 //! (the ARN, the type and when it was made; the names and dates are read
 //! from the certificate itself). A folder is written under a temporary name
-//! and renamed into place, so a reader sees a whole certificate or none.
+//! and renamed into place, so a reader sees a whole certificate or none. A
+//! certificate saved again (re-imported) replaces its folder only once the
+//! new one is whole, and a save that fails leaves the old one in place.
 
 use super::x509::{self, CertInfo};
 use crate::error::Error;
@@ -193,7 +195,8 @@ impl Store {
         Ok(all)
     }
 
-    /// Saves a new certificate with its key (0600) and chain.
+    /// Saves a certificate with its key (0600) and chain, in place of the
+    /// one stored under its ARN, if any.
     pub fn save(
         &self,
         record: &Record,
@@ -227,10 +230,31 @@ impl Store {
         let json = serde_json::to_string_pretty(record)
             .map_err(|e| store_error(&dir, format!("cannot encode: {e}")))?;
         write_file(&tmp.path().join(RECORD_FILE), &json, 0o644).map_err(fail)?;
-        std::fs::rename(tmp.path(), &dir)
-            .map_err(|e| store_error(&dir, format!("cannot save: {e}")))?;
+        // A certificate saved again (re-imported) replaces the old one only
+        // once the new one is whole: the old folder is moved aside, the new
+        // one renamed in, and the old removed; should the rename fail the
+        // old one goes back, so a failed save never loses a certificate.
+        let aside = self.root.join(format!(
+            ".replaced-{}",
+            id_of(&record.certificate_arn).unwrap_or("x")
+        ));
+        let replacing = dir.exists();
+        if replacing {
+            let _ = std::fs::remove_dir_all(&aside);
+            std::fs::rename(&dir, &aside)
+                .map_err(|e| store_error(&dir, format!("cannot replace: {e}")))?;
+        }
+        if let Err(e) = std::fs::rename(tmp.path(), &dir) {
+            if replacing {
+                let _ = std::fs::rename(&aside, &dir);
+            }
+            return Err(store_error(&dir, format!("cannot save: {e}")));
+        }
         // The folder is in place: nothing left for the guard to remove.
         let _ = tmp.keep();
+        if replacing {
+            let _ = std::fs::remove_dir_all(&aside);
+        }
         Ok(())
     }
 
@@ -266,5 +290,40 @@ mod tests {
         assert_eq!(id_of("arn:aws:acm:us-east-2:1:certificate/../x"), None);
         assert_eq!(id_of("arn:aws:iam::1:server-certificate/x"), None);
         assert_eq!(id_of("arn:aws:acm:us-east-2:1:certificate/"), None);
+    }
+
+    /// A self-signed certificate for `name`, and its key.
+    fn certificate(name: &str) -> (String, String) {
+        let c = rcgen::generate_simple_self_signed(vec![name.to_string()]).unwrap();
+        (c.cert.pem(), c.signing_key.serialize_pem())
+    }
+
+    #[test]
+    fn a_certificate_saved_again_replaces_the_old_one_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::beside(&dir.path().join("apigw.toml"));
+        let arn = "arn:aws:acm:us-east-2:123456789012:certificate/0a1b2c3d";
+        let record = Record {
+            certificate_arn: arn.into(),
+            kind: "IMPORTED".into(),
+            created_at: 1,
+            requested_names: Vec::new(),
+        };
+        let (first, first_key) = certificate("old.example.com");
+        store.save(&record, &first, None, &first_key).unwrap();
+        let (second, second_key) = certificate("new.example.com");
+        store.save(&record, &second, None, &second_key).unwrap();
+        let got = store.get(arn).unwrap().unwrap();
+        assert_eq!(got.certificate_pem, second);
+        assert_eq!(store.private_key_pem(arn).unwrap().unwrap(), second_key);
+        assert_eq!(store.list().unwrap().len(), 1);
+        // Nothing is left aside or half made.
+        let mut names: Vec<String> = std::fs::read_dir(store.root())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n != ".gitignore")
+            .collect();
+        names.sort();
+        assert_eq!(names, ["0a1b2c3d"]);
     }
 }

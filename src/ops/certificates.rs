@@ -168,7 +168,7 @@ pub fn import_certificate(
                     "Certificate {arn} was not imported, so it cannot be re-imported"
                 )));
             }
-            store.delete(&arn).map_err(store_failure)?;
+            // Replaced by the save below, once the new one is whole.
             arn
         }
         None => {
