@@ -131,7 +131,7 @@ async fn a_domain_without_its_certificate_files_gets_one_from_the_local_ca() {
     std::fs::remove_dir_all(setup.dir.path().join(".apigw")).unwrap();
     let (gw, at) = serve(&setup, &[]);
     assert!(
-        gw.stderr_has(&format!(
+        gw.stderr_soon(&format!(
             "domain api.example.com: certificate {arn}: it is not in the local certificate store"
         )),
         "{}",

@@ -149,6 +149,20 @@ impl Serve {
             .any(|l| l.contains(needle))
     }
 
+    /// [`Serve::stderr_has`], waiting up to 10 s for the line: serve's
+    /// stderr is read on a thread of its own, so a line printed before
+    /// "listening on" may still be on its way when start returns.
+    pub fn stderr_soon(&self, needle: &str) -> bool {
+        let until = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while !self.stderr_has(needle) {
+            if std::time::Instant::now() > until {
+                return false;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        true
+    }
+
     pub fn stderr(&self) -> String {
         self.stderr.lock().unwrap().join("\n")
     }
