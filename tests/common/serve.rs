@@ -2,11 +2,18 @@
 //! with one worker thread (and, when asked, a low limit of open files),
 //! its address read from what it prints, its stderr collected line by line
 //! for the test to wait on, and stopped on drop.
+//!
+//! A look at stderr ([`Serve::stderr_has`]) first takes whatever is waiting
+//! in the pipe, under the same lock the reading thread holds while it
+//! reads, so it sees every line serve wrote before the look: a line printed
+//! before "listening on" (a warning at start) is always there once start
+//! returns, with no waiting and no race with the thread.
 
 #![allow(dead_code)] // each test crate uses a different part of this file
 
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read};
 use std::net::SocketAddr;
+use std::os::fd::AsRawFd;
 use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -42,7 +49,65 @@ pub struct Serve {
     pub addr: SocketAddr,
     /// Where `--tls-listen` listens, when given.
     pub tls_addr: Option<SocketAddr>,
-    stderr: Arc<Mutex<Vec<String>>>,
+    stderr: Arc<Mutex<Lines>>,
+}
+
+/// serve's stderr as read so far: whole lines, and the start of the next.
+struct Lines {
+    pipe: std::process::ChildStderr,
+    whole: Vec<String>,
+    partial: Vec<u8>,
+    ended: bool,
+}
+
+impl Lines {
+    /// Reads what the pipe holds now, without waiting (the pipe is
+    /// non-blocking); false once serve has closed it.
+    fn take_waiting(&mut self) -> bool {
+        let mut buf = [0u8; 16 * 1024];
+        while !self.ended {
+            match self.pipe.read(&mut buf) {
+                Ok(0) => self.ended = true,
+                Ok(n) => {
+                    self.partial.extend_from_slice(&buf[..n]);
+                    while let Some(i) = self.partial.iter().position(|&b| b == b'\n') {
+                        let line: Vec<u8> = self.partial.drain(..=i).collect();
+                        self.whole
+                            .push(String::from_utf8_lossy(&line[..i]).into_owned());
+                    }
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => break,
+                Err(_) => self.ended = true,
+            }
+        }
+        if self.ended && !self.partial.is_empty() {
+            let rest = std::mem::take(&mut self.partial);
+            self.whole.push(String::from_utf8_lossy(&rest).into_owned());
+        }
+        !self.ended
+    }
+}
+
+/// Reads serve's stderr as it comes: waits (unlocked) until the pipe has
+/// something, then takes it under the lock.
+fn read_stderr(lines: Arc<Mutex<Lines>>, fd: i32) {
+    loop {
+        let mut poll = libc::pollfd {
+            fd,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        // SAFETY: one valid pollfd; the fd stays open while `lines` (which
+        // owns it) lives, and this thread holds a reference to it.
+        let ready = unsafe { libc::poll(&mut poll, 1, -1) };
+        if ready < 0 && std::io::Error::last_os_error().kind() != std::io::ErrorKind::Interrupted {
+            return;
+        }
+        if !lines.lock().unwrap().take_waiting() {
+            return;
+        }
+    }
 }
 
 impl Drop for Serve {
@@ -93,14 +158,21 @@ impl Serve {
             }
         }
         let mut child = cmd.spawn().expect("apigw serve starts");
-        let stderr = Arc::new(Mutex::new(Vec::new()));
+        let pipe = child.stderr.take().unwrap();
+        let fd = pipe.as_raw_fd();
+        // SAFETY: fcntl on a descriptor this process owns.
+        unsafe {
+            let flags = libc::fcntl(fd, libc::F_GETFL);
+            libc::fcntl(fd, libc::F_SETFL, flags | libc::O_NONBLOCK);
+        }
+        let stderr = Arc::new(Mutex::new(Lines {
+            pipe,
+            whole: Vec::new(),
+            partial: Vec::new(),
+            ended: false,
+        }));
         let lines = stderr.clone();
-        let err = BufReader::new(child.stderr.take().unwrap());
-        std::thread::spawn(move || {
-            for line in err.lines().map_while(Result::ok) {
-                lines.lock().unwrap().push(line);
-            }
-        });
+        std::thread::spawn(move || read_stderr(lines, fd));
         let mut stdout = BufReader::new(child.stdout.take().unwrap()).lines();
         let mut addr = None;
         let mut tls_addr = None;
@@ -118,9 +190,11 @@ impl Serve {
         std::thread::spawn(move || stdout.for_each(drop));
         let Some(addr) = addr else {
             let _ = child.wait();
+            let mut lines = stderr.lock().unwrap();
+            lines.take_waiting();
             panic!(
                 "serve did not print where it listens: {}",
-                stderr.lock().unwrap().join("\n")
+                lines.whole.join("\n")
             );
         };
         Serve {
@@ -141,17 +215,16 @@ impl Serve {
         let _ = self.child.wait();
     }
 
+    /// Whether a line serve has written to stderr so far holds `needle`.
     pub fn stderr_has(&self, needle: &str) -> bool {
-        self.stderr
-            .lock()
-            .unwrap()
-            .iter()
-            .any(|l| l.contains(needle))
+        let mut lines = self.stderr.lock().unwrap();
+        lines.take_waiting();
+        lines.whole.iter().any(|l| l.contains(needle))
     }
 
-    /// [`Serve::stderr_has`], waiting up to 10 s for the line: serve's
-    /// stderr is read on a thread of its own, so a line printed before
-    /// "listening on" may still be on its way when start returns.
+    /// [`Serve::stderr_has`], waiting up to 10 s for the line: for what
+    /// serve writes on its own time (a note from a reload or a health
+    /// check, an access log line from its writer thread).
     pub fn stderr_soon(&self, needle: &str) -> bool {
         let until = std::time::Instant::now() + std::time::Duration::from_secs(10);
         while !self.stderr_has(needle) {
@@ -164,7 +237,9 @@ impl Serve {
     }
 
     pub fn stderr(&self) -> String {
-        self.stderr.lock().unwrap().join("\n")
+        let mut lines = self.stderr.lock().unwrap();
+        lines.take_waiting();
+        lines.whole.join("\n")
     }
 
     pub fn url(&self, path: &str) -> String {

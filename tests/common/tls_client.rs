@@ -77,8 +77,22 @@ pub async fn get(addr: SocketAddr, hello: &Hello<'_>, path: &str) -> Result<Answ
     get_as(addr, hello, &host, path).await
 }
 
-/// [`get`] with another `Host` than the SNI name.
+/// [`get`] with another `Host` than the SNI name. A gateway that neither
+/// answers nor closes within 30 s is an `Err` too, so that a test fails
+/// rather than hangs.
 pub async fn get_as(
+    addr: SocketAddr,
+    hello: &Hello<'_>,
+    host: &str,
+    path: &str,
+) -> Result<Answer, String> {
+    let limit = std::time::Duration::from_secs(30);
+    tokio::time::timeout(limit, exchange(addr, hello, host, path))
+        .await
+        .unwrap_or_else(|_| Err(format!("timed out: no answer nor close in {limit:?}")))
+}
+
+async fn exchange(
     addr: SocketAddr,
     hello: &Hello<'_>,
     host: &str,
