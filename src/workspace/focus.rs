@@ -550,14 +550,35 @@ impl Drop for Unblock<'_, '_> {
     }
 }
 
-/// Kept sections hold per-API tables only.
+/// Kept sections hold per-API tables only. Every field is named (no `..`),
+/// so that a table added to [`Workspace`] must be placed here to compile;
+/// before, this list had missed `domain-names` and `api-mappings`.
 fn is_kept_only(ws: &Workspace) -> bool {
-    ws.workspace == super::Settings::default()
-        && ws.vpc_links.is_empty()
-        && ws.apis.is_empty()
-        && ws.elbv2.is_empty()
-        && ws.servicediscovery.is_empty()
-        && ws.functions.is_empty()
+    let Workspace {
+        workspace,
+        vpc_links,
+        apis,
+        integrations: _,
+        routes: _,
+        stages: _,
+        authorizers: _,
+        deployments: _,
+        domain_names,
+        api_mappings,
+        elbv2,
+        servicediscovery,
+        functions,
+        region_override: _,
+        location: _,
+    } = ws;
+    *workspace == super::Settings::default()
+        && vpc_links.is_empty()
+        && apis.is_empty()
+        && domain_names.is_empty()
+        && api_mappings.is_empty()
+        && elbv2.is_empty()
+        && servicediscovery.is_empty()
+        && functions.is_empty()
 }
 
 /// Cuts the file for a command that works on `apis`, starts checking the
@@ -648,6 +669,38 @@ mod tests {
             apis.push(api);
         }
         (ws, apis)
+    }
+
+    #[test]
+    fn kept_sections_with_a_table_of_the_whole_workspace_are_not_kept_only() {
+        let (ws, _) = sample();
+        let per_api = Workspace {
+            integrations: ws.integrations.clone(),
+            routes: ws.routes.clone(),
+            stages: ws.stages.clone(),
+            authorizers: ws.authorizers.clone(),
+            ..Workspace::default()
+        };
+        assert!(is_kept_only(&per_api));
+        let mut domain = per_api.clone();
+        domain.domain_names.insert(
+            "api.example.com".into(),
+            req(json!({"ApiMappingSelectionExpression": "$request.basepath",
+                "DomainName": "api.example.com",
+                "DomainNameArn": "arn:aws:apigateway:us-east-2::/domainnames/api.example.com",
+                "DomainNameConfigurations": [], "RoutingMode": "API_MAPPING_ONLY"})),
+        );
+        assert!(!is_kept_only(&domain));
+        let mut mapping = per_api;
+        mapping
+            .api_mappings
+            .entry("api.example.com".into())
+            .or_default()
+            .insert(
+                "m1".into(),
+                req(json!({"ApiId": "a1", "ApiMappingId": "m1", "Stage": "$default"})),
+            );
+        assert!(!is_kept_only(&mapping));
     }
 
     #[test]
