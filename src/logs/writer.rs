@@ -27,12 +27,19 @@
 //! misses again), and each share sits on its own cache lines. Lines of
 //! different shares reach the file in batches, not in time order: `logs
 //! tail` prints by time, as it does for several writers.
+//!
+//! Idle: a group that has had no line for [`IDLE_AFTER`] rounds stops
+//! waking and sleeps until a line comes. The request whose line is the
+//! first in its share since the last drain looks at the group's idle flag
+//! and wakes the thread when it is set; every other line costs nothing
+//! more. A serve with many stages that log, most of them quiet, so keeps
+//! only its busy groups' threads waking ten times a second.
 
 use super::group;
 use std::fs::{File, OpenOptions};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering, fence};
 use std::sync::mpsc::Receiver;
 use std::sync::{Arc, Mutex};
 use std::thread::{JoinHandle, Thread};
@@ -50,6 +57,9 @@ pub const MAX_SHARES: usize = 16;
 pub const FLUSH_EVERY: Duration = Duration::from_millis(100);
 /// How often a growing drop count is noted on stderr.
 const NOTE_EVERY: Duration = Duration::from_secs(10);
+/// After this many rounds in a row with no line the thread sleeps until a
+/// line comes (one second at [`FLUSH_EVERY`]).
+pub const IDLE_AFTER: u32 = 10;
 
 /// Lines waiting for the thread, in the group file's form.
 #[derive(Default)]
@@ -80,6 +90,8 @@ struct Shared {
     /// The most lines and bytes that may wait in one share.
     lines: usize,
     bytes: usize,
+    /// Set while the thread sleeps until a line comes.
+    idle: AtomicBool,
 }
 
 impl Shared {
@@ -141,6 +153,7 @@ impl Writer {
             dropped: AtomicU64::new(0),
             lines,
             bytes: (QUEUE_BYTES / shares).max(MIN_SHARE_BYTES),
+            idle: AtomicBool::new(false),
         });
         let thread = {
             let shared = shared.clone();
@@ -197,6 +210,17 @@ impl Writer {
         };
         if waiting == self.wake_at {
             self.waker.unpark();
+        } else if waiting == 1 {
+            // The first line since the share was last taken: the thread may
+            // be asleep until one comes. The fence pairs with the thread's,
+            // between its setting the flag and looking at the shares: either
+            // it sees this line or this sees the flag.
+            fence(Ordering::SeqCst);
+            if self.shared.idle.load(Ordering::Relaxed)
+                && self.shared.idle.swap(false, Ordering::Relaxed)
+            {
+                self.waker.unpark();
+            }
         }
     }
 
@@ -243,8 +267,28 @@ fn drain(shared: &Shared, mut file: File, path: &Path) {
     let mut noted = 0;
     let mut last_note = Instant::now();
     let mut write_failed = false;
+    let mut quiet_rounds = 0;
     loop {
-        std::thread::park_timeout(FLUSH_EVERY);
+        if quiet_rounds >= IDLE_AFTER {
+            if last_note.elapsed() >= NOTE_EVERY {
+                note_drops(path, &shared.dropped, &mut noted, &mut last_note);
+            }
+            shared.idle.store(true, Ordering::Relaxed);
+            fence(Ordering::SeqCst);
+            let nothing = shared.shares.iter().all(|share| {
+                let pending = share.lock();
+                pending.lines == 0 && !pending.stopped
+            });
+            if nothing {
+                // Woken by the first line, by a stop, or spuriously (then
+                // the rounds start again).
+                std::thread::park();
+            }
+            shared.idle.store(false, Ordering::Relaxed);
+            quiet_rounds = 0;
+        } else {
+            std::thread::park_timeout(FLUSH_EVERY);
+        }
         let mut stop = true;
         for (share, (bytes, lines)) in shared.shares.iter().zip(&mut batches) {
             let mut pending = share.lock();
@@ -252,7 +296,9 @@ fn drain(shared: &Shared, mut file: File, path: &Path) {
             *lines = std::mem::take(&mut pending.lines);
             stop &= pending.stopped;
         }
-        if batches.iter().any(|(bytes, _)| !bytes.is_empty())
+        let any = batches.iter().any(|(bytes, _)| !bytes.is_empty());
+        quiet_rounds = if any { 0 } else { quiet_rounds + 1 };
+        if any
             && moved_away(&file, path)
             && let Ok(new) = open(path)
         {
@@ -388,6 +434,40 @@ mod tests {
         put(&w, "prod/run1", 0);
         assert_eq!(w.dropped(), 1);
         assert_eq!(w.flush_and_stop(), 1);
+    }
+
+    #[test]
+    fn a_line_after_the_thread_went_idle_wakes_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("quiet.log");
+        let w = Writer::start(&path, QUEUE_LINES, 2, None).unwrap();
+        let written = |n: usize| {
+            let until = Instant::now() + Duration::from_secs(10);
+            while Instant::now() < until {
+                if std::fs::read_to_string(&path).is_ok_and(|t| t.lines().count() == n) {
+                    return true;
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            false
+        };
+        let asleep = || {
+            let until = Instant::now() + Duration::from_secs(10);
+            while Instant::now() < until {
+                if w.shared.idle.load(Ordering::Relaxed) {
+                    return true;
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            false
+        };
+        for round in 0..3 {
+            assert!(asleep(), "round {round}: the thread went to sleep");
+            put(&w, "prod/run1", round);
+            // Written without a stop: the line woke the thread.
+            assert!(written(round + 1), "round {round}: line written");
+        }
+        assert_eq!(w.flush_and_stop(), 0);
     }
 
     #[test]
