@@ -771,9 +771,12 @@ async fn publish_health(workspace: PathBuf, shared: Arc<Shared>) {
     let mut tick = tokio::time::interval(WATCH_INTERVAL);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut failed = false;
+    let pid = std::process::id();
+    let started = view::start_time(pid);
     loop {
         tick.tick().await;
-        let now = shared.plan().health_view(std::process::id());
+        let mut now = shared.plan().health_view(pid);
+        now.started = started;
         if last.as_ref() == Some(&now) {
             continue;
         }

@@ -412,6 +412,7 @@ impl Plan {
     pub fn health_view(&self, pid: u32) -> super::view::HealthView {
         let mut view = super::view::HealthView {
             pid,
+            started: None,
             listeners: Default::default(),
         };
         for ((resource, addr), member) in &self.health {

@@ -4,6 +4,10 @@
 //! file `.apigw/<workspace file>.serve-health.json` beside the workspace up
 //! to date and removes it when it stops; `describe-target-health` reads it
 //! while that `serve` runs, and checks the targets itself otherwise.
+//! "Runs" is the process id alive *and* started when the writer started
+//! (Linux: its start time in `/proc`), so that a `serve` killed with
+//! SIGKILL, which leaves the file behind, is not taken for the unrelated
+//! process that later gets its pid.
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -13,6 +17,10 @@ use std::path::{Path, PathBuf};
 pub struct HealthView {
     /// The process of the `serve` that wrote it.
     pub pid: u32,
+    /// When that process started, in clock ticks since boot (Linux); none
+    /// where unknown, and in files written before it was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started: Option<u64>,
     /// By listener ARN.
     pub listeners: BTreeMap<String, ListenerView>,
 }
@@ -47,7 +55,35 @@ pub fn read_live(workspace: &Path) -> Option<HealthView> {
         .read_to_string(&mut text)
         .ok()?;
     let view: HealthView = serde_json::from_str(&text).ok()?;
-    is_running(view.pid).then_some(view)
+    is_live(&view).then_some(view)
+}
+
+/// Whether the writer of `view` is still running: its pid alive and, when
+/// both are known, started at the time the view says.
+fn is_live(view: &HealthView) -> bool {
+    is_running(view.pid)
+        && match (view.started, start_time(view.pid)) {
+            (Some(written), Some(now)) => written == now,
+            _ => true,
+        }
+}
+
+/// When process `pid` started, in clock ticks since boot: field 22 of
+/// `/proc/PID/stat`, read after the command name (which may hold spaces
+/// and parentheses) ends at the last `)`.
+pub fn start_time(pid: u32) -> Option<u64> {
+    #[cfg(target_os = "linux")]
+    {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+        let after_name = &stat[stat.rfind(')')? + 1..];
+        // Fields from the 3rd on; the start time is the 22nd.
+        after_name.split_whitespace().nth(19)?.parse().ok()
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = pid;
+        None
+    }
 }
 
 fn is_running(pid: u32) -> bool {
@@ -96,4 +132,42 @@ pub fn publish(workspace: &Path, view: &HealthView) -> std::io::Result<()> {
 /// Removes the view (when `serve` stops).
 pub fn withdraw(workspace: &Path) {
     let _ = std::fs::remove_file(view_path(workspace));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_view_is_live_only_while_its_writer_runs_with_the_same_start() {
+        let dir = tempfile::tempdir().unwrap();
+        let workspace = dir.path().join("apigw.toml");
+        let me = std::process::id();
+        let view = |pid, started| HealthView {
+            pid,
+            started,
+            listeners: BTreeMap::new(),
+        };
+        publish(&workspace, &view(me, start_time(me))).unwrap();
+        assert!(read_live(&workspace).is_some(), "this process wrote it");
+        // Older files have no start time: the pid alone decides.
+        publish(&workspace, &view(me, None)).unwrap();
+        assert!(read_live(&workspace).is_some(), "no start time written");
+        if let Some(started) = start_time(me) {
+            // Same pid, another start: the writer died and the pid came
+            // back for another process.
+            publish(&workspace, &view(me, Some(started + 1))).unwrap();
+            assert!(read_live(&workspace).is_none(), "pid reused");
+        }
+        withdraw(&workspace);
+        assert!(read_live(&workspace).is_none(), "withdrawn");
+    }
+
+    #[test]
+    fn a_running_process_has_a_start_time_and_no_process_none() {
+        // This test process runs; pid 0 never has a /proc entry.
+        #[cfg(target_os = "linux")]
+        assert!(start_time(std::process::id()).is_some());
+        assert_eq!(start_time(0), None);
+    }
 }
