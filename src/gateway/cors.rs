@@ -59,13 +59,19 @@ struct Origins {
 
 impl Origins {
     /// Compares bytes: a configured origin is ASCII, so a value that is not
-    /// text matches none without a text check first (and `*` allows any).
+    /// text matches none without a text check first. A wildcard allows
+    /// only what a browser can send, visible ASCII (an origin is
+    /// serialized with its host in punycode): an allowed origin may be
+    /// echoed back, and bytes no browser sends are not.
     fn allows(&self, origin: &[u8]) -> bool {
+        let browser_like = || origin.iter().all(u8::is_ascii_graphic);
         if self.any {
-            return true;
+            return browser_like();
         }
         let scheme_is = |s: &str| {
-            origin.len() > s.len() && origin[..s.len()].eq_ignore_ascii_case(s.as_bytes())
+            origin.len() > s.len()
+                && origin[..s.len()].eq_ignore_ascii_case(s.as_bytes())
+                && browser_like()
         };
         (self.any_https && scheme_is("https://"))
             || (self.any_http && scheme_is("http://"))
@@ -515,6 +521,22 @@ mod tests {
         assert!(!p.origins.allows(b"https://other.example"));
         let p = plan(&["*"], &[], &[], false);
         assert!(p.origins.allows(b"null"));
+        // Bytes no browser sends in an origin are allowed by no wildcard.
+        for odd in [
+            "https://caf\u{e9}.example",
+            "https://a b.example",
+            "https://a\tb",
+        ] {
+            for wildcard in ["*", "https://*"] {
+                let p = plan(&[wildcard], &[], &[], true);
+                assert!(!p.origins.allows(odd.as_bytes()), "{wildcard} {odd:?}");
+            }
+        }
+        assert!(
+            plan(&["*"], &[], &[], true)
+                .origins
+                .allows(b"https://xn--caf-dma.example")
+        );
     }
 
     #[test]
