@@ -441,31 +441,27 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("quiet.log");
         let w = Writer::start(&path, QUEUE_LINES, 2, None).unwrap();
-        let written = |n: usize| {
+        // Whether `holds` comes true within 10 s.
+        let eventually = |holds: &dyn Fn() -> bool| {
             let until = Instant::now() + Duration::from_secs(10);
-            while Instant::now() < until {
-                if std::fs::read_to_string(&path).is_ok_and(|t| t.lines().count() == n) {
-                    return true;
+            while !holds() {
+                if Instant::now() > until {
+                    return false;
                 }
                 std::thread::sleep(Duration::from_millis(20));
             }
-            false
-        };
-        let asleep = || {
-            let until = Instant::now() + Duration::from_secs(10);
-            while Instant::now() < until {
-                if w.shared.idle.load(Ordering::Relaxed) {
-                    return true;
-                }
-                std::thread::sleep(Duration::from_millis(20));
-            }
-            false
+            true
         };
         for round in 0..3 {
-            assert!(asleep(), "round {round}: the thread went to sleep");
+            assert!(
+                eventually(&|| w.shared.idle.load(Ordering::Relaxed)),
+                "round {round}: the thread went to sleep"
+            );
             put(&w, "prod/run1", round);
             // Written without a stop: the line woke the thread.
-            assert!(written(round + 1), "round {round}: line written");
+            let written =
+                || std::fs::read_to_string(&path).is_ok_and(|t| t.lines().count() == round + 1);
+            assert!(eventually(&written), "round {round}: line written");
         }
         assert_eq!(w.flush_and_stop(), 0);
     }
