@@ -386,7 +386,9 @@ print(f"apigw peak RSS (VmHWM): {int(rss) / 1024:.1f} MiB (default threads), {in
 # the quartiles of their ratios to show the machine's noise.
 def quartiles(r):
     q = statistics.quantiles(r, n=4) if len(r) > 1 else [r[0]] * 3
-    return f"quartiles x{q[0]:.3f}..x{q[2]:.3f}"
+    # The standard error of a median of n samples is about 1.25 sd / sqrt(n).
+    se = 1.2533 * statistics.stdev(r) / len(r) ** 0.5 if len(r) > 1 else float("nan")
+    return f"median's standard error ±{se:.3f}; quartiles x{q[0]:.3f}..x{q[2]:.3f}"
 print("Criteria (requests/s): paired median / per-round median / medians of rounds")
 for label, a, b, test, want in (("featured", "apigw-featured", "apigw", lambda x: abs(x - 1) <= 0.05, "within 5%"),
                                 ("nginx", "apigw", "nginx", lambda x: x >= 1, "at or above 1")):
